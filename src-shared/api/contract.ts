@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import type { FlowProblem } from '../flow/document';
+import type { NodeCounters } from '../run/counters';
+import { environmentSchema, type Environment } from '../run/environment';
+import type { TraceEvent, Transport } from '../trace/events';
+
+/**
+ * The one API between the UI and the engine. Electron IPC and the browser-mode
+ * WebSocket are two transports of this contract and add no channels of their own.
+ * Every input is parsed with its schema on the engine side before a handler runs.
+ */
+
+/** Carries an output type without a runtime schema (outputs are produced by us, not parsed). */
+function output<T>(): T {
+  return undefined as unknown as T;
+}
+
+export type RunState = 'idle' | 'starting' | 'running' | 'stopping' | 'stopped' | 'failed';
+
+export interface AppInfo {
+  version: string;
+  mode: 'desktop' | 'browser';
+  dataDir: string;
+  /** Desktop has native open/save dialogs; browser mode picks files in the workspace folder. */
+  nativeDialogs: boolean;
+}
+
+export interface FileEntry {
+  name: string;
+  path: string;
+  modifiedAt: number;
+}
+
+export type FileOpenResult = { canceled: true } | { canceled: false; path: string; text: string };
+export type FileSaveResult = { canceled: true } | { canceled: false; path: string };
+
+export type RunStartResult = { ok: true; runId: string } | { ok: false; problems: FlowProblem[] };
+
+export interface RunSnapshot {
+  runId: string | null;
+  state: RunState;
+  environment: Environment;
+  counters: Record<string, NodeCounters>;
+  error?: string;
+}
+
+export interface RunSummary {
+  id: string;
+  flowName: string;
+  environment: string;
+  state: string;
+  startedAt: number;
+  endedAt: number | null;
+  messageCount: number;
+  eventCount: number;
+}
+
+export interface MessageRow {
+  id: number;
+  runId: string;
+  ts: number;
+  nodeId: string;
+  transport: Transport;
+  destination: string;
+  key: string | null;
+  partition: number | null;
+  size: number;
+  traceId: string;
+}
+
+export interface MessageDetail extends MessageRow {
+  headers: Record<string, string>;
+  /** The payload as UTF-8 text when it is valid UTF-8, else null. */
+  payloadText: string | null;
+  /** The payload as base64 when it is not valid UTF-8. */
+  payloadBase64: string | null;
+  /** Every event of this message's trace, in time order. */
+  trace: TraceEvent[];
+}
+
+const runIdSchema = z.string().min(1).max(64);
+
+export const requests = {
+  'app.info': { input: z.object({}).strict(), output: output<AppInfo>() },
+  'flow.sample': { input: z.object({}).strict(), output: output<{ text: string }>() },
+  'flow.validate': { input: z.object({ flow: z.unknown() }).strict(), output: output<{ problems: FlowProblem[] }>() },
+  'file.list': { input: z.object({}).strict(), output: output<{ dir: string; files: FileEntry[] }>() },
+  'file.open': { input: z.object({ path: z.string().min(1).max(4096).optional() }).strict(), output: output<FileOpenResult>() },
+  'file.save': {
+    input: z
+      .object({
+        path: z.string().min(1).max(4096).optional(),
+        suggestedName: z.string().max(255).optional(),
+        text: z.string().max(50_000_000),
+      })
+      .strict(),
+    output: output<FileSaveResult>(),
+  },
+  'settings.get': { input: z.object({}).strict(), output: output<{ environment: Environment }>() },
+  'settings.setEnvironment': {
+    input: z.object({ environment: environmentSchema }).strict(),
+    output: output<{ environment: Environment }>(),
+  },
+  'run.start': {
+    input: z.object({ flow: z.unknown(), environment: environmentSchema.optional() }).strict(),
+    output: output<RunStartResult>(),
+  },
+  'run.stop': { input: z.object({}).strict(), output: output<{ runId: string | null }>() },
+  'run.status': { input: z.object({}).strict(), output: output<RunSnapshot>() },
+  'runs.list': { input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), output: output<RunSummary[]>() },
+  'messages.list': {
+    input: z
+      .object({
+        runId: runIdSchema,
+        /** Return rows with an id below this one (keyset paging, newest first). */
+        beforeId: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+    output: output<{ rows: MessageRow[]; total: number }>(),
+  },
+  'messages.get': { input: z.object({ id: z.number().int().positive() }).strict(), output: output<MessageDetail | null>() },
+  'trace.get': { input: z.object({ traceId: z.string().regex(/^[0-9a-f]{32}$/) }).strict(), output: output<TraceEvent[]>() },
+} as const;
+
+export type RequestName = keyof typeof requests;
+export type RequestInput<N extends RequestName> = z.input<(typeof requests)[N]['input']>;
+export type ParsedInput<N extends RequestName> = z.output<(typeof requests)[N]['input']>;
+export type RequestOutput<N extends RequestName> = (typeof requests)[N]['output'];
+export const REQUEST_NAMES = Object.keys(requests) as RequestName[];
+
+export type MenuCommand = 'new' | 'open' | 'save' | 'saveAs';
+
+/** Events pushed from the engine: small, batched summaries; views pull pages themselves. */
+export interface EventPayloads {
+  'run.state': { runId: string; state: RunState; error?: string };
+  /** At most every 250 ms while a run goes. */
+  'run.counters': { runId: string; at: number; nodes: Record<string, NodeCounters> };
+  /** New recorded messages exist up to `lastId`. */
+  'messages.added': { runId: string; lastId: number; total: number };
+  /** Desktop menu commands (File → New/Open/Save/Save As). */
+  'menu.command': { command: MenuCommand };
+}
+export type EventName = keyof EventPayloads;
+export const EVENT_NAMES: EventName[] = ['run.state', 'run.counters', 'messages.added', 'menu.command'];
+
+/** The API as the renderer sees it: one method per request, plus event subscriptions. */
+export type FlowbenchApi = {
+  [N in RequestName]: (input: RequestInput<N>) => Promise<RequestOutput<N>>;
+} & {
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+};
+
+/** Error shape carried over both transports. */
+export interface ApiErrorPayload {
+  message: string;
+  /** `invalid-input` when the contract's schema refused the input. */
+  code: 'invalid-input' | 'unknown-request' | 'failed' | 'forbidden';
+}

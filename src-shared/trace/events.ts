@@ -1,0 +1,49 @@
+/** What happened at one hop of a message. */
+export const TRACE_EVENT_KINDS = ['produce', 'deliver', 'ack', 'nack', 'call', 'respond', 'error'] as const;
+export type TraceEventKind = (typeof TRACE_EVENT_KINDS)[number];
+
+export const TRANSPORTS = ['kafka', 'amqp', 'grpc', 'embedded'] as const;
+export type Transport = (typeof TRANSPORTS)[number];
+
+/**
+ * One span event of a trace. Produce/call events open a span; deliver/respond events are
+ * child spans whose parent is the span that carried the W3C traceparent.
+ */
+export interface TraceEvent {
+  runId: string;
+  /** 32 lowercase hex characters (W3C trace-id). */
+  traceId: string;
+  /** 16 lowercase hex characters (W3C parent-id of the next hop). */
+  spanId: string;
+  parentSpanId: string | null;
+  nodeId: string;
+  kind: TraceEventKind;
+  transport: Transport;
+  /** Topic, queue or `package.Service/Method`. */
+  destination: string;
+  /** Epoch milliseconds, fractional. */
+  ts: number;
+  partition?: number;
+  offset?: string;
+  key?: string;
+  /** Reference to the stored payload (messages.id). */
+  messageId?: number;
+  durationMs?: number;
+  /** Error text from the broker or server: untrusted, render as text. */
+  error?: string;
+}
+
+/** A payload as recorded, stored once and referenced by events. */
+export interface RecordedMessageInput {
+  runId: string;
+  traceId: string;
+  spanId: string;
+  nodeId: string;
+  transport: Transport;
+  destination: string;
+  ts: number;
+  key?: string;
+  partition?: number;
+  headers: Record<string, string>;
+  payload: Uint8Array;
+}
