@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeProblem } from '@shared/flow/problems';
+import { compileFlow } from './compile-flow';
+
+const sample = (): { nodes: Array<{ id: string; config: Record<string, unknown> }>; edges: Array<Record<string, unknown>> } =>
+  JSON.parse(readFileSync(join(__dirname, '../../../resources/sample.flow.json'), 'utf8'));
+
+describe('compileFlow', () => {
+  it('compiles the sample flow into every path', () => {
+    const res = compileFlow(sample());
+    if (!res.ok) throw new Error(JSON.stringify(res.problems));
+    expect(res.compiled.producers.map((p) => p.targets.map((t) => t.kind))).toEqual([['topic'], ['queue']]);
+    expect(res.compiled.consumers.map((c) => c.sources[0].node.id)).toEqual(['orders-topic', 'tasks-queue']);
+    expect(res.compiled.grpcClients[0].target.method.path).toBe('/helloworld.Greeter/SayHello');
+    const payload = JSON.parse(res.compiled.producers[0].payload.render(3)) as { seq: number };
+    expect(payload.seq).toBe(3);
+  });
+
+  it('names node and field of a missing topic', () => {
+    const doc = sample();
+    delete doc.nodes[1].config.topic;
+    const res = compileFlow(doc);
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.problems).toContainEqual(expect.objectContaining({ path: 'nodes[1].config.topic', nodeId: 'orders-topic', message: 'is required' }));
+    expect(describeProblem(res.problems[0], 'orders')).toBe('nodes[1] "orders": config.topic is required');
+  });
+
+  it('reports a payload that does not render to JSON, and an unknown faker call', () => {
+    const doc = sample();
+    doc.nodes[0].config.payload = '{"a": {{seq}}';
+    doc.nodes[3].config.payload = '{"a": "{{faker.nope.nope}}"}';
+    const res = compileFlow(doc);
+    if (res.ok) throw new Error('expected problems');
+    expect(res.problems.map((p) => p.path)).toEqual(['nodes[0].config.payload', 'nodes[3].config.payload']);
+    expect(res.problems[0].message).toMatch(/valid JSON/);
+    expect(res.problems[1].message).toMatch(/faker\.nope\.nope/);
+  });
+
+  it('reports a .proto syntax error with its line, on the service node', () => {
+    const doc = sample();
+    doc.nodes[7].config.proto = 'syntax = "proto3";\nservice Greeter {\n  rpc SayHello (A) returns (B)\n}';
+    const res = compileFlow(doc);
+    if (res.ok) throw new Error('expected problems');
+    expect(res.problems[0]).toMatchObject({ path: 'nodes[7].config.proto', nodeId: 'greeter-service' });
+    expect(res.problems[0].message).toMatch(/line 4/);
+  });
+
+  it('refuses an edge a kind does not allow, with the reason', () => {
+    const doc = sample();
+    doc.edges.push({ id: 'bad', source: 'billing-consumer', target: 'orders-topic' });
+    const res = compileFlow(doc);
+    if (res.ok) throw new Error('expected problems');
+    expect(res.problems).toContainEqual(expect.objectContaining({ path: 'edges[5]', message: 'A consumer has no outputs: it can only be a target' }));
+  });
+
+  it('refuses a producer with nowhere to send and a client calling an unknown method', () => {
+    const doc = sample();
+    doc.edges = doc.edges.filter((e) => e.source !== 'tasks-producer');
+    (doc.edges.find((e) => e.id === 'e-greeter-call') as Record<string, unknown>).targetHandle = 'SayBye';
+    const res = compileFlow(doc);
+    if (res.ok) throw new Error('expected problems');
+    const text = res.problems.map((p) => `${p.path}: ${p.message}`);
+    expect(text).toContain('nodes[3]: is not connected to a topic or queue');
+    expect(text.some((t) => /method "SayBye" is not in helloworld\.Greeter/.test(t))).toBe(true);
+  });
+
+  it('refuses a file from a newer format version', () => {
+    const res = compileFlow({ ...sample(), version: 99 });
+    if (res.ok) throw new Error('expected problems');
+    expect(res.problems[0].message).toMatch(/newer Flowbench/);
+  });
+});

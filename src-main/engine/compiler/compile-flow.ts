@@ -1,0 +1,143 @@
+import type { FlowNode, FlowProblem } from '@shared/flow/document';
+import { parseFlowValue } from '@shared/flow/parse';
+import { compileTemplate, type CompiledTemplate } from '../template/payload-template';
+import { loadProtoService, ProtoError } from '../transports/grpc/load-proto';
+import type {
+  CompiledConsumer,
+  CompiledFlow,
+  CompiledGrpcClient,
+  CompiledGrpcService,
+  CompiledProducer,
+  MessagingEndpoint,
+} from './compiled-flow';
+
+export type CompileResult = { ok: true; compiled: CompiledFlow } | { ok: false; problems: FlowProblem[] };
+
+/**
+ * Checks a flow document end to end before anything connects: the file format, every
+ * node's config, edges, templates (rendered once), .proto sources and method bindings.
+ * Every problem names its JSON path and node.
+ */
+export function compileFlow(raw: unknown): CompileResult {
+  const parsed = parseFlowValue(raw);
+  if (!parsed.ok) return parsed;
+  const flow = parsed.flow;
+  const problems: FlowProblem[] = [];
+  const indexOf = new Map(flow.nodes.map((n, i) => [n.id, i]));
+  const byId = new Map(flow.nodes.map((n) => [n.id, n]));
+  const at = (node: FlowNode, field: string, message: string): void => {
+    problems.push({ path: `nodes[${indexOf.get(node.id)}]${field ? `.config.${field}` : ''}`, nodeId: node.id, field: field || undefined, message });
+  };
+  const template = (node: FlowNode, field: string, source: string, json: boolean): CompiledTemplate | null => {
+    try {
+      const t = compileTemplate(source);
+      if (json) {
+        const sample = t.render(1, { request: {} });
+        try {
+          JSON.parse(sample);
+        } catch (err) {
+          at(node, field, `does not render to valid JSON (${(err as Error).message})`);
+          return null;
+        }
+      }
+      return t;
+    } catch (err) {
+      at(node, field, (err as Error).message);
+      return null;
+    }
+  };
+
+  const outgoing = (id: string): FlowNode[] => flow.edges.filter((e) => e.source === id).map((e) => byId.get(e.target) as FlowNode);
+  const incoming = (id: string): FlowNode[] => flow.edges.filter((e) => e.target === id).map((e) => byId.get(e.source) as FlowNode);
+  const endpoint = (n: FlowNode): MessagingEndpoint | null =>
+    n.kind === 'kafkaTopic' ? { kind: 'topic', node: n } : n.kind === 'rabbitQueue' ? { kind: 'queue', node: n } : null;
+
+  const services = new Map<string, CompiledGrpcService>();
+  for (const node of flow.nodes) {
+    if (node.kind !== 'grpcService') continue;
+    try {
+      const service = loadProtoService(node.config.proto, node.config.service);
+      const responses = new Map<string, CompiledTemplate>();
+      for (const [method, source] of Object.entries(node.config.responses)) {
+        const m = service.methods.find((x) => x.name === method);
+        if (!m) {
+          at(node, `responses.${method}`, `names a method the service ${service.fullName} does not have (it has ${service.methods.map((x) => x.name).join(', ')})`);
+          continue;
+        }
+        const t = template(node, `responses.${method}`, source, true);
+        if (t) responses.set(method, t);
+      }
+      services.set(node.id, { node, service, responses });
+    } catch (err) {
+      const line = err instanceof ProtoError && err.line ? ` (line ${err.line})` : '';
+      const field = /service ".*" is not defined/.test((err as Error).message) ? 'service' : 'proto';
+      at(node, field, `${(err as Error).message.replace(/ \(line \d+\)$/, '')}${line}`);
+    }
+  }
+
+  const producers: CompiledProducer[] = [];
+  const consumers: CompiledConsumer[] = [];
+  const clients: CompiledGrpcClient[] = [];
+  for (const node of flow.nodes) {
+    if (node.kind === 'producer') {
+      const targets = outgoing(node.id).map(endpoint).filter((e): e is MessagingEndpoint => e !== null);
+      if (targets.length === 0) at(node, '', 'is not connected to a topic or queue');
+      const payload = template(node, 'payload', node.config.payload, true);
+      const key = node.config.key ? template(node, 'key', node.config.key, false) : null;
+      const headers: Array<[string, CompiledTemplate]> = [];
+      for (const [name, value] of Object.entries(node.config.headers)) {
+        const t = template(node, `headers.${name}`, value, false);
+        if (t) headers.push([name, t]);
+      }
+      if (payload) producers.push({ node, payload, key, headers, targets });
+    } else if (node.kind === 'consumer') {
+      const sources = incoming(node.id).map(endpoint).filter((e): e is MessagingEndpoint => e !== null);
+      if (sources.length === 0) at(node, '', 'is not connected to a topic or queue to read from');
+      consumers.push({ node, sources });
+    } else if (node.kind === 'grpcClient') {
+      const compiled = compileClient(node);
+      if (compiled) clients.push(compiled);
+    }
+  }
+
+  function compileClient(node: FlowNode<'grpcClient'>): CompiledGrpcClient | null {
+    const edges = flow.edges.filter((e) => e.source === node.id);
+    if (edges.length === 0) {
+      at(node, '', 'is not connected to a gRPC service method');
+      return null;
+    }
+    if (edges.length > 1) at(node, '', 'calls one method; connect it to a single service method');
+    const edge = edges[0];
+    const svc = services.get(edge.target);
+    const request = template(node, 'request', node.config.request, true);
+    if (!svc || !request) return null;
+    const unary = svc.service.methods.filter((m) => !m.requestStream && !m.responseStream);
+    const method = edge.targetHandle ? svc.service.methods.find((m) => m.name === edge.targetHandle) : unary.length === 1 ? unary[0] : undefined;
+    const edgePath = `edges[${flow.edges.indexOf(edge)}].targetHandle`;
+    if (!method) {
+      problems.push({ path: edgePath, edgeId: edge.id, nodeId: node.id, message: edge.targetHandle ? `method "${edge.targetHandle}" is not in ${svc.service.fullName}` : `choose a method of ${svc.service.fullName}` });
+      return null;
+    }
+    if (method.requestStream || method.responseStream) {
+      problems.push({ path: edgePath, edgeId: edge.id, nodeId: node.id, message: `${method.name} is a streaming method; this version runs unary methods only` });
+      return null;
+    }
+    if (!svc.responses.has(method.name)) at(svc.node, `responses.${method.name}`, 'needs a response template, since a client calls this method');
+    return { node, request, target: { service: svc, method } };
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    compiled: {
+      flow,
+      topics: flow.nodes.filter((n): n is FlowNode<'kafkaTopic'> => n.kind === 'kafkaTopic'),
+      queues: flow.nodes.filter((n): n is FlowNode<'rabbitQueue'> => n.kind === 'rabbitQueue'),
+      producers,
+      consumers,
+      grpcServices: [...services.values()],
+      grpcClients: clients,
+      names: new Map(flow.nodes.map((n) => [n.id, n.config.name])),
+    },
+  };
+}

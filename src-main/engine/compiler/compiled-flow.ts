@@ -1,0 +1,46 @@
+import type { FlowDocument, FlowNode } from '@shared/flow/document';
+import type { CompiledTemplate } from '../template/payload-template';
+import type { LoadedService, UnaryMethod } from '../transports/grpc/load-proto';
+
+/** Where a producer sends, or a consumer reads from. */
+export type MessagingEndpoint =
+  | { kind: 'topic'; node: FlowNode<'kafkaTopic'> }
+  | { kind: 'queue'; node: FlowNode<'rabbitQueue'> };
+
+export interface CompiledProducer {
+  node: FlowNode<'producer'>;
+  payload: CompiledTemplate;
+  key: CompiledTemplate | null;
+  headers: Array<[string, CompiledTemplate]>;
+  targets: MessagingEndpoint[];
+}
+
+export interface CompiledConsumer {
+  node: FlowNode<'consumer'>;
+  sources: MessagingEndpoint[];
+}
+
+export interface CompiledGrpcService {
+  node: FlowNode<'grpcService'>;
+  service: LoadedService;
+  responses: Map<string, CompiledTemplate>;
+}
+
+export interface CompiledGrpcClient {
+  node: FlowNode<'grpcClient'>;
+  request: CompiledTemplate;
+  target: { service: CompiledGrpcService; method: UnaryMethod };
+}
+
+/** A flow checked end to end and ready to run: nothing here can fail for a reason found at compile time. */
+export interface CompiledFlow {
+  flow: FlowDocument;
+  topics: Array<FlowNode<'kafkaTopic'>>;
+  queues: Array<FlowNode<'rabbitQueue'>>;
+  producers: CompiledProducer[];
+  consumers: CompiledConsumer[];
+  grpcServices: CompiledGrpcService[];
+  grpcClients: CompiledGrpcClient[];
+  /** Node display names by id, for messages and the UI. */
+  names: Map<string, string>;
+}

@@ -1,0 +1,22 @@
+import type { ApiHandlers, EmitEvent } from './api/dispatch';
+
+/** Requests that depend on the host (desktop dialogs or the browser-mode workspace folder). */
+export type HostRequestName = 'app.info' | 'file.list' | 'file.open' | 'file.save';
+
+/** The requests the engine itself answers: everything but the host's. */
+export type EngineHandlers = Omit<ApiHandlers, HostRequestName>;
+
+export interface EngineOptions {
+  /** Workspace data folder: holds flowbench.db and the flows folder. */
+  dataDir: string;
+  /** Pushes events to the UI; called at most every 250 ms per stream while a run goes. */
+  emit: EmitEvent;
+  /** Path of an Electron-ABI better-sqlite3 binding, when running inside Electron. */
+  sqliteNativeBinding?: string;
+}
+
+export interface Engine {
+  handlers: EngineHandlers;
+  /** Stops any run, flushes the recorder and closes the database. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import { environmentSchema, redactUrl, type Environment } from '@shared/run/environment';
+import { serializeFlow, parseFlowValue } from '@shared/flow/parse';
+import sampleFlow from '../../resources/sample.flow.json';
+import { openStore } from '../store/open-store';
+import { Recorder } from '../store/recorder';
+import { compileFlow } from './compiler/compile-flow';
+import type { Engine, EngineHandlers, EngineOptions } from './engine-types';
+import { RunController } from './runtime/run-controller';
+
+const ENV_SETTING = 'environment';
+const MESSAGES_EVENT_INTERVAL_MS = 250;
+
+/**
+ * Creates the engine behind the API: the workspace store, the batched recorder and the run
+ * controller. Plain Node: the same engine serves Electron, browser mode, the CLI and tests.
+ */
+export async function createEngine(options: EngineOptions): Promise<Engine> {
+  const store = openStore(join(options.dataDir, 'flowbench.db'), { nativeBinding: options.sqliteNativeBinding });
+  const pendingAdded = new Map<string, { lastId: number; added: number }>();
+  const totals = new Map<string, number>();
+  let addedTimer: NodeJS.Timeout | undefined;
+  const flushAdded = (): void => {
+    addedTimer = undefined;
+    for (const [runId, info] of pendingAdded) {
+      const total = (totals.get(runId) ?? 0) + info.added;
+      totals.set(runId, total);
+      options.emit('messages.added', { runId, lastId: info.lastId, total });
+    }
+    pendingAdded.clear();
+  };
+  const recorder = new Recorder(store, {
+    onFlushed: (info) => {
+      for (const [runId, lastId] of Object.entries(info.lastMessageIdByRun)) {
+        const prev = pendingAdded.get(runId);
+        pendingAdded.set(runId, { lastId, added: (prev?.added ?? 0) + (info.messagesByRun[runId] ?? 0) });
+      }
+      // Throttled: the UI hears "new rows up to id N" at most every 250 ms and pulls the page itself.
+      addedTimer ??= setTimeout(flushAdded, MESSAGES_EVENT_INTERVAL_MS);
+    },
+    onError: (err) => console.error(`[flowbench] recording failed: ${err.message}`),
+  });
+  const controller = new RunController(store, recorder, options.emit);
+  // The password of the AMQP URL lives only in memory: the store keeps the redacted URL.
+  let environment: Environment = loadEnvironment(store.getSetting(ENV_SETTING));
+
+  const handlers: EngineHandlers = {
+    'flow.sample': async () => {
+      const parsed = parseFlowValue(sampleFlow);
+      if (!parsed.ok) throw new Error('the bundled sample flow is invalid');
+      return { text: serializeFlow(parsed.flow) };
+    },
+    'flow.validate': async ({ flow }) => {
+      const res = compileFlow(flow);
+      return { problems: res.ok ? [] : res.problems };
+    },
+    'settings.get': async () => ({ environment }),
+    'settings.setEnvironment': async (input) => {
+      environment = input.environment;
+      const stored = environment.kind === 'local' ? { ...environment, amqpUrl: redactUrl(environment.amqpUrl) } : environment;
+      store.setSetting(ENV_SETTING, JSON.stringify(stored));
+      return { environment };
+    },
+    'run.start': async (input) => controller.start(input.flow, input.environment ?? environment),
+    'run.stop': async () => controller.stop(),
+    'run.status': async () => controller.snapshot(environment),
+    'runs.list': async ({ limit }) => store.listRuns(limit),
+    'messages.list': async ({ runId, beforeId, limit }) => store.listMessages(runId, beforeId, limit),
+    'messages.get': async ({ id }) => store.getMessage(id),
+    'trace.get': async ({ traceId }) => store.traceEvents(traceId),
+  };
+
+  return {
+    handlers,
+    async close() {
+      await controller.stop();
+      recorder.close();
+      if (addedTimer) clearTimeout(addedTimer);
+      store.close();
+    },
+  };
+}
+
+function loadEnvironment(stored: string | null): Environment {
+  if (!stored) return { kind: 'embedded' };
+  try {
+    const parsed = environmentSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : { kind: 'embedded' };
+  } catch {
+    return { kind: 'embedded' };
+  }
+}

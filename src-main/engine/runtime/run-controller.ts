@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { RunSnapshot, RunStartResult, RunState } from '@shared/api/contract';
+import { redactUrl, type Environment } from '@shared/run/environment';
+import type { Store } from '../../store/store';
+import type { EmitEvent } from '../api/dispatch';
+import { compileFlow } from '../compiler/compile-flow';
+import { Run } from './run';
+import type { TraceSink } from './run-context';
+
+const COUNTER_INTERVAL_MS = 250;
+
+interface Active {
+  run: Run;
+  state: RunState;
+  timer: NodeJS.Timeout;
+  started: Promise<void>;
+  error?: string;
+}
+
+/**
+ * Owns the current run: compiles, starts, pushes counters at most every 250 ms, stops. One
+ * run at a time; the last run's final counters stay visible after it ends.
+ */
+export class RunController {
+  private active: Active | null = null;
+  private last: { runId: string; state: RunState; counters: RunSnapshot['counters']; error?: string } | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly sink: TraceSink & { flush(): void },
+    private readonly emit: EmitEvent,
+  ) {}
+
+  get currentRunId(): string | null {
+    return this.active?.run.runId ?? null;
+  }
+
+  /** Compiles the flow; on problems nothing connects. Otherwise connects in the background. */
+  start(rawFlow: unknown, environment: Environment): RunStartResult {
+    if (this.active) throw new Error('A run is already going: stop it before starting another.');
+    const result = compileFlow(rawFlow);
+    if (!result.ok) return { ok: false, problems: result.problems };
+    const runId = randomUUID();
+    const flow = result.compiled.flow;
+    this.store.createRun({
+      id: runId,
+      flowName: flow.name,
+      flowJson: JSON.stringify(flow),
+      environment: describeEnvironment(environment),
+      startedAt: Date.now(),
+    });
+    const run = new Run(runId, result.compiled, environment, this.sink);
+    const timer = setInterval(() => this.pushCounters(false), COUNTER_INTERVAL_MS);
+    const active: Active = { run, state: 'starting', timer, started: Promise.resolve() };
+    this.active = active;
+    this.setState(active, 'starting');
+    active.started = run.start().then(
+      () => {
+        if (active.state === 'starting') this.setState(active, 'running');
+      },
+      (err: unknown) => {
+        active.error = err instanceof Error ? err.message : String(err);
+      },
+    );
+    return { ok: true, runId };
+  }
+
+  /** Stops the current run: in-flight messages finish (bounded), everything closes. */
+  async stop(): Promise<{ runId: string | null }> {
+    const active = this.active;
+    if (!active || active.state === 'stopping') return { runId: active?.run.runId ?? null };
+    this.setState(active, 'stopping');
+    active.run.ctx.beginStop();
+    await active.started;
+    await active.run.stop();
+    this.sink.flush();
+    clearInterval(active.timer);
+    const endState = active.error ? 'failed' : 'stopped';
+    this.store.finishRun(active.run.runId, endState, Date.now(), active.error);
+    this.pushCounters(true);
+    this.last = { runId: active.run.runId, state: endState, counters: active.run.stats.all(), error: active.error };
+    this.active = null;
+    this.setState(active, endState);
+    return { runId: active.run.runId };
+  }
+
+  snapshot(environment: Environment): RunSnapshot {
+    if (this.active) {
+      return { runId: this.active.run.runId, state: this.active.state, environment, counters: this.active.run.stats.all(), error: this.active.error };
+    }
+    if (this.last) return { runId: this.last.runId, state: this.last.state, environment, counters: this.last.counters, error: this.last.error };
+    return { runId: null, state: 'idle', environment, counters: {} };
+  }
+
+  private setState(active: Active, state: RunState): void {
+    active.state = state;
+    this.emit('run.state', { runId: active.run.runId, state, ...(active.error ? { error: active.error } : {}) });
+  }
+
+  private pushCounters(force: boolean): void {
+    const active = this.active;
+    if (!active) return;
+    const nodes = active.run.stats.snapshot(force);
+    if (nodes) this.emit('run.counters', { runId: active.run.runId, at: Date.now(), nodes });
+  }
+}
+
+/** How a run's environment is stored: never with a password. */
+export function describeEnvironment(env: Environment): string {
+  if (env.kind === 'embedded') return 'embedded';
+  return `local (kafka ${env.kafkaBrokers.join(',')}; amqp ${redactUrl(env.amqpUrl)})`;
+}

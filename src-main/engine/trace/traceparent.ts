@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+
+/** The W3C header name; it travels in Kafka headers, AMQP headers and gRPC metadata. */
+export const TRACEPARENT = 'traceparent';
+
+export interface TraceContext {
+  traceId: string;
+  spanId: string;
+}
+
+// Ids come from a pooled buffer: one randomBytes call per 4096 ids keeps the hot path cheap.
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
+function randomHex(bytes: number): string {
+  if (poolOffset + bytes > pool.length) {
+    pool = randomBytes(4096 * 8);
+    poolOffset = 0;
+  }
+  const hex = pool.toString('hex', poolOffset, poolOffset + bytes);
+  poolOffset += bytes;
+  return hex;
+}
+
+export function newTraceId(): string {
+  return randomHex(16);
+}
+
+export function newSpanId(): string {
+  return randomHex(8);
+}
+
+export function formatTraceparent(ctx: TraceContext): string {
+  return `00-${ctx.traceId}-${ctx.spanId}-01`;
+}
+
+const PATTERN = /^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
+
+/** Parses a traceparent header; null when absent or malformed (all-zero ids are invalid). */
+export function parseTraceparent(value: string | undefined): TraceContext | null {
+  if (!value) return null;
+  const m = PATTERN.exec(value.trim());
+  if (!m || /^0+$/.test(m[1]) || /^0+$/.test(m[2])) return null;
+  return { traceId: m[1], spanId: m[2] };
+}
