@@ -92,9 +92,12 @@ export class Run {
     const live = consumer.sources.filter((s) => !this.failedEndpoints.has(s.node.id));
     if (live.length === 0) return;
     try {
-      for (const source of live) {
-        for (let m = 0; m < node.config.members; m++) this.closables.push(await this.subscribe(consumer, source));
-      }
+      // Members start together so a Kafka group settles in one rebalance, not one per member.
+      const members = live.flatMap((source) => Array.from({ length: node.config.members }, () => this.subscribe(consumer, source)));
+      const started = await Promise.allSettled(members);
+      for (const s of started) if (s.status === 'fulfilled') this.closables.push(s.value);
+      const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+      if (failed) throw failed.reason;
       this.stats.setStatus(node.id, 'running');
     } catch (err) {
       this.ctx.fail([node.id], this.transportOf(live[0]), errorText(err));

@@ -61,6 +61,23 @@ async function sendBatch(ctx: RunContext, producer: CompiledProducer, target: Pr
     spans.push(span);
   }
   const sentAt = Date.now();
+  // Stored before sending: a fast consumer may deliver (and look the payload up) before send resolves.
+  const messageIds = messages.map((m, i) => {
+    const messageId = ctx.sink.recordMessage({
+      runId: ctx.runId,
+      traceId: spans[i].traceId,
+      spanId: spans[i].spanId,
+      nodeId: node.id,
+      transport: transport.name,
+      destination,
+      ts: sentAt,
+      key: m.key,
+      headers: m.headers,
+      payload: m.payload,
+    });
+    ctx.rememberPayload(spans[i].spanId, messageId);
+    return messageId;
+  });
   let receipts: SendReceipt[] = [];
   let error: string | undefined;
   try {
@@ -71,20 +88,6 @@ async function sendBatch(ctx: RunContext, producer: CompiledProducer, target: Pr
   const doneAt = Date.now();
   messages.forEach((m, i) => {
     const receipt = receipts[i];
-    const messageId = ctx.sink.recordMessage({
-      runId: ctx.runId,
-      traceId: spans[i].traceId,
-      spanId: spans[i].spanId,
-      nodeId: node.id,
-      transport: transport.name,
-      destination,
-      ts: sentAt,
-      key: m.key,
-      partition: receipt?.partition,
-      headers: m.headers,
-      payload: m.payload,
-    });
-    ctx.rememberPayload(spans[i].spanId, messageId);
     ctx.sink.recordEvent({
       runId: ctx.runId,
       traceId: spans[i].traceId,
@@ -98,7 +101,7 @@ async function sendBatch(ctx: RunContext, producer: CompiledProducer, target: Pr
       partition: receipt?.partition,
       offset: receipt?.offset,
       key: m.key,
-      messageId,
+      messageId: messageIds[i],
       durationMs: doneAt - sentAt,
       error,
     });

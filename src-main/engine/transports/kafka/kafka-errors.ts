@@ -1,0 +1,26 @@
+/** The kafkajs error fields we look at; every KafkaJS error is an Error with these. */
+interface KafkaJsErrorShape extends Error {
+  type?: string;
+  cause?: unknown;
+}
+
+function errorType(error: unknown): string | undefined {
+  // KafkaJSNumberOfRetriesExceeded keeps the protocol error it gave up on as its cause.
+  for (let current = error; current instanceof Error; current = (current as KafkaJsErrorShape).cause) {
+    const type = (current as KafkaJsErrorShape).type;
+    if (type) return type;
+  }
+  return undefined;
+}
+
+/**
+ * Names the topic when the broker says it does not exist. kafkajs's message ("This server
+ * does not host this topic-partition") names neither the topic nor the likely cause, and
+ * with auto topic creation off it is the most common mistake in a flow. Any other error
+ * is returned unchanged.
+ */
+export function explainTopicError(error: unknown, topic: string): unknown {
+  if (errorType(error) !== 'UNKNOWN_TOPIC_OR_PARTITION') return error;
+  const message = (error as Error).message;
+  return new Error(`Topic "${topic}" does not exist on the cluster (kafkajs: ${message})`, { cause: error });
+}

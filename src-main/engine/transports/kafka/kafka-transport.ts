@@ -1,0 +1,130 @@
+import { Kafka, logLevel } from 'kafkajs';
+import type { Admin } from 'kafkajs';
+import type { Closable, TopicProducer, TopicTransport, TransportEventSink } from '../transport';
+import { createConnectionHealth } from './kafka-connection-health';
+import { createLogRouter } from './kafka-log';
+import { startKafkaMember } from './kafka-member';
+import type { KafkaMemberOptions } from './kafka-member';
+import { createKafkaProducer } from './kafka-producer';
+import { DEFAULT_CONNECTION_TIMEOUT_MS, RETRY } from './kafka-settings';
+
+/** Where the cluster is and where connection events go. */
+export interface KafkaTransportOptions {
+  brokers: string[];
+  clientId: string;
+  onEvent: TransportEventSink;
+  /** Socket connect timeout per attempt (default 1 s); a connect gives up after 5 attempts. */
+  connectionTimeoutMs?: number;
+}
+
+/**
+ * The sink is called from inside kafkajs's logger (in the middle of its socket error
+ * handling) and its instrumentation listeners; an exception there must not change how
+ * kafkajs recovers. The sink is also our only way to report, so a failing sink is
+ * contained, not reported.
+ */
+function guardSink(sink: TransportEventSink): TransportEventSink {
+  return (event) => {
+    try {
+      sink(event);
+    } catch {
+      // Nowhere left to report this; see above.
+    }
+  };
+}
+
+/**
+ * Creates a TopicTransport on a real Kafka cluster through kafkajs. Nothing connects
+ * until the first call; an unreachable cluster makes that call reject within seconds
+ * with kafkajs's message ("Connection error: connect ECONNREFUSED host:port"). The
+ * transport owns every admin, producer and member it creates, and `close()` disconnects
+ * all of them. kafkajs prints nothing: connection failures after the first successful
+ * call arrive as `connection-lost` / `reconnected`, member crashes and joins as
+ * `consumer-crashed` / `rebalance`.
+ */
+export function createKafkaTransport(options: KafkaTransportOptions): TopicTransport {
+  const onEvent = guardSink(options.onEvent);
+  const health = createConnectionHealth(onEvent);
+  const kafka = new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+    retry: RETRY,
+    logLevel: logLevel.ERROR,
+    logCreator: createLogRouter(health),
+  });
+  const owned = new Set<Closable>();
+  let admin: Promise<Admin> | undefined;
+  let closed = false;
+
+  const assertOpen = (): void => {
+    if (closed) throw new Error('Kafka transport is closed');
+  };
+
+  /** Registers a resource so `close()` reaches it, and forgets it once it closes itself. */
+  const own = async <T extends Closable>(resource: T): Promise<T> => {
+    if (closed) {
+      // close() ran while this resource was connecting; nobody else will close it.
+      await resource.close();
+      throw new Error('Kafka transport is closed');
+    }
+    const close = resource.close.bind(resource);
+    resource.close = async (): Promise<void> => {
+      owned.delete(resource);
+      await close();
+    };
+    owned.add(resource);
+    return resource;
+  };
+
+  const connectAdmin = (): Promise<Admin> => {
+    admin ??= (async (): Promise<Admin> => {
+      const client = kafka.admin({ retry: RETRY });
+      try {
+        await client.connect();
+      } catch (error) {
+        // Let the next call try again instead of replaying this failure forever.
+        admin = undefined;
+        await client.disconnect().catch(() => undefined);
+        throw error;
+      }
+      health.markUp();
+      return client;
+    })();
+    return admin;
+  };
+
+  return {
+    transport: 'kafka',
+
+    async ensureTopic({ topic, partitions }): Promise<void> {
+      assertOpen();
+      const client = await connectAdmin();
+      // Resolves false when the topic exists: with any partition count, it is left as is.
+      await client.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+      health.markUp();
+    },
+
+    async createProducer(): Promise<TopicProducer> {
+      assertOpen();
+      return own(await createKafkaProducer(kafka, health));
+    },
+
+    async subscribe(member: KafkaMemberOptions): Promise<Closable> {
+      assertOpen();
+      return own(await startKafkaMember(kafka, health, onEvent, member));
+    },
+
+    async close(): Promise<void> {
+      closed = true;
+      const pendingAdmin = admin;
+      admin = undefined;
+      // A resource whose broker is already gone may fail to disconnect cleanly; it is
+      // still released, and one failure must not keep the others open.
+      await Promise.allSettled([
+        ...[...owned].map((resource) => resource.close()),
+        pendingAdmin?.then((client) => client.disconnect()),
+      ]);
+    },
+  };
+}

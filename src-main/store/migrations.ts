@@ -1,0 +1,127 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Marks a database as Flowbench's in the SQLite header (`PRAGMA application_id`), so a
+ * foreign SQLite file is refused instead of having our tables added to it.
+ */
+export const FLOWBENCH_APPLICATION_ID = 0x466c6f77; // 'Flow'
+
+/**
+ * Schema migrations in order: entry i brings the database to `user_version = i + 1`.
+ * Append only; never edit a migration that has shipped.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // v1: runs, recorded payloads, trace events, settings.
+  `
+  CREATE TABLE runs (
+    id TEXT PRIMARY KEY,
+    flow_name TEXT NOT NULL,
+    flow_json TEXT NOT NULL,
+    environment TEXT NOT NULL,
+    state TEXT NOT NULL,
+    error TEXT,
+    started_at REAL NOT NULL,
+    ended_at REAL,
+    -- Kept by insertBatch in the same transaction, so listing runs never counts rows.
+    message_count INTEGER NOT NULL DEFAULT 0,
+    event_count INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX runs_started ON runs (started_at, id);
+
+  CREATE TABLE messages (
+    id INTEGER PRIMARY KEY,
+    run_id TEXT NOT NULL,
+    trace_id TEXT NOT NULL,
+    span_id TEXT NOT NULL,
+    node_id TEXT NOT NULL,
+    transport TEXT NOT NULL,
+    destination TEXT NOT NULL,
+    key TEXT,
+    partition INTEGER,
+    ts REAL NOT NULL,
+    headers TEXT NOT NULL,
+    payload BLOB NOT NULL,
+    size INTEGER NOT NULL
+  );
+  CREATE INDEX messages_run_id ON messages (run_id, id);
+  CREATE INDEX messages_trace ON messages (trace_id);
+
+  CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    run_id TEXT NOT NULL,
+    trace_id TEXT NOT NULL,
+    span_id TEXT NOT NULL,
+    parent_span_id TEXT,
+    node_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    transport TEXT NOT NULL,
+    destination TEXT NOT NULL,
+    ts REAL NOT NULL,
+    partition INTEGER,
+    offset TEXT,
+    key TEXT,
+    message_id INTEGER,
+    duration_ms REAL,
+    error TEXT
+  );
+  CREATE INDEX events_trace_ts ON events (trace_id, ts);
+  CREATE INDEX events_run_kind ON events (run_id, kind);
+  -- kind included so per-node counts read only the index.
+  CREATE INDEX events_run_node ON events (run_id, node_id, kind);
+
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  PRAGMA application_id = ${FLOWBENCH_APPLICATION_ID};
+  `,
+];
+
+/** The schema version this build writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Reads `PRAGMA user_version`; throws SQLITE_NOTADB on a file that is not SQLite. */
+export function readUserVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Refuses a database this build cannot handle, without writing to it: one from a newer
+ * Flowbench, or a SQLite file some other program made.
+ */
+export function assertUsable(db: Database.Database, file: string): void {
+  const version = readUserVersion(db);
+  if (version > SCHEMA_VERSION) {
+    throw new Error(
+      `${file} was made by a newer Flowbench (schema version ${version}; this build knows up to ${SCHEMA_VERSION}). ` +
+        'Update Flowbench to open it; the file was not changed.',
+    );
+  }
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const hasTables = db.prepare("SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 1").get();
+  const foreign = version > 0 ? appId !== FLOWBENCH_APPLICATION_ID : appId !== 0 || hasTables !== undefined;
+  if (foreign)
+    throw new Error(`${file} is not a Flowbench database (it is a SQLite file made by another program).`);
+}
+
+/**
+ * Applies every migration above the database's `user_version`, each in its own
+ * transaction together with its version bump, so a crash leaves a consistent version.
+ * Running it again is a no-op. Throws, touching nothing, on a newer or foreign database.
+ */
+export function migrate(db: Database.Database, file: string = db.name): void {
+  assertUsable(db, file);
+  // The version is re-read inside an IMMEDIATE transaction: a second process opening the
+  // same workspace waits for the write lock and then finds the work already done.
+  const step = db.transaction((): boolean => {
+    const version = readUserVersion(db);
+    if (version >= SCHEMA_VERSION) return false;
+    db.exec(MIGRATIONS[version]);
+    db.pragma(`user_version = ${version + 1}`);
+    return true;
+  });
+  while (step.immediate()) {
+    // one migration per iteration
+  }
+}

@@ -1,0 +1,131 @@
+import type Database from 'better-sqlite3';
+import type { TraceEvent } from '@shared/trace/events';
+import { toMessageDetail, toMessageRow, toRunSummary, toTraceEvent } from './rows';
+import { prepareStatements, type EventParams, type MessageParams } from './statements';
+import type { MessageToInsert, Store } from './store';
+
+function messageParams(m: MessageToInsert): MessageParams {
+  // A view, not a copy: payloads can be large and are only read during the insert.
+  const payload = Buffer.from(m.payload.buffer, m.payload.byteOffset, m.payload.byteLength);
+  return [
+    m.id,
+    m.runId,
+    m.traceId,
+    m.spanId,
+    m.nodeId,
+    m.transport,
+    m.destination,
+    m.key ?? null,
+    m.partition ?? null,
+    m.ts,
+    JSON.stringify(m.headers),
+    payload,
+    payload.byteLength,
+  ];
+}
+
+function eventParams(e: TraceEvent): EventParams {
+  return [
+    e.runId,
+    e.traceId,
+    e.spanId,
+    e.parentSpanId,
+    e.nodeId,
+    e.kind,
+    e.transport,
+    e.destination,
+    e.ts,
+    e.partition ?? null,
+    e.offset ?? null,
+    e.key ?? null,
+    e.messageId ?? null,
+    e.durationMs ?? null,
+    e.error ?? null,
+  ];
+}
+
+/**
+ * Builds the `Store` over an opened, migrated database. It owns the connection from now
+ * on: `close()` checkpoints and closes it.
+ */
+export function createStore(db: Database.Database): Store {
+  const s = prepareStatements(db);
+
+  const insertBatch = db.transaction((messages: MessageToInsert[], events: TraceEvent[]): void => {
+    // Per-run counts go in with the rows, one UPDATE per run per batch.
+    const counts = new Map<string, { messages: number; events: number }>();
+    const countFor = (runId: string): { messages: number; events: number } => {
+      let c = counts.get(runId);
+      if (!c) counts.set(runId, (c = { messages: 0, events: 0 }));
+      return c;
+    };
+    for (const m of messages) {
+      s.insertMessage.run(...messageParams(m));
+      countFor(m.runId).messages++;
+    }
+    for (const e of events) {
+      s.insertEvent.run(...eventParams(e));
+      countFor(e.runId).events++;
+    }
+    for (const [runId, c] of counts) s.addRunCounts.run(c.messages, c.events, runId);
+  });
+
+  return {
+    createRun(r): void {
+      s.insertRun.run(r);
+    },
+    finishRun(id, state, endedAt, error): void {
+      s.finishRun.run(state, endedAt, error ?? null, id);
+    },
+    listRuns(limit) {
+      return s.listRuns.all(limit).map(toRunSummary);
+    },
+    getRun(id) {
+      const row = s.getRun.get(id);
+      return row ? toRunSummary(row) : null;
+    },
+    listMessages(runId, beforeId, limit) {
+      const rows = s.listMessages.all(runId, beforeId ?? Number.MAX_SAFE_INTEGER, limit).map(toMessageRow);
+      return { rows, total: s.countMessages.get({ runId }) ?? 0 };
+    },
+    getMessage(id) {
+      const row = s.getMessage.get(id);
+      if (!row) return null;
+      return toMessageDetail(row, s.traceEvents.all(row.trace_id).map(toTraceEvent));
+    },
+    traceEvents(traceId) {
+      return s.traceEvents.all(traceId).map(toTraceEvent);
+    },
+    countEvents(runId) {
+      const counts: Record<string, number> = {};
+      for (const { kind, n } of s.countEventsByKind.all(runId)) counts[kind] = n;
+      return counts;
+    },
+    countEventsByNode(runId) {
+      const counts: Record<string, Record<string, number>> = {};
+      for (const { node_id, kind, n } of s.countEventsByNode.all(runId)) {
+        (counts[node_id] ??= {})[kind] = n;
+      }
+      return counts;
+    },
+    getSetting(key) {
+      return s.getSetting.get(key) ?? null;
+    },
+    setSetting(key, value): void {
+      s.setSetting.run(key, value);
+    },
+    insertBatch(messages, events): void {
+      if (messages.length === 0 && events.length === 0) return;
+      insertBatch(messages, events);
+    },
+    maxMessageId() {
+      return s.maxMessageId.get() ?? 0;
+    },
+    close(): void {
+      if (!db.open) return;
+      // TRUNCATE folds the WAL into the main file, so the workspace is one file at rest.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+  };
+}
