@@ -1,0 +1,34 @@
+import type { EventName } from '@shared/api/contract';
+import type { DispatchResult } from '../engine/api/dispatch';
+
+/*
+ * Messages between the Electron main process and the engine host (a utilityProcess).
+ * Plain structured-clone data; the main process matches responses to requests by id.
+ */
+
+/** Main → engine host. */
+export type ToEngineHost =
+  | { type: 'request'; id: number; name: string; input: unknown }
+  /** Close the engine (stop the run, flush, close the database), then exit. */
+  | { type: 'close' };
+
+/** Engine host → main. */
+export type FromEngineHost =
+  | { type: 'ready' }
+  /** The engine could not be created; every request will fail with this message. */
+  | { type: 'fatal'; message: string }
+  | { type: 'response'; id: number; result: DispatchResult }
+  | { type: 'event'; event: EventName; payload: unknown };
+
+/** The argv flag that carries the data folder to the engine host. */
+export const DATA_DIR_FLAG = '--data-dir';
+
+/** Reads `--data-dir DIR` (or `--data-dir=DIR`) from an argv list; undefined when absent. */
+export function readDataDirArg(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    if (arg === DATA_DIR_FLAG) return argv[i + 1];
+    if (arg.startsWith(`${DATA_DIR_FLAG}=`)) return arg.slice(DATA_DIR_FLAG.length + 1);
+  }
+  return undefined;
+}
