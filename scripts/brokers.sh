@@ -93,14 +93,22 @@ as_root() {
 APT_UPDATED=0
 apt_install() {
   command -v apt-get >/dev/null 2>&1 || die "apt-get not found; install $* yourself (or use docker compose up -d)"
-  say "installing $* with apt-get ..."
+  mkdir -p "$STATE_DIR"
+  local log="$STATE_DIR/apt.log"
+  say "installing $* with apt-get (log: $log) ..."
   if [[ "$APT_UPDATED" -eq 0 ]]; then
-    as_root apt-get update -qq </dev/null || die "apt-get update failed"
+    if ! as_root apt-get update -o DPkg::Lock::Timeout=600 >"$log" 2>&1 </dev/null; then
+      tail -n 20 "$log" >&2
+      die "apt-get update failed (log: $log)"
+    fi
     APT_UPDATED=1
   fi
-  # -o DPkg::Lock::Timeout waits for another apt/dpkg run instead of failing at once.
-  as_root apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 "$@" </dev/null \
-    || die "apt-get install $* failed"
+  # DPkg::Lock::Timeout waits for another apt/dpkg run instead of failing at once.
+  if ! as_root apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=600 "$@" \
+    >>"$log" 2>&1 </dev/null; then
+    tail -n 20 "$log" >&2
+    die "apt-get install $* failed (log: $log)"
+  fi
 }
 
 # ---------------------------------------------------------------------------
@@ -129,9 +137,13 @@ fetch_kafka() {
   local tmp="$KAFKA_HOME/libs.tmp.$$"
   mkdir -p "$KAFKA_HOME"
   rm -rf "$tmp"
-  if ! mvn -q -B -Dstyle.color=never -f "$SCRIPT_DIR/kafka/pom.xml" \
+  mkdir -p "$STATE_DIR"
+  local log="$STATE_DIR/mvn.log"
+  if ! mvn -B -Dstyle.color=never -f "$SCRIPT_DIR/kafka/pom.xml" \
     -Dkafka.version="$KAFKA_VERSION" \
-    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$tmp" </dev/null; then
+    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$tmp" \
+    >"$log" 2>&1 </dev/null; then
+    grep -E 'ERROR|FAIL' "$log" | head -n 20 >&2 || tail -n 20 "$log" >&2
     rm -rf "$tmp"
     die "mvn could not fetch org.apache.kafka:kafka_2.13:$KAFKA_VERSION (is Maven Central reachable?)"
   fi
@@ -256,6 +268,7 @@ kafka_up() {
   kafka_java_cmd kafka.Kafka "$KAFKA_STATE/server.properties"
   (
     cd "$KAFKA_STATE"
+    exec 9>&- # do not hand the state lock to the broker
     # setsid + nohup: the broker outlives this shell and its process group. The
     # subshell is not a group leader, so setsid does not fork and $! is the JVM.
     exec setsid nohup "${KAFKA_CMD[@]}" >"$KAFKA_LOGS/kafka.out" 2>&1 </dev/null
@@ -267,7 +280,8 @@ kafka_up() {
 wait_for_kafka() {
   local deadline=$((SECONDS + TIMEOUT))
   while :; do
-    if ! kafka_pid_alive; then
+    # kill -0 only: right after the launch the pid may not have exec'd java yet.
+    if ! pid_alive "$KAFKA_PID"; then
       warn "kafka exited during startup. Last lines of $KAFKA_LOGS/kafka.out and server.log:"
       tail -n 30 "$KAFKA_LOGS/kafka.out" >&2 2>/dev/null || true
       tail -n 30 "$KAFKA_LOGS/server.log" >&2 2>/dev/null || true
@@ -352,6 +366,11 @@ rabbit_up() {
 
   if ! command -v rabbitmq-server >/dev/null 2>&1 || ! command -v rabbitmqctl >/dev/null 2>&1; then
     apt_install rabbitmq-server
+    # On a machine with a working init system the package starts its own node.
+    if port_open "$RABBIT_HOST" "$RABBIT_PORT"; then
+      say "rabbitmq: the freshly installed package started its own node on $RABBIT_HOST:$RABBIT_PORT; reusing it (\`down\` leaves it alone)"
+      return 0
+    fi
   fi
   mkdir -p "$RABBIT_STATE"
   # Debian's postinst may have started a node under systemd/init that is not
@@ -360,6 +379,7 @@ rabbit_up() {
   say "rabbitmq: starting rabbitmq-server (node $RABBIT_NODENAME) on port $RABBIT_PORT ..."
   (
     cd /
+    exec 9>&- # do not hand the state lock to the broker
     # The Debian wrapper switches to the rabbitmq user when run as root.
     exec setsid nohup "${ROOT_PREFIX[@]}" env RABBITMQ_NODENAME="$RABBIT_NODENAME" RABBITMQ_NODE_PORT="$RABBIT_PORT" \
       rabbitmq-server >"$RABBIT_STATE/rabbitmq-server.out" 2>&1 </dev/null
@@ -401,6 +421,11 @@ rabbit_down() {
     else
       say "rabbitmq: not running"
     fi
+    return 0
+  fi
+  if ! pid_alive "$RABBIT_PID" && ! port_open "$RABBIT_HOST" "$RABBIT_PORT"; then
+    rm -f "$RABBIT_PID" "$RABBIT_STARTED"
+    say "rabbitmq: not running"
     return 0
   fi
   say "rabbitmq: stopping node $RABBIT_NODENAME ..."
@@ -452,7 +477,7 @@ with_lock() {
   mkdir -p "$STATE_DIR"
   exec 9>"$STATE_DIR/.lock"
   if command -v flock >/dev/null 2>&1; then
-    flock -w 600 9 || die "another 'brokers.sh' is still running (lock $STATE_DIR/.lock)"
+    flock -w 300 9 || die "another 'brokers.sh' is still running (lock $STATE_DIR/.lock)"
   fi
   "$@"
 }
