@@ -16,7 +16,9 @@ const MESSAGES_EVENT_INTERVAL_MS = 250;
  * controller. Plain Node: the same engine serves Electron, browser mode, the CLI and tests.
  */
 export async function createEngine(options: EngineOptions): Promise<Engine> {
-  const store = openStore(join(options.dataDir, 'flowbench.db'), { nativeBinding: options.sqliteNativeBinding });
+  const store = openStore(join(options.dataDir, 'flowbench.db'), {
+    nativeBinding: options.sqliteNativeBinding,
+  });
   const pendingAdded = new Map<string, { lastId: number; added: number }>();
   const totals = new Map<string, number>();
   let addedTimer: NodeJS.Timeout | undefined;
@@ -57,7 +59,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     'settings.get': async () => ({ environment }),
     'settings.setEnvironment': async (input) => {
       environment = input.environment;
-      const stored = environment.kind === 'local' ? { ...environment, amqpUrl: redactUrl(environment.amqpUrl) } : environment;
+      const stored =
+        environment.kind === 'local'
+          ? { ...environment, amqpUrl: redactUrl(environment.amqpUrl) }
+          : environment;
       store.setSetting(ENV_SETTING, JSON.stringify(stored));
       return { environment };
     },

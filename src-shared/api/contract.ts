@@ -83,9 +83,15 @@ const runIdSchema = z.string().min(1).max(64);
 export const requests = {
   'app.info': { input: z.object({}).strict(), output: output<AppInfo>() },
   'flow.sample': { input: z.object({}).strict(), output: output<{ text: string }>() },
-  'flow.validate': { input: z.object({ flow: z.unknown() }).strict(), output: output<{ problems: FlowProblem[] }>() },
+  'flow.validate': {
+    input: z.object({ flow: z.unknown() }).strict(),
+    output: output<{ problems: FlowProblem[] }>(),
+  },
   'file.list': { input: z.object({}).strict(), output: output<{ dir: string; files: FileEntry[] }>() },
-  'file.open': { input: z.object({ path: z.string().min(1).max(4096).optional() }).strict(), output: output<FileOpenResult>() },
+  'file.open': {
+    input: z.object({ path: z.string().min(1).max(4096).optional() }).strict(),
+    output: output<FileOpenResult>(),
+  },
   'file.save': {
     input: z
       .object({
@@ -107,7 +113,10 @@ export const requests = {
   },
   'run.stop': { input: z.object({}).strict(), output: output<{ runId: string | null }>() },
   'run.status': { input: z.object({}).strict(), output: output<RunSnapshot>() },
-  'runs.list': { input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), output: output<RunSummary[]>() },
+  'runs.list': {
+    input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    output: output<RunSummary[]>(),
+  },
   'messages.list': {
     input: z
       .object({
@@ -119,8 +128,14 @@ export const requests = {
       .strict(),
     output: output<{ rows: MessageRow[]; total: number }>(),
   },
-  'messages.get': { input: z.object({ id: z.number().int().positive() }).strict(), output: output<MessageDetail | null>() },
-  'trace.get': { input: z.object({ traceId: z.string().regex(/^[0-9a-f]{32}$/) }).strict(), output: output<TraceEvent[]>() },
+  'messages.get': {
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: output<MessageDetail | null>(),
+  },
+  'trace.get': {
+    input: z.object({ traceId: z.string().regex(/^[0-9a-f]{32}$/) }).strict(),
+    output: output<TraceEvent[]>(),
+  },
 } as const;
 
 export type RequestName = keyof typeof requests;

@@ -81,9 +81,7 @@ export const grpcServiceConfig = z.object({
   /** Fully qualified service name, e.g. helloworld.Greeter. */
   service: z.string().trim().min(1, 'is required').default('helloworld.Greeter'),
   /** Response template per unary method name; `{{request.field}}` reads the request. */
-  responses: z
-    .record(z.string(), z.string())
-    .default({ SayHello: '{"message": "Hello {{request.name}}"}' }),
+  responses: z.record(z.string(), z.string()).default({ SayHello: '{"message": "Hello {{request.name}}"}' }),
 });
 
 export const grpcClientConfig = z.object({

@@ -3,7 +3,8 @@ import { FLOW_FORMAT_VERSION } from './document';
 import { parseFlowText, serializeFlow, validateNodeConfig } from './parse';
 import { describeProblem } from './problems';
 
-const flow = (nodes: unknown[], edges: unknown[] = []): string => JSON.stringify({ version: 1, name: 'f', nodes, edges });
+const flow = (nodes: unknown[], edges: unknown[] = []): string =>
+  JSON.stringify({ version: 1, name: 'f', nodes, edges });
 
 describe('parseFlowText', () => {
   it('fills defaults for a minimal valid flow', () => {
@@ -23,7 +24,9 @@ describe('parseFlowText', () => {
     if (res.ok) throw new Error('expected problems');
     const p = res.problems.find((x) => x.nodeId === 'orders-producer');
     expect(p).toMatchObject({ path: 'nodes[3].config.topic', field: 'topic', message: 'is required' });
-    expect(describeProblem(p!, 'orders-producer')).toBe('nodes[3] "orders-producer": config.topic is required');
+    expect(describeProblem(p!, 'orders-producer')).toBe(
+      'nodes[3] "orders-producer": config.topic is required',
+    );
   });
 
   it('explains wrong types and ranges', () => {
@@ -57,7 +60,10 @@ describe('parseFlowText', () => {
       ),
     );
     if (res.ok) throw new Error('expected problems');
-    expect(res.problems.map((p) => p.message)).toEqual(['"a" is used by another node', 'refers to a node "zzz" that does not exist']);
+    expect(res.problems.map((p) => p.message)).toEqual([
+      '"a" is used by another node',
+      'refers to a node "zzz" that does not exist',
+    ]);
     const unknown = parseFlowText(flow([{ id: 'x', kind: 'teleporter' }]));
     if (!unknown.ok) expect(unknown.problems[0].message).toMatch(/must be one of producer/);
   });
@@ -73,16 +79,23 @@ describe('parseFlowText', () => {
       ),
     );
     if (res.ok) throw new Error('expected problems');
-    expect(res.problems[0]).toMatchObject({ path: 'edges[0]', message: 'A producer can connect to a Kafka topic or a RabbitMQ queue, not to a consumer' });
+    expect(res.problems[0]).toMatchObject({
+      path: 'edges[0]',
+      message: 'A producer can connect to a Kafka topic or a RabbitMQ queue, not to a consumer',
+    });
   });
 });
 
 describe('serializeFlow', () => {
   it('writes stable, sorted, pretty JSON that parses back to the same flow', () => {
-    const res = parseFlowText(flow([{ id: 't', kind: 'kafkaTopic', position: { x: 10.4, y: 2 }, config: { topic: 'o', name: 'n' } }]));
+    const res = parseFlowText(
+      flow([{ id: 't', kind: 'kafkaTopic', position: { x: 10.4, y: 2 }, config: { topic: 'o', name: 'n' } }]),
+    );
     if (!res.ok) throw new Error('invalid');
     const text = serializeFlow(res.flow);
-    expect(text).toContain('"config": {\n        "name": "n",\n        "partitions": 3,\n        "topic": "o"');
+    expect(text).toContain(
+      '"config": {\n        "name": "n",\n        "partitions": 3,\n        "topic": "o"',
+    );
     const again = parseFlowText(text);
     expect(again.ok && serializeFlow(again.flow)).toBe(text);
   });
@@ -91,6 +104,9 @@ describe('serializeFlow', () => {
 describe('validateNodeConfig', () => {
   it('maps errors by field for the inspector', () => {
     const res = validateNodeConfig('rabbitQueue', { queue: 'amq.x', prefetch: 0 });
-    expect(res).toEqual({ ok: false, errors: { queue: 'must not start with "amq." (reserved by RabbitMQ)', prefetch: expect.any(String) } });
+    expect(res).toEqual({
+      ok: false,
+      errors: { queue: 'must not start with "amq." (reserved by RabbitMQ)', prefetch: expect.any(String) },
+    });
   });
 });

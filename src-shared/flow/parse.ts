@@ -12,8 +12,7 @@ import { nodeConfigSchemas, type NodeKind } from './node-kinds';
 import { formatPath } from './problems';
 
 export type FlowParseResult =
-  | { ok: true; flow: FlowDocument; migratedFrom?: number }
-  | { ok: false; problems: FlowProblem[] };
+  { ok: true; flow: FlowDocument; migratedFrom?: number } | { ok: false; problems: FlowProblem[] };
 
 /** Parses the text of a `*.flow.json` file. Never throws. */
 export function parseFlowText(text: string): FlowParseResult {
@@ -56,7 +55,11 @@ export function parseFlowValue(raw: unknown): FlowParseResult {
   const seen = new Set<string>();
   shape.data.nodes.forEach((node, i) => {
     if (seen.has(node.id)) {
-      problems.push({ path: `nodes[${i}].id`, nodeId: node.id, message: `"${node.id}" is used by another node` });
+      problems.push({
+        path: `nodes[${i}].id`,
+        nodeId: node.id,
+        message: `"${node.id}" is used by another node`,
+      });
     }
     seen.add(node.id);
     const schema = nodeConfigSchemas[node.kind];
@@ -79,12 +82,23 @@ export function parseFlowValue(raw: unknown): FlowParseResult {
   const edgeIds = new Set<string>();
   shape.data.edges.forEach((edge, i) => {
     const at = `edges[${i}]`;
-    if (edgeIds.has(edge.id)) problems.push({ path: `${at}.id`, edgeId: edge.id, message: `"${edge.id}" is used by another edge` });
+    if (edgeIds.has(edge.id))
+      problems.push({ path: `${at}.id`, edgeId: edge.id, message: `"${edge.id}" is used by another edge` });
     edgeIds.add(edge.id);
     const s = kindOf.get(edge.source);
     const t = kindOf.get(edge.target);
-    if (!s) problems.push({ path: `${at}.source`, edgeId: edge.id, message: `refers to a node "${edge.source}" that does not exist` });
-    if (!t) problems.push({ path: `${at}.target`, edgeId: edge.id, message: `refers to a node "${edge.target}" that does not exist` });
+    if (!s)
+      problems.push({
+        path: `${at}.source`,
+        edgeId: edge.id,
+        message: `refers to a node "${edge.source}" that does not exist`,
+      });
+    if (!t)
+      problems.push({
+        path: `${at}.target`,
+        edgeId: edge.id,
+        message: `refers to a node "${edge.target}" that does not exist`,
+      });
     if (s && t) {
       const reason = edgeRefusal(s, t);
       if (reason) problems.push({ path: at, edgeId: edge.id, message: reason });
@@ -92,8 +106,15 @@ export function parseFlowValue(raw: unknown): FlowParseResult {
   });
 
   if (problems.length > 0) return { ok: false, problems };
-  const flow: FlowDocument = { version: FLOW_FORMAT_VERSION, name: shape.data.name, nodes, edges: shape.data.edges };
-  return obj.version < FLOW_FORMAT_VERSION ? { ok: true, flow, migratedFrom: obj.version } : { ok: true, flow };
+  const flow: FlowDocument = {
+    version: FLOW_FORMAT_VERSION,
+    name: shape.data.name,
+    nodes,
+    edges: shape.data.edges,
+  };
+  return obj.version < FLOW_FORMAT_VERSION
+    ? { ok: true, flow, migratedFrom: obj.version }
+    : { ok: true, flow };
 }
 
 /** Validates one node's config, for the inspector's inline errors. */

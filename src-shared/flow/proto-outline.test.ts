@@ -85,7 +85,15 @@ describe('outlineProto', () => {
   });
 
   it('never throws on half-typed text', () => {
-    const samples = ['', 'service', 'service X {', 'service X { rpc', 'service X { rpc M (', '/* open', '"open'];
+    const samples = [
+      '',
+      'service',
+      'service X {',
+      'service X { rpc',
+      'service X { rpc M (',
+      '/* open',
+      '"open',
+    ];
     for (const s of samples) expect(() => outlineProto(s)).not.toThrow();
     expect(outlineProto('service X { rpc M (A) returns (B); rpc N (').services[0].methods).toHaveLength(1);
     expect(unaryMethods(outlineProto(''), 'any')).toEqual([]);

@@ -12,7 +12,9 @@ interface SampleDoc {
 }
 
 function sample(count: number, rate: number): SampleDoc {
-  const doc = JSON.parse(readFileSync(join(__dirname, '../../resources/sample.flow.json'), 'utf8')) as SampleDoc;
+  const doc = JSON.parse(
+    readFileSync(join(__dirname, '../../resources/sample.flow.json'), 'utf8'),
+  ) as SampleDoc;
   for (const n of doc.nodes) {
     if (n.id.endsWith('producer') || n.id === 'greeter-client') Object.assign(n.config, { count, rate });
     if (n.id === 'orders-topic') n.config.topic = uniqueName('orders');
@@ -46,7 +48,11 @@ function liveResources(): Record<string, number> {
 describe('a run on Local brokers', () => {
   it('marks only the nodes of an unreachable broker red, with its message and a hint, while the other paths run', async () => {
     const e = await newEngine();
-    const env: Environment = { kind: 'local', kafkaBrokers: [`127.0.0.1:${await unusedPort()}`], amqpUrl: AMQP_URL };
+    const env: Environment = {
+      kind: 'local',
+      kafkaBrokers: [`127.0.0.1:${await unusedPort()}`],
+      amqpUrl: AMQP_URL,
+    };
     const started = await e.handlers['run.start']({ flow: sample(20, 200), environment: env });
     expect(started.ok).toBe(true);
     let counters = (await e.handlers['run.status']({})).counters;
@@ -76,7 +82,11 @@ describe('a run on Local brokers', () => {
     await waitFor('messages to flow on every path', () => {
       void e.handlers['run.status']({}).then((s) => (status = s));
       const c = status.counters;
-      return (c['billing-consumer']?.acked ?? 0) > 50 && (c['worker-consumer']?.acked ?? 0) > 50 && (c['greeter-client']?.received ?? 0) > 10;
+      return (
+        (c['billing-consumer']?.acked ?? 0) > 50 &&
+        (c['worker-consumer']?.acked ?? 0) > 50 &&
+        (c['greeter-client']?.received ?? 0) > 10
+      );
     });
     await e.handlers['run.stop']({});
     const c = (await e.handlers['run.status']({})).counters;
@@ -87,20 +97,32 @@ describe('a run on Local brokers', () => {
     await e.close();
     engine = undefined;
     // The gRPC server's port and every broker connection are gone.
-    await waitFor('sockets and timers of the run to close', () => {
-      const now = liveResources();
-      return (now.TCPSocketWrap ?? 0) <= (before.TCPSocketWrap ?? 0) && (now.TCPServerWrap ?? 0) <= (before.TCPServerWrap ?? 0);
-    }, 10_000);
+    await waitFor(
+      'sockets and timers of the run to close',
+      () => {
+        const now = liveResources();
+        return (
+          (now.TCPSocketWrap ?? 0) <= (before.TCPSocketWrap ?? 0) &&
+          (now.TCPServerWrap ?? 0) <= (before.TCPServerWrap ?? 0)
+        );
+      },
+      10_000,
+    );
   });
 
   it('refuses to start a flow with problems, before anything connects', async () => {
     const e = await newEngine();
     const doc = sample(1, 1);
     delete doc.nodes[1].config.topic;
-    const res = await e.handlers['run.start']({ flow: doc, environment: { kind: 'local', kafkaBrokers: KAFKA_BROKERS, amqpUrl: AMQP_URL } });
-    expect(res).toEqual({ ok: false, problems: [expect.objectContaining({ path: 'nodes[1].config.topic', message: 'is required' })] });
+    const res = await e.handlers['run.start']({
+      flow: doc,
+      environment: { kind: 'local', kafkaBrokers: KAFKA_BROKERS, amqpUrl: AMQP_URL },
+    });
+    expect(res).toEqual({
+      ok: false,
+      problems: [expect.objectContaining({ path: 'nodes[1].config.topic', message: 'is required' })],
+    });
     expect((await e.handlers['run.status']({})).state).toBe('idle');
     expect(await e.handlers['runs.list']({ limit: 5 })).toEqual([]);
   });
 });
-

@@ -9,7 +9,11 @@ import { createEngine } from '../../src-main/engine/engine';
 import type { Engine } from '../../src-main/engine/engine-types';
 
 const N = 60;
-const LOCAL: Environment = { kind: 'local', kafkaBrokers: ['127.0.0.1:9092'], amqpUrl: 'amqp://guest:guest@127.0.0.1:5672' };
+const LOCAL: Environment = {
+  kind: 'local',
+  kafkaBrokers: ['127.0.0.1:9092'],
+  amqpUrl: 'amqp://guest:guest@127.0.0.1:5672',
+};
 
 interface SampleDoc {
   nodes: Array<{ id: string; config: Record<string, unknown> }>;
@@ -17,9 +21,12 @@ interface SampleDoc {
 
 /** The sample flow with N messages per path and names unique to this test run. */
 function sampleFlow(suffix: string): SampleDoc {
-  const doc = JSON.parse(readFileSync(join(__dirname, '../../resources/sample.flow.json'), 'utf8')) as SampleDoc;
+  const doc = JSON.parse(
+    readFileSync(join(__dirname, '../../resources/sample.flow.json'), 'utf8'),
+  ) as SampleDoc;
   for (const n of doc.nodes) {
-    if (n.id.endsWith('producer') || n.id === 'greeter-client') Object.assign(n.config, { count: N, rate: 400 });
+    if (n.id.endsWith('producer') || n.id === 'greeter-client')
+      Object.assign(n.config, { count: N, rate: 400 });
     if (n.id === 'orders-topic') n.config.topic = `orders-${suffix}`;
     if (n.id === 'tasks-queue') n.config.queue = `tasks-${suffix}`;
     if (n.id === 'billing-consumer') n.config.group = `billing-${suffix}`;
@@ -35,11 +42,19 @@ afterEach(async () => {
   engine = undefined;
 });
 
-async function runUntilDelivered(env: Environment): Promise<{ runId: string; dbFile: string; events: Array<EventPayloads['run.state']> }> {
+async function runUntilDelivered(
+  env: Environment,
+): Promise<{ runId: string; dbFile: string; events: Array<EventPayloads['run.state']> }> {
   dataDir = mkdtempSync(join(tmpdir(), 'flowbench-it-'));
   const states: Array<EventPayloads['run.state']> = [];
-  engine = await createEngine({ dataDir, emit: (event, payload) => event === 'run.state' && states.push(payload as EventPayloads['run.state']) });
-  const started = await engine.handlers['run.start']({ flow: sampleFlow(`${Date.now()}-${Math.floor(Math.random() * 1e6)}`), environment: env });
+  engine = await createEngine({
+    dataDir,
+    emit: (event, payload) => event === 'run.state' && states.push(payload as EventPayloads['run.state']),
+  });
+  const started = await engine.handlers['run.start']({
+    flow: sampleFlow(`${Date.now()}-${Math.floor(Math.random() * 1e6)}`),
+    environment: env,
+  });
   if (!started.ok) throw new Error(JSON.stringify(started.problems));
   const deadline = Date.now() + 60_000;
   let snap: RunSnapshot;
@@ -48,7 +63,12 @@ async function runUntilDelivered(env: Environment): Promise<{ runId: string; dbF
     const c = snap.counters;
     const errors = Object.entries(c).filter(([, v]) => v.status === 'error');
     if (errors.length) throw new Error(`nodes failed: ${JSON.stringify(errors)}`);
-    if (c['billing-consumer']?.acked === N && c['worker-consumer']?.acked === N && c['greeter-client']?.received === N) break;
+    if (
+      c['billing-consumer']?.acked === N &&
+      c['worker-consumer']?.acked === N &&
+      c['greeter-client']?.received === N
+    )
+      break;
     if (Date.now() > deadline) throw new Error(`not delivered in time: ${JSON.stringify(c)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -60,7 +80,11 @@ function assertRecorded(runId: string, dbFile: string): Record<string, Record<st
   const db = new Database(dbFile, { readonly: true });
   try {
     const byNode = Object.fromEntries(
-      (db.prepare('SELECT node_id, kind, count(*) AS n FROM events WHERE run_id = ? GROUP BY node_id, kind').all(runId) as Array<{ node_id: string; kind: string; n: number }>).reduce(
+      (
+        db
+          .prepare('SELECT node_id, kind, count(*) AS n FROM events WHERE run_id = ? GROUP BY node_id, kind')
+          .all(runId) as Array<{ node_id: string; kind: string; n: number }>
+      ).reduce(
         (acc, r) => acc.set(r.node_id, { ...(acc.get(r.node_id) ?? {}), [r.kind]: r.n }),
         new Map<string, Record<string, number>>(),
       ),
@@ -81,7 +105,11 @@ function assertRecorded(runId: string, dbFile: string): Record<string, Record<st
       .get(runId) as { n: number };
     expect(rpc.n).toBe(N);
     // Payloads are stored once per message: produce and deliver refer to the same row.
-    const stored = db.prepare(`SELECT count(DISTINCT message_id) AS n FROM events WHERE run_id = ? AND kind IN ('produce','deliver')`).get(runId) as { n: number };
+    const stored = db
+      .prepare(
+        `SELECT count(DISTINCT message_id) AS n FROM events WHERE run_id = ? AND kind IN ('produce','deliver')`,
+      )
+      .get(runId) as { n: number };
     expect(stored.n).toBe(2 * N);
     return byNode;
   } finally {

@@ -28,20 +28,24 @@ export async function dispatchRequest(
   rawInput: unknown,
 ): Promise<DispatchResult> {
   if (typeof name !== 'string' || !Object.hasOwn(requests, name)) {
-    return { ok: false, error: { code: 'unknown-request', message: `unknown request ${String(name).slice(0, 80)}` } };
+    return {
+      ok: false,
+      error: { code: 'unknown-request', message: `unknown request ${String(name).slice(0, 80)}` },
+    };
   }
   const requestName = name as RequestName;
   const parsed = requests[requestName].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    const detail = parsed.error.issues
-      .map((i) => `${i.path.join('.') || 'input'}: ${i.message}`)
-      .join('; ');
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
     return { ok: false, error: { code: 'invalid-input', message: `${requestName}: ${detail}` } };
   }
   try {
     const handler = handlers[requestName] as (input: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (err) {
-    return { ok: false, error: { code: 'failed', message: err instanceof Error ? err.message : String(err) } };
+    return {
+      ok: false,
+      error: { code: 'failed', message: err instanceof Error ? err.message : String(err) },
+    };
   }
 }

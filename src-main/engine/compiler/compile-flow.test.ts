@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { describeProblem } from '@shared/flow/problems';
 import { compileFlow } from './compile-flow';
 
-const sample = (): { nodes: Array<{ id: string; config: Record<string, unknown> }>; edges: Array<Record<string, unknown>> } =>
-  JSON.parse(readFileSync(join(__dirname, '../../../resources/sample.flow.json'), 'utf8'));
+const sample = (): {
+  nodes: Array<{ id: string; config: Record<string, unknown> }>;
+  edges: Array<Record<string, unknown>>;
+} => JSON.parse(readFileSync(join(__dirname, '../../../resources/sample.flow.json'), 'utf8'));
 
 describe('compileFlow', () => {
   it('compiles the sample flow into every path', () => {
@@ -24,7 +26,13 @@ describe('compileFlow', () => {
     const res = compileFlow(doc);
     expect(res.ok).toBe(false);
     if (res.ok) return;
-    expect(res.problems).toContainEqual(expect.objectContaining({ path: 'nodes[1].config.topic', nodeId: 'orders-topic', message: 'is required' }));
+    expect(res.problems).toContainEqual(
+      expect.objectContaining({
+        path: 'nodes[1].config.topic',
+        nodeId: 'orders-topic',
+        message: 'is required',
+      }),
+    );
     expect(describeProblem(res.problems[0], 'orders')).toBe('nodes[1] "orders": config.topic is required');
   });
 
@@ -53,7 +61,12 @@ describe('compileFlow', () => {
     doc.edges.push({ id: 'bad', source: 'billing-consumer', target: 'orders-topic' });
     const res = compileFlow(doc);
     if (res.ok) throw new Error('expected problems');
-    expect(res.problems).toContainEqual(expect.objectContaining({ path: 'edges[5]', message: 'A consumer has no outputs: it can only be a target' }));
+    expect(res.problems).toContainEqual(
+      expect.objectContaining({
+        path: 'edges[5]',
+        message: 'A consumer has no outputs: it can only be a target',
+      }),
+    );
   });
 
   it('refuses a producer with nowhere to send and a client calling an unknown method', () => {

@@ -26,9 +26,19 @@ export function compileFlow(raw: unknown): CompileResult {
   const indexOf = new Map(flow.nodes.map((n, i) => [n.id, i]));
   const byId = new Map(flow.nodes.map((n) => [n.id, n]));
   const at = (node: FlowNode, field: string, message: string): void => {
-    problems.push({ path: `nodes[${indexOf.get(node.id)}]${field ? `.config.${field}` : ''}`, nodeId: node.id, field: field || undefined, message });
+    problems.push({
+      path: `nodes[${indexOf.get(node.id)}]${field ? `.config.${field}` : ''}`,
+      nodeId: node.id,
+      field: field || undefined,
+      message,
+    });
   };
-  const template = (node: FlowNode, field: string, source: string, json: boolean): CompiledTemplate | null => {
+  const template = (
+    node: FlowNode,
+    field: string,
+    source: string,
+    json: boolean,
+  ): CompiledTemplate | null => {
     try {
       const t = compileTemplate(source);
       if (json) {
@@ -47,10 +57,16 @@ export function compileFlow(raw: unknown): CompileResult {
     }
   };
 
-  const outgoing = (id: string): FlowNode[] => flow.edges.filter((e) => e.source === id).map((e) => byId.get(e.target) as FlowNode);
-  const incoming = (id: string): FlowNode[] => flow.edges.filter((e) => e.target === id).map((e) => byId.get(e.source) as FlowNode);
+  const outgoing = (id: string): FlowNode[] =>
+    flow.edges.filter((e) => e.source === id).map((e) => byId.get(e.target) as FlowNode);
+  const incoming = (id: string): FlowNode[] =>
+    flow.edges.filter((e) => e.target === id).map((e) => byId.get(e.source) as FlowNode);
   const endpoint = (n: FlowNode): MessagingEndpoint | null =>
-    n.kind === 'kafkaTopic' ? { kind: 'topic', node: n } : n.kind === 'rabbitQueue' ? { kind: 'queue', node: n } : null;
+    n.kind === 'kafkaTopic'
+      ? { kind: 'topic', node: n }
+      : n.kind === 'rabbitQueue'
+        ? { kind: 'queue', node: n }
+        : null;
 
   const services = new Map<string, CompiledGrpcService>();
   for (const node of flow.nodes) {
@@ -61,7 +77,11 @@ export function compileFlow(raw: unknown): CompileResult {
       for (const [method, source] of Object.entries(node.config.responses)) {
         const m = service.methods.find((x) => x.name === method);
         if (!m) {
-          at(node, `responses.${method}`, `names a method the service ${service.fullName} does not have (it has ${service.methods.map((x) => x.name).join(', ')})`);
+          at(
+            node,
+            `responses.${method}`,
+            `names a method the service ${service.fullName} does not have (it has ${service.methods.map((x) => x.name).join(', ')})`,
+          );
           continue;
         }
         const t = template(node, `responses.${method}`, source, true);
@@ -80,7 +100,9 @@ export function compileFlow(raw: unknown): CompileResult {
   const clients: CompiledGrpcClient[] = [];
   for (const node of flow.nodes) {
     if (node.kind === 'producer') {
-      const targets = outgoing(node.id).map(endpoint).filter((e): e is MessagingEndpoint => e !== null);
+      const targets = outgoing(node.id)
+        .map(endpoint)
+        .filter((e): e is MessagingEndpoint => e !== null);
       if (targets.length === 0) at(node, '', 'is not connected to a topic or queue');
       const payload = template(node, 'payload', node.config.payload, true);
       const key = node.config.key ? template(node, 'key', node.config.key, false) : null;
@@ -91,7 +113,9 @@ export function compileFlow(raw: unknown): CompileResult {
       }
       if (payload) producers.push({ node, payload, key, headers, targets });
     } else if (node.kind === 'consumer') {
-      const sources = incoming(node.id).map(endpoint).filter((e): e is MessagingEndpoint => e !== null);
+      const sources = incoming(node.id)
+        .map(endpoint)
+        .filter((e): e is MessagingEndpoint => e !== null);
       if (sources.length === 0) at(node, '', 'is not connected to a topic or queue to read from');
       consumers.push({ node, sources });
     } else if (node.kind === 'grpcClient') {
@@ -112,17 +136,34 @@ export function compileFlow(raw: unknown): CompileResult {
     const request = template(node, 'request', node.config.request, true);
     if (!svc || !request) return null;
     const unary = svc.service.methods.filter((m) => !m.requestStream && !m.responseStream);
-    const method = edge.targetHandle ? svc.service.methods.find((m) => m.name === edge.targetHandle) : unary.length === 1 ? unary[0] : undefined;
+    const method = edge.targetHandle
+      ? svc.service.methods.find((m) => m.name === edge.targetHandle)
+      : unary.length === 1
+        ? unary[0]
+        : undefined;
     const edgePath = `edges[${flow.edges.indexOf(edge)}].targetHandle`;
     if (!method) {
-      problems.push({ path: edgePath, edgeId: edge.id, nodeId: node.id, message: edge.targetHandle ? `method "${edge.targetHandle}" is not in ${svc.service.fullName}` : `choose a method of ${svc.service.fullName}` });
+      problems.push({
+        path: edgePath,
+        edgeId: edge.id,
+        nodeId: node.id,
+        message: edge.targetHandle
+          ? `method "${edge.targetHandle}" is not in ${svc.service.fullName}`
+          : `choose a method of ${svc.service.fullName}`,
+      });
       return null;
     }
     if (method.requestStream || method.responseStream) {
-      problems.push({ path: edgePath, edgeId: edge.id, nodeId: node.id, message: `${method.name} is a streaming method; this version runs unary methods only` });
+      problems.push({
+        path: edgePath,
+        edgeId: edge.id,
+        nodeId: node.id,
+        message: `${method.name} is a streaming method; this version runs unary methods only`,
+      });
       return null;
     }
-    if (!svc.responses.has(method.name)) at(svc.node, `responses.${method.name}`, 'needs a response template, since a client calls this method');
+    if (!svc.responses.has(method.name))
+      at(svc.node, `responses.${method.name}`, 'needs a response template, since a client calls this method');
     return { node, request, target: { service: svc, method } };
   }
 

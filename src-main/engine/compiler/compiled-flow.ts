@@ -4,8 +4,7 @@ import type { LoadedService, UnaryMethod } from '../transports/grpc/load-proto';
 
 /** Where a producer sends, or a consumer reads from. */
 export type MessagingEndpoint =
-  | { kind: 'topic'; node: FlowNode<'kafkaTopic'> }
-  | { kind: 'queue'; node: FlowNode<'rabbitQueue'> };
+  { kind: 'topic'; node: FlowNode<'kafkaTopic'> } | { kind: 'queue'; node: FlowNode<'rabbitQueue'> };
 
 export interface CompiledProducer {
   node: FlowNode<'producer'>;

@@ -23,7 +23,8 @@ interface Active {
  */
 export class RunController {
   private active: Active | null = null;
-  private last: { runId: string; state: RunState; counters: RunSnapshot['counters']; error?: string } | null = null;
+  private last: { runId: string; state: RunState; counters: RunSnapshot['counters']; error?: string } | null =
+    null;
 
   constructor(
     private readonly store: Store,
@@ -78,7 +79,12 @@ export class RunController {
     const endState = active.error ? 'failed' : 'stopped';
     this.store.finishRun(active.run.runId, endState, Date.now(), active.error);
     this.pushCounters(true);
-    this.last = { runId: active.run.runId, state: endState, counters: active.run.stats.all(), error: active.error };
+    this.last = {
+      runId: active.run.runId,
+      state: endState,
+      counters: active.run.stats.all(),
+      error: active.error,
+    };
     this.active = null;
     this.setState(active, endState);
     return { runId: active.run.runId };
@@ -86,15 +92,32 @@ export class RunController {
 
   snapshot(environment: Environment): RunSnapshot {
     if (this.active) {
-      return { runId: this.active.run.runId, state: this.active.state, environment, counters: this.active.run.stats.all(), error: this.active.error };
+      return {
+        runId: this.active.run.runId,
+        state: this.active.state,
+        environment,
+        counters: this.active.run.stats.all(),
+        error: this.active.error,
+      };
     }
-    if (this.last) return { runId: this.last.runId, state: this.last.state, environment, counters: this.last.counters, error: this.last.error };
+    if (this.last)
+      return {
+        runId: this.last.runId,
+        state: this.last.state,
+        environment,
+        counters: this.last.counters,
+        error: this.last.error,
+      };
     return { runId: null, state: 'idle', environment, counters: {} };
   }
 
   private setState(active: Active, state: RunState): void {
     active.state = state;
-    this.emit('run.state', { runId: active.run.runId, state, ...(active.error ? { error: active.error } : {}) });
+    this.emit('run.state', {
+      runId: active.run.runId,
+      state,
+      ...(active.error ? { error: active.error } : {}),
+    });
   }
 
   private pushCounters(force: boolean): void {

@@ -21,10 +21,19 @@ export function createRunTransports(
   sinks: { topics: TransportEventSink; queues: TransportEventSink },
 ): RunTransports {
   if (env.kind === 'embedded') {
-    return { topics: needs.topics ? createEmbeddedTopics() : null, queues: needs.queues ? createEmbeddedQueues() : null };
+    return {
+      topics: needs.topics ? createEmbeddedTopics() : null,
+      queues: needs.queues ? createEmbeddedQueues() : null,
+    };
   }
   return {
-    topics: needs.topics ? createKafkaTransport({ brokers: env.kafkaBrokers, clientId: `flowbench-${runId.slice(0, 8)}`, onEvent: sinks.topics }) : null,
+    topics: needs.topics
+      ? createKafkaTransport({
+          brokers: env.kafkaBrokers,
+          clientId: `flowbench-${runId.slice(0, 8)}`,
+          onEvent: sinks.topics,
+        })
+      : null,
     queues: needs.queues ? createAmqpTransport({ url: env.amqpUrl, onEvent: sinks.queues }) : null,
   };
 }

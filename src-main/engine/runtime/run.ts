@@ -43,14 +43,23 @@ export class Run {
   async start(): Promise<void> {
     const c = this.compiled;
     for (const n of c.flow.nodes) this.stats.setStatus(n.id, 'connecting');
-    this.transports = createRunTransports(this.environment, { topics: c.topics.length > 0, queues: c.queues.length > 0 }, this.runId, {
-      topics: (e) => this.onTransportEvent('kafka', e),
-      queues: (e) => this.onTransportEvent('amqp', e),
-    });
+    this.transports = createRunTransports(
+      this.environment,
+      { topics: c.topics.length > 0, queues: c.queues.length > 0 },
+      this.runId,
+      {
+        topics: (e) => this.onTransportEvent('kafka', e),
+        queues: (e) => this.onTransportEvent('amqp', e),
+      },
+    );
     const hosted = new Map<string, number>();
     await Promise.all([
-      this.setupEndpoints(c.topics, async (n) => this.transports.topics?.ensureTopic({ topic: n.config.topic, partitions: n.config.partitions })),
-      this.setupEndpoints(c.queues, async (n) => this.transports.queues?.ensureQueue({ queue: n.config.queue, durable: n.config.durable })),
+      this.setupEndpoints(c.topics, async (n) =>
+        this.transports.topics?.ensureTopic({ topic: n.config.topic, partitions: n.config.partitions }),
+      ),
+      this.setupEndpoints(c.queues, async (n) =>
+        this.transports.queues?.ensureQueue({ queue: n.config.queue, durable: n.config.durable }),
+      ),
       ...c.grpcServices.map(async (svc) => {
         try {
           const h = await hostGrpcService(this.ctx, svc);
@@ -67,14 +76,25 @@ export class Run {
     for (const client of c.grpcClients) {
       const port = hosted.get(client.target.service.node.id);
       if (port === undefined) {
-        this.ctx.fail([client.node.id], 'grpc', `service "${client.target.service.node.config.name}" is not running`);
+        this.ctx.fail(
+          [client.node.id],
+          'grpc',
+          `service "${client.target.service.node.config.name}" is not running`,
+        );
         continue;
       }
-      this.activity.push(runGrpcClient(this.ctx, client, `127.0.0.1:${port}`).catch((err) => this.ctx.fail([client.node.id], 'grpc', errorText(err))));
+      this.activity.push(
+        runGrpcClient(this.ctx, client, `127.0.0.1:${port}`).catch((err) =>
+          this.ctx.fail([client.node.id], 'grpc', errorText(err)),
+        ),
+      );
     }
   }
 
-  private async setupEndpoints<N extends FlowNode<'kafkaTopic'> | FlowNode<'rabbitQueue'>>(nodes: N[], ensure: (n: N) => Promise<void>): Promise<void> {
+  private async setupEndpoints<N extends FlowNode<'kafkaTopic'> | FlowNode<'rabbitQueue'>>(
+    nodes: N[],
+    ensure: (n: N) => Promise<void>,
+  ): Promise<void> {
     for (const node of nodes) {
       try {
         await ensure(node);
@@ -93,7 +113,9 @@ export class Run {
     if (live.length === 0) return;
     try {
       // Members start together so a Kafka group settles in one rebalance, not one per member.
-      const members = live.flatMap((source) => Array.from({ length: node.config.members }, () => this.subscribe(consumer, source)));
+      const members = live.flatMap((source) =>
+        Array.from({ length: node.config.members }, () => this.subscribe(consumer, source)),
+      );
       const started = await Promise.allSettled(members);
       for (const s of started) if (s.status === 'fulfilled') this.closables.push(s.value);
       const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
@@ -113,7 +135,8 @@ export class Run {
         topic: source.node.config.topic,
         groupId: consumer.node.config.group || consumer.node.config.name,
         fromBeginning: consumer.node.config.fromBeginning,
-        onMessage: (message) => handleDelivery(this.ctx, consumer, source, transport, message, { ack: () => {}, nack: () => {} }),
+        onMessage: (message) =>
+          handleDelivery(this.ctx, consumer, source, transport, message, { ack: () => {}, nack: () => {} }),
       });
     }
     const queues = this.transports.queues;
@@ -121,19 +144,29 @@ export class Run {
     return queues.consume({
       queue: source.node.config.queue,
       prefetch: source.node.config.prefetch,
-      onMessage: (delivery) => handleDelivery(this.ctx, consumer, source, transport, delivery.message, delivery),
+      onMessage: (delivery) =>
+        handleDelivery(this.ctx, consumer, source, transport, delivery.message, delivery),
     });
   }
 
   private async startProducers(): Promise<void> {
     const c = this.compiled;
-    const needsTopics = c.producers.some((p) => p.targets.some((t) => t.kind === 'topic' && !this.failedEndpoints.has(t.node.id)));
-    const needsQueues = c.producers.some((p) => p.targets.some((t) => t.kind === 'queue' && !this.failedEndpoints.has(t.node.id)));
+    const needsTopics = c.producers.some((p) =>
+      p.targets.some((t) => t.kind === 'topic' && !this.failedEndpoints.has(t.node.id)),
+    );
+    const needsQueues = c.producers.some((p) =>
+      p.targets.some((t) => t.kind === 'queue' && !this.failedEndpoints.has(t.node.id)),
+    );
     const [topicProducer, publisher] = await Promise.all([
-      needsTopics && this.transports.topics ? this.transports.topics.createProducer().catch((err) => errorText(err)) : null,
-      needsQueues && this.transports.queues ? this.transports.queues.createPublisher().catch((err) => errorText(err)) : null,
+      needsTopics && this.transports.topics
+        ? this.transports.topics.createProducer().catch((err) => errorText(err))
+        : null,
+      needsQueues && this.transports.queues
+        ? this.transports.queues.createPublisher().catch((err) => errorText(err))
+        : null,
     ]);
-    for (const closable of [topicProducer, publisher]) if (closable && typeof closable !== 'string') this.closables.push(closable);
+    for (const closable of [topicProducer, publisher])
+      if (closable && typeof closable !== 'string') this.closables.push(closable);
     for (const producer of c.producers) {
       const targets: ProducerTarget[] = [];
       for (const endpoint of producer.targets) {
@@ -153,7 +186,11 @@ export class Run {
               };
         targets.push({ endpoint, transport, send });
       }
-      this.activity.push(runProducer(this.ctx, producer, targets).catch((err) => this.ctx.fail([producer.node.id], 'embedded', errorText(err))));
+      this.activity.push(
+        runProducer(this.ctx, producer, targets).catch((err) =>
+          this.ctx.fail([producer.node.id], 'embedded', errorText(err)),
+        ),
+      );
     }
   }
 
@@ -165,8 +202,21 @@ export class Run {
     this.ctx.beginStop();
     await withTimeout(Promise.allSettled(this.activity), drainMs);
     await this.waitForDrain(drainMs);
-    for (const closable of this.closables.reverse()) await withTimeout(closable.close().catch(() => undefined), 5000);
-    await Promise.all([this.transports.topics, this.transports.queues].map((t) => (t ? withTimeout(t.close().catch(() => undefined), 5000) : undefined)));
+    for (const closable of this.closables.reverse())
+      await withTimeout(
+        closable.close().catch(() => undefined),
+        5000,
+      );
+    await Promise.all(
+      [this.transports.topics, this.transports.queues].map((t) =>
+        t
+          ? withTimeout(
+              t.close().catch(() => undefined),
+              5000,
+            )
+          : undefined,
+      ),
+    );
     for (const node of this.compiled.flow.nodes) {
       const s = this.stats.get(node.id);
       if (s && s.status !== 'error') this.stats.setStatus(node.id, 'stopped');
@@ -189,7 +239,9 @@ export class Run {
 
   /** How many deliveries each message to an endpoint gets: one per consumer group on a topic, one on a queue. */
   private readersOf(endpoint: MessagingEndpoint): number {
-    const readers = this.compiled.consumers.filter((c) => c.sources.some((s) => s.node.id === endpoint.node.id));
+    const readers = this.compiled.consumers.filter((c) =>
+      c.sources.some((s) => s.node.id === endpoint.node.id),
+    );
     if (endpoint.kind === 'queue') return readers.length > 0 ? 1 : 0;
     return new Set(readers.map((c) => c.node.config.group || c.node.config.name)).size;
   }
@@ -201,14 +253,19 @@ export class Run {
     if (event.type === 'connection-lost') this.ctx.fail(ids, transport, event.error);
     else if (event.type === 'reconnected') for (const id of ids) this.stats.recover(id);
     else if (event.type === 'consumer-crashed') {
-      const consumers = this.compiled.consumers.filter((c) => (c.node.config.group || c.node.config.name) === event.groupId).map((c) => c.node.id);
+      const consumers = this.compiled.consumers
+        .filter((c) => (c.node.config.group || c.node.config.name) === event.groupId)
+        .map((c) => c.node.id);
       this.ctx.fail(consumers, transport, `stopped: ${event.error}`);
     }
   }
 
   private neighbours(id: string): string[] {
     const edges = this.compiled.flow.edges;
-    return [...edges.filter((e) => e.target === id).map((e) => e.source), ...edges.filter((e) => e.source === id).map((e) => e.target)];
+    return [
+      ...edges.filter((e) => e.target === id).map((e) => e.source),
+      ...edges.filter((e) => e.source === id).map((e) => e.target),
+    ];
   }
 
   private transportOf(endpoint: MessagingEndpoint): 'kafka' | 'amqp' | 'embedded' {

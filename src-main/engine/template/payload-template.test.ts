@@ -16,7 +16,9 @@ describe('payload templates', () => {
   });
 
   it('calls faker functions, with JSON arguments', () => {
-    const t = compileTemplate('{"name": "{{faker.person.firstName}}", "n": {{faker.number.int({"min": 5, "max": 5})}}}');
+    const t = compileTemplate(
+      '{"name": "{{faker.person.firstName}}", "n": {{faker.number.int({"min": 5, "max": 5})}}}',
+    );
     const doc = JSON.parse(t.render(1)) as { name: string; n: number };
     expect(doc.name.length).toBeGreaterThan(0);
     expect(doc.n).toBe(5);

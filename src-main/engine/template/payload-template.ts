@@ -13,7 +13,6 @@ export interface CompiledTemplate {
 
 export class TemplateError extends Error {}
 
-
 /**
  * Compiles a payload template: `{{seq}}`, `{{uuid}}`, `{{now}}`, `{{faker.person.firstName}}`
  * (optionally with JSON arguments: `{{faker.number.int({"max": 9})}}`) and context paths such as

@@ -45,8 +45,24 @@ export async function handleDelivery(
       payload: message.payload,
     });
   }
-  const base = { runId: ctx.runId, traceId, nodeId: node.id, transport, destination, partition: message.partition, offset: message.offset, key: message.key, messageId };
-  ctx.sink.recordEvent({ ...base, spanId, parentSpanId: parent?.spanId ?? null, kind: 'deliver', ts: receivedAt });
+  const base = {
+    runId: ctx.runId,
+    traceId,
+    nodeId: node.id,
+    transport,
+    destination,
+    partition: message.partition,
+    offset: message.offset,
+    key: message.key,
+    messageId,
+  };
+  ctx.sink.recordEvent({
+    ...base,
+    spanId,
+    parentSpanId: parent?.spanId ?? null,
+    kind: 'deliver',
+    ts: receivedAt,
+  });
   ctx.stats.add(node.id, 'received');
   ctx.stats.add(source.node.id, 'sent');
   if (node.config.processingMs > 0) await new Promise((r) => setTimeout(r, node.config.processingMs));
@@ -54,12 +70,26 @@ export async function handleDelivery(
     settle.ack();
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
-    ctx.sink.recordEvent({ ...base, spanId: newSpanId(), parentSpanId: spanId, kind: 'error', ts: Date.now(), error });
+    ctx.sink.recordEvent({
+      ...base,
+      spanId: newSpanId(),
+      parentSpanId: spanId,
+      kind: 'error',
+      ts: Date.now(),
+      error,
+    });
     ctx.stats.add(node.id, 'errors');
     ctx.fail([node.id], transport, error);
     return;
   }
   const ackedAt = Date.now();
-  ctx.sink.recordEvent({ ...base, spanId: newSpanId(), parentSpanId: spanId, kind: 'ack', ts: ackedAt, durationMs: ackedAt - receivedAt });
+  ctx.sink.recordEvent({
+    ...base,
+    spanId: newSpanId(),
+    parentSpanId: spanId,
+    kind: 'ack',
+    ts: ackedAt,
+    durationMs: ackedAt - receivedAt,
+  });
   ctx.stats.add(node.id, 'acked');
 }

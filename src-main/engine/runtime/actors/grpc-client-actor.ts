@@ -9,7 +9,11 @@ import type { RunContext } from '../run-context';
  * traceparent in its metadata. Requests are stored as payloads; failures are recorded with
  * their gRPC status.
  */
-export async function runGrpcClient(ctx: RunContext, client: CompiledGrpcClient, address: string): Promise<void> {
+export async function runGrpcClient(
+  ctx: RunContext,
+  client: CompiledGrpcClient,
+  address: string,
+): Promise<void> {
   const node = client.node;
   const method = client.target.method;
   const stub = new client.target.service.service.Client(address, grpc.credentials.createInsecure());
@@ -50,25 +54,45 @@ export async function runGrpcClient(ctx: RunContext, client: CompiledGrpcClient,
       headers: { [TRACEPARENT]: formatTraceparent(span) },
       payload: Buffer.from(body),
     });
-    const base = { runId: ctx.runId, ...span, parentSpanId: null, nodeId: node.id, transport: 'grpc' as const, destination: method.path, messageId };
+    const base = {
+      runId: ctx.runId,
+      ...span,
+      parentSpanId: null,
+      nodeId: node.id,
+      transport: 'grpc' as const,
+      destination: method.path,
+      messageId,
+    };
     const metadata = new grpc.Metadata();
     metadata.set(TRACEPARENT, formatTraceparent(span));
     ctx.stats.add(node.id, 'sent');
     return new Promise<void>((resolve) => {
       const fn = (stub as unknown as Record<string, (...args: unknown[]) => void>)[method.name];
-      fn.call(stub, JSON.parse(body), metadata, { deadline: Date.now() + node.config.deadlineMs }, (err: grpc.ServiceError | null) => {
-        const doneAt = Date.now();
-        if (err) {
-          const error = `${grpc.status[err.code] ?? err.code}: ${err.details || err.message}`;
-          ctx.sink.recordEvent({ ...base, kind: 'error', ts: startedAt, durationMs: doneAt - startedAt, error });
-          ctx.stats.add(node.id, 'errors');
-          ctx.fail([node.id], 'grpc', error);
-        } else {
-          ctx.sink.recordEvent({ ...base, kind: 'call', ts: startedAt, durationMs: doneAt - startedAt });
-          ctx.stats.add(node.id, 'received');
-        }
-        resolve();
-      });
+      fn.call(
+        stub,
+        JSON.parse(body),
+        metadata,
+        { deadline: Date.now() + node.config.deadlineMs },
+        (err: grpc.ServiceError | null) => {
+          const doneAt = Date.now();
+          if (err) {
+            const error = `${grpc.status[err.code] ?? err.code}: ${err.details || err.message}`;
+            ctx.sink.recordEvent({
+              ...base,
+              kind: 'error',
+              ts: startedAt,
+              durationMs: doneAt - startedAt,
+              error,
+            });
+            ctx.stats.add(node.id, 'errors');
+            ctx.fail([node.id], 'grpc', error);
+          } else {
+            ctx.sink.recordEvent({ ...base, kind: 'call', ts: startedAt, durationMs: doneAt - startedAt });
+            ctx.stats.add(node.id, 'received');
+          }
+          resolve();
+        },
+      );
     });
   }
 }

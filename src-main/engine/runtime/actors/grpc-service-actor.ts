@@ -19,18 +19,37 @@ export async function hostGrpcService(ctx: RunContext, svc: CompiledGrpcService)
   const impl: grpc.UntypedServiceImplementation = {};
   for (const method of svc.service.methods) {
     if (method.requestStream || method.responseStream) continue;
-    impl[method.name] = (call: grpc.ServerUnaryCall<Record<string, unknown>, unknown>, callback: grpc.sendUnaryData<unknown>): void => {
+    impl[method.name] = (
+      call: grpc.ServerUnaryCall<Record<string, unknown>, unknown>,
+      callback: grpc.sendUnaryData<unknown>,
+    ): void => {
       const started = Date.now();
       const parent = parseTraceparent(String(call.metadata.get(TRACEPARENT)[0] ?? ''));
       const traceId = parent?.traceId ?? newTraceId();
       const spanId = newSpanId();
       ctx.stats.add(node.id, 'received');
       const template = svc.responses.get(method.name);
-      const base = { runId: ctx.runId, traceId, spanId, parentSpanId: parent?.spanId ?? null, nodeId: node.id, transport: 'grpc' as const, destination: method.path };
+      const base = {
+        runId: ctx.runId,
+        traceId,
+        spanId,
+        parentSpanId: parent?.spanId ?? null,
+        nodeId: node.id,
+        transport: 'grpc' as const,
+        destination: method.path,
+      };
       if (!template) {
-        ctx.sink.recordEvent({ ...base, kind: 'error', ts: started, error: `UNIMPLEMENTED: no response template for ${method.name}` });
+        ctx.sink.recordEvent({
+          ...base,
+          kind: 'error',
+          ts: started,
+          error: `UNIMPLEMENTED: no response template for ${method.name}`,
+        });
         ctx.stats.add(node.id, 'errors');
-        callback({ code: grpc.status.UNIMPLEMENTED, details: `Flowbench has no response template for ${method.name}` });
+        callback({
+          code: grpc.status.UNIMPLEMENTED,
+          details: `Flowbench has no response template for ${method.name}`,
+        });
         return;
       }
       let body: string;
@@ -56,14 +75,22 @@ export async function hostGrpcService(ctx: RunContext, svc: CompiledGrpcService)
         headers: { 'grpc-status': '0' },
         payload: Buffer.from(body),
       });
-      ctx.sink.recordEvent({ ...base, kind: 'respond', ts: started, messageId, durationMs: Date.now() - started });
+      ctx.sink.recordEvent({
+        ...base,
+        kind: 'respond',
+        ts: started,
+        messageId,
+        durationMs: Date.now() - started,
+      });
       ctx.stats.add(node.id, 'sent');
       callback(null, reply);
     };
   }
   server.addService(svc.service.definition, impl);
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) =>
+      err ? reject(err) : resolve(p),
+    ),
   );
   ctx.stats.setStatus(node.id, 'running');
   return {

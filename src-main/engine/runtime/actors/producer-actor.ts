@@ -20,7 +20,11 @@ const MAX_BATCH = 500;
  * due tick and target. Each message gets its own trace; the payload is stored once, with a
  * produce event carrying partition and offset when the broker confirms it.
  */
-export async function runProducer(ctx: RunContext, producer: CompiledProducer, targets: ProducerTarget[]): Promise<void> {
+export async function runProducer(
+  ctx: RunContext,
+  producer: CompiledProducer,
+  targets: ProducerTarget[],
+): Promise<void> {
   const node = producer.node;
   if (targets.length === 0) return;
   ctx.stats.setStatus(node.id, 'running');
@@ -43,7 +47,13 @@ export async function runProducer(ctx: RunContext, producer: CompiledProducer, t
   if (c && c.status !== 'error') ctx.stats.setStatus(node.id, 'done');
 }
 
-async function sendBatch(ctx: RunContext, producer: CompiledProducer, target: ProducerTarget, firstSeq: number, n: number): Promise<boolean> {
+async function sendBatch(
+  ctx: RunContext,
+  producer: CompiledProducer,
+  target: ProducerTarget,
+  firstSeq: number,
+  n: number,
+): Promise<boolean> {
   const node = producer.node;
   const endpoint = target.endpoint;
   const destination = endpoint.kind === 'topic' ? endpoint.node.config.topic : endpoint.node.config.queue;

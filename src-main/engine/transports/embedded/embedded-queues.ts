@@ -53,7 +53,12 @@ export function createEmbeddedQueues(): QueueTransport {
         return true;
       };
       consumer.inflight.set(msg, settle);
-      const message: IncomingMessage = { destination: name, headers: { ...msg.headers }, payload: msg.payload, redelivered: msg.redelivered };
+      const message: IncomingMessage = {
+        destination: name,
+        headers: { ...msg.headers },
+        payload: msg.payload,
+        redelivered: msg.redelivered,
+      };
       const delivery: QueueDelivery = {
         message,
         ack: () => void settle(),
@@ -77,7 +82,8 @@ export function createEmbeddedQueues(): QueueTransport {
         async publish(queue: string, messages: OutgoingMessage[]) {
           if (closed) throw new Error('the embedded broker is closed');
           const q = queueOrThrow(queue);
-          for (const m of messages) q.ready.push({ headers: { ...m.headers }, payload: m.payload, redelivered: false });
+          for (const m of messages)
+            q.ready.push({ headers: { ...m.headers }, payload: m.payload, redelivered: false });
           dispatch(queue, q);
         },
         async close() {},

@@ -69,11 +69,23 @@ export function createEmbeddedTopics(): TopicTransport {
 
   async function drainPartition(topic: Topic, group: Group, member: Member, p: number): Promise<void> {
     try {
-      while (!member.closed && !closed && member.partitions.includes(p) && group.offsets[p] < topic.partitions[p].length) {
+      while (
+        !member.closed &&
+        !closed &&
+        member.partitions.includes(p) &&
+        group.offsets[p] < topic.partitions[p].length
+      ) {
         const offset = group.offsets[p];
         const rec = topic.partitions[p][offset];
         try {
-          await member.onMessage({ destination: '', key: rec.key, headers: { ...rec.headers }, payload: rec.payload, partition: p, offset: String(offset) });
+          await member.onMessage({
+            destination: '',
+            key: rec.key,
+            headers: { ...rec.headers },
+            payload: rec.payload,
+            partition: p,
+            offset: String(offset),
+          });
         } catch {
           // A failing handler does not block the partition; the actor records the error itself.
         }
@@ -91,7 +103,11 @@ export function createEmbeddedTopics(): TopicTransport {
     transport: 'embedded',
     async ensureTopic({ topic, partitions }) {
       if (!topics.has(topic)) {
-        topics.set(topic, { partitions: Array.from({ length: partitions }, () => []), groups: new Map(), roundRobin: 0 });
+        topics.set(topic, {
+          partitions: Array.from({ length: partitions }, () => []),
+          groups: new Map(),
+          roundRobin: 0,
+        });
       }
     },
     async createProducer(): Promise<TopicProducer> {
@@ -100,7 +116,9 @@ export function createEmbeddedTopics(): TopicTransport {
           if (closed) throw new Error('the embedded broker is closed');
           const topic = topicOrThrow(topicName);
           const receipts = messages.map((m) => {
-            const p = m.key ? hash(m.key) % topic.partitions.length : topic.roundRobin++ % topic.partitions.length;
+            const p = m.key
+              ? hash(m.key) % topic.partitions.length
+              : topic.roundRobin++ % topic.partitions.length;
             topic.partitions[p].push({ key: m.key, headers: { ...m.headers }, payload: m.payload });
             return { partition: p, offset: String(topic.partitions[p].length - 1) };
           });
@@ -124,7 +142,12 @@ export function createEmbeddedTopics(): TopicTransport {
         topic.groups.set(groupId, group);
       }
       const g = group;
-      const member: Member = { id: nextMemberId++, onMessage: async (m) => onMessage({ ...m, destination: topicName }), partitions: [], closed: false };
+      const member: Member = {
+        id: nextMemberId++,
+        onMessage: async (m) => onMessage({ ...m, destination: topicName }),
+        partitions: [],
+        closed: false,
+      };
       g.members.push(member);
       rebalance(g, topic.partitions.length);
       pump(topic, g);

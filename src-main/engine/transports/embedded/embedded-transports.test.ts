@@ -18,10 +18,23 @@ describe('embedded topics', () => {
     const t = createEmbeddedTopics();
     await t.ensureTopic({ topic: 'orders', partitions: 3 });
     const got: Array<{ member: number; m: IncomingMessage }> = [];
-    const a = await t.subscribe({ topic: 'orders', groupId: 'g', fromBeginning: true, onMessage: async (m) => void got.push({ member: 1, m }) });
-    await t.subscribe({ topic: 'orders', groupId: 'g', fromBeginning: true, onMessage: async (m) => void got.push({ member: 2, m }) });
+    const a = await t.subscribe({
+      topic: 'orders',
+      groupId: 'g',
+      fromBeginning: true,
+      onMessage: async (m) => void got.push({ member: 1, m }),
+    });
+    await t.subscribe({
+      topic: 'orders',
+      groupId: 'g',
+      fromBeginning: true,
+      onMessage: async (m) => void got.push({ member: 2, m }),
+    });
     const p = await t.createProducer();
-    const receipts = await p.send('orders', Array.from({ length: 90 }, (_, i) => msg(`k${i % 5}`, i)));
+    const receipts = await p.send(
+      'orders',
+      Array.from({ length: 90 }, (_, i) => msg(`k${i % 5}`, i)),
+    );
     expect(receipts).toHaveLength(90);
     await until(() => got.length === 90);
     expect(new Set(got.map((g) => g.member)).size).toBe(2);
@@ -38,9 +51,24 @@ describe('embedded topics', () => {
     await t.ensureTopic({ topic: 'e', partitions: 2 });
     const g1: string[] = [];
     const g2: string[] = [];
-    await t.subscribe({ topic: 'e', groupId: 'one', fromBeginning: true, onMessage: async (m) => void g1.push(m.payload.toString()) });
-    await t.subscribe({ topic: 'e', groupId: 'two', fromBeginning: true, onMessage: async (m) => void g2.push(m.payload.toString()) });
-    await (await t.createProducer()).send('e', Array.from({ length: 10 }, (_, i) => msg('', i)));
+    await t.subscribe({
+      topic: 'e',
+      groupId: 'one',
+      fromBeginning: true,
+      onMessage: async (m) => void g1.push(m.payload.toString()),
+    });
+    await t.subscribe({
+      topic: 'e',
+      groupId: 'two',
+      fromBeginning: true,
+      onMessage: async (m) => void g2.push(m.payload.toString()),
+    });
+    await (
+      await t.createProducer()
+    ).send(
+      'e',
+      Array.from({ length: 10 }, (_, i) => msg('', i)),
+    );
     await until(() => g1.length === 10 && g2.length === 10);
   });
 
@@ -50,7 +78,12 @@ describe('embedded topics', () => {
     const p = await t.createProducer();
     await p.send('x', [msg('', 1)]);
     const latest: string[] = [];
-    await t.subscribe({ topic: 'x', groupId: 'late', fromBeginning: false, onMessage: async (m) => void latest.push(m.payload.toString()) });
+    await t.subscribe({
+      topic: 'x',
+      groupId: 'late',
+      fromBeginning: false,
+      onMessage: async (m) => void latest.push(m.payload.toString()),
+    });
     await p.send('x', [msg('', 2)]);
     await until(() => latest.length === 1);
     expect(latest).toEqual(['2']);
@@ -79,7 +112,12 @@ describe('embedded queues', () => {
     };
     await q.consume({ queue: 'tasks', prefetch: 2, onMessage: handler });
     await q.consume({ queue: 'tasks', prefetch: 2, onMessage: handler });
-    await (await q.createPublisher()).publish('tasks', Array.from({ length: 50 }, (_, i) => msg('', i)));
+    await (
+      await q.createPublisher()
+    ).publish(
+      'tasks',
+      Array.from({ length: 50 }, (_, i) => msg('', i)),
+    );
     await until(() => seen.length === 50);
     expect(new Set(seen).size).toBe(50);
     expect(maxInflight).toBeLessThanOrEqual(4);
@@ -117,7 +155,14 @@ describe('embedded queues', () => {
     await (await q.createPublisher()).publish('c', [msg('', 1), msg('', 2)]);
     await first.close();
     const got: Array<[string, boolean]> = [];
-    await q.consume({ queue: 'c', prefetch: 5, onMessage: async (d) => { got.push([d.message.payload.toString(), !!d.message.redelivered]); d.ack(); } });
+    await q.consume({
+      queue: 'c',
+      prefetch: 5,
+      onMessage: async (d) => {
+        got.push([d.message.payload.toString(), !!d.message.redelivered]);
+        d.ack();
+      },
+    });
     await until(() => got.length === 2);
     expect(got).toEqual([
       ['1', true],

@@ -7,7 +7,12 @@ describe('loadProtoService', () => {
     const svc = loadProtoService(DEFAULT_PROTO, 'helloworld.Greeter');
     expect(svc.fullName).toBe('helloworld.Greeter');
     expect(svc.methods).toEqual([
-      expect.objectContaining({ name: 'SayHello', path: '/helloworld.Greeter/SayHello', requestStream: false, responseStream: false }),
+      expect.objectContaining({
+        name: 'SayHello',
+        path: '/helloworld.Greeter/SayHello',
+        requestStream: false,
+        responseStream: false,
+      }),
     ]);
     expect(svc.verify('helloworld.HelloRequest', { name: 'x' })).toBeNull();
     expect(svc.verify('helloworld.HelloRequest', { name: 5 })).toMatch(/name/);
@@ -25,10 +30,14 @@ describe('loadProtoService', () => {
   });
 
   it('names the services that exist when the wanted one does not', () => {
-    expect(() => loadProtoService(DEFAULT_PROTO, 'helloworld.Nope')).toThrow(/it defines helloworld\.Greeter/);
+    expect(() => loadProtoService(DEFAULT_PROTO, 'helloworld.Nope')).toThrow(
+      /it defines helloworld\.Greeter/,
+    );
   });
 
   it('reports an unknown message type', () => {
-    expect(() => loadProtoService('syntax="proto3"; service S { rpc A (Nope) returns (Nope); }', 'S')).toThrow(/no such type/);
+    expect(() =>
+      loadProtoService('syntax="proto3"; service S { rpc A (Nope) returns (Nope); }', 'S'),
+    ).toThrow(/no such type/);
   });
 });

@@ -32,7 +32,13 @@ export class ProtoError extends Error {
   }
 }
 
-const LOADER_OPTIONS: protoLoader.Options = { keepCase: true, longs: String, enums: String, defaults: true, oneofs: true };
+const LOADER_OPTIONS: protoLoader.Options = {
+  keepCase: true,
+  longs: String,
+  enums: String,
+  defaults: true,
+  oneofs: true,
+};
 
 /**
  * Parses .proto source and returns one service ready to host or call. Errors carry the
@@ -58,7 +64,12 @@ export function loadProtoService(source: string, serviceName: string): LoadedSer
   const fullName = found.fullName.replace(/^\./, '');
   const pkg = protoLoader.fromJSON(root.toJSON(), LOADER_OPTIONS);
   const loaded = grpc.loadPackageDefinition(pkg);
-  const Client = fullName.split('.').reduce<unknown>((obj, key) => (obj as Record<string, unknown>)[key], loaded) as grpc.ServiceClientConstructor;
+  const Client = fullName
+    .split('.')
+    .reduce<unknown>(
+      (obj, key) => (obj as Record<string, unknown>)[key],
+      loaded,
+    ) as grpc.ServiceClientConstructor;
   const methods = found.methodsArray.map((m) => ({
     name: m.name,
     path: `/${fullName}/${m.name}`,

@@ -43,7 +43,10 @@ const JOIN_TIMEOUT_MS = 30_000;
 async function waitFor(p: Promise<void>, ms: number, message: string): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]);
+    await Promise.race([
+      p,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -90,7 +93,11 @@ export async function startKafkaMember(
     });
     // run() resolves before the group assigns partitions; a caller that produces right after
     // would race the join (and kafkajs may hand a record to two members across a rebalance).
-    await waitFor(firstJoin, JOIN_TIMEOUT_MS, `member of group "${groupId}" did not join within ${JOIN_TIMEOUT_MS / 1000} s`);
+    await waitFor(
+      firstJoin,
+      JOIN_TIMEOUT_MS,
+      `member of group "${groupId}" did not join within ${JOIN_TIMEOUT_MS / 1000} s`,
+    );
   } catch (error) {
     // A member that never started still holds sockets and timers.
     await close().catch(() => undefined);
