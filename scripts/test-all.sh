@@ -19,7 +19,7 @@ step "format"
 npm run --silent format:check
 
 step "unit and integration tests (vitest)"
-npx vitest run
+npx vitest run --project unit --project integration
 
 step "build (electron-vite: shell, engine host, server, renderer)"
 npx electron-vite build

@@ -1,0 +1,144 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import amqp from 'amqplib';
+import { Kafka, logLevel } from 'kafkajs';
+import { it } from 'vitest';
+import { createEngine } from '../src-main/engine/engine';
+
+/**
+ * Flowbench's end-to-end rate (producer → broker → consumer, every hop traced and recorded
+ * in SQLite) as a ratio of the bare client doing the same work in the same run. Run with
+ * `npm run bench` against the brokers of `npm run brokers -- up`.
+ */
+const N = Number(process.env.BENCH_MESSAGES ?? 20_000);
+const AMQP_URL = process.env.FLOWBENCH_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+const KAFKA = (process.env.FLOWBENCH_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const PAYLOAD = Buffer.from(
+  JSON.stringify({ seq: 1, id: '0f8fad5b-d9cb-469f-a165-70867728950e', at: new Date().toISOString() }),
+);
+const unique = (p: string): string => `${p}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+
+async function bareAmqp(): Promise<number> {
+  const queue = unique('bench-bare');
+  const conn = await amqp.connect(AMQP_URL);
+  const pub = await conn.createConfirmChannel();
+  const sub = await conn.createChannel();
+  await pub.assertQueue(queue, { durable: false, autoDelete: true });
+  await sub.prefetch(200);
+  let acked = 0;
+  let done!: () => void;
+  const all = new Promise<void>((r) => (done = r));
+  await sub.consume(queue, (m) => {
+    if (!m) return;
+    sub.ack(m);
+    if (++acked === N) done();
+  });
+  const t0 = performance.now();
+  for (let sent = 0; sent < N; sent += 500) {
+    for (let i = 0; i < Math.min(500, N - sent); i++) pub.sendToQueue(queue, PAYLOAD);
+    await pub.waitForConfirms();
+  }
+  await all;
+  const seconds = (performance.now() - t0) / 1000;
+  await conn.close();
+  return N / seconds;
+}
+
+async function bareKafka(): Promise<number> {
+  const topic = unique('bench-bare');
+  const kafka = new Kafka({ brokers: KAFKA, clientId: 'bench', logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+  const consumer = kafka.consumer({ groupId: unique('bench'), maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  let received = 0;
+  let done!: () => void;
+  const all = new Promise<void>((r) => (done = r));
+  let joined!: () => void;
+  const join = new Promise<void>((r) => (joined = r));
+  consumer.on(consumer.events.GROUP_JOIN, () => joined());
+  await consumer.run({ eachMessage: async () => void (++received === N && done()) });
+  await join;
+  const producer = kafka.producer();
+  await producer.connect();
+  const t0 = performance.now();
+  for (let sent = 0; sent < N; sent += 500) {
+    const messages = Array.from({ length: Math.min(500, N - sent) }, () => ({ value: PAYLOAD }));
+    await producer.send({ topic, acks: -1, messages });
+  }
+  await all;
+  const seconds = (performance.now() - t0) / 1000;
+  await Promise.all([producer.disconnect(), consumer.disconnect()]);
+  await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+  await admin.disconnect();
+  return N / seconds;
+}
+
+async function flowbench(target: 'queue' | 'topic'): Promise<number> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'flowbench-bench-'));
+  const engine = await createEngine({ dataDir, emit: () => undefined });
+  try {
+    const endpoint =
+      target === 'queue'
+        ? { id: 'q', kind: 'rabbitQueue', config: { queue: unique('bench-fb'), prefetch: 200 } }
+        : { id: 'q', kind: 'kafkaTopic', config: { topic: unique('bench-fb'), partitions: 3 } };
+    const flow = {
+      version: 1,
+      name: 'bench',
+      nodes: [
+        {
+          id: 'p',
+          kind: 'producer',
+          config: { rate: 100_000, count: N, payload: '{"seq": {{seq}}, "id": "{{uuid}}", "at": "{{now}}"}' },
+        },
+        endpoint,
+        { id: 'c', kind: 'consumer', config: { group: unique('bench-g') } },
+      ],
+      edges: [
+        { id: 'e1', source: 'p', target: 'q' },
+        { id: 'e2', source: 'q', target: 'c' },
+      ],
+    };
+    const t0 = performance.now();
+    const res = await engine.handlers['run.start']({
+      flow,
+      environment: { kind: 'local', kafkaBrokers: KAFKA, amqpUrl: AMQP_URL },
+    });
+    if (!res.ok) throw new Error(JSON.stringify(res.problems));
+    let producingFrom = 0;
+    for (;;) {
+      const c = (await engine.handlers['run.status']({})).counters;
+      if (producingFrom === 0 && (c.p?.sent ?? 0) > 0) producingFrom = performance.now();
+      if (c.c?.acked === N) break;
+      if (c.c?.status === 'error' || c.p?.status === 'error') throw new Error(JSON.stringify(c));
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    // Measured from the first confirmed send, like the bare client (connect and group join excluded).
+    const seconds = (performance.now() - (producingFrom || t0)) / 1000;
+    await engine.handlers['run.stop']({});
+    return N / seconds;
+  } finally {
+    await engine.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+it(`end-to-end rate with tracing and recording vs bare clients (${N} messages)`, async () => {
+  const rows: Array<[string, number, number]> = [];
+  const amqpBare = await bareAmqp();
+  const amqpFb = await flowbench('queue');
+  rows.push(['RabbitMQ queue (amqplib)', amqpBare, amqpFb]);
+  const kafkaBare = await bareKafka();
+  const kafkaFb = await flowbench('topic');
+  rows.push(['Kafka topic (kafkajs)', kafkaBare, kafkaFb]);
+  console.log(`\nmessages per run: ${N}`);
+  console.log('path                         bare msg/s   flowbench msg/s   ratio');
+  for (const [name, bare, fb] of rows) {
+    console.log(
+      `${name.padEnd(28)} ${bare.toFixed(0).padStart(10)}   ${fb.toFixed(0).padStart(15)}   ${(fb / bare).toFixed(2)}`,
+    );
+  }
+}, 600_000);
