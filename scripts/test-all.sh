@@ -25,4 +25,5 @@ step "build (electron-vite: shell, engine host, server, renderer)"
 npx electron-vite build
 
 step "e2e (Playwright in Chromium, browser mode)"
+bash scripts/ensure-chromium.sh
 npx playwright test
