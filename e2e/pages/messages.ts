@@ -1,0 +1,33 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The messages panel at the bottom: recorded messages of the run and the selected one. */
+export class MessagesPage {
+  readonly rows: Locator;
+  readonly payload: Locator;
+  readonly total: Locator;
+
+  constructor(private readonly page: Page) {
+    this.rows = page.getByTestId('message-row');
+    this.payload = page.getByTestId('message-payload');
+    this.total = page.getByTestId('messages-total');
+  }
+
+  /** Waits for at least one recorded message and opens the newest. */
+  async openNewest(): Promise<void> {
+    await expect(this.rows.first()).toBeVisible({ timeout: 30_000 });
+    await this.rows.first().click();
+    await expect(this.payload).toBeVisible();
+  }
+
+  /** Opens the newest message recorded by the node named `nodeName`. */
+  async openFrom(nodeName: string): Promise<void> {
+    const row = this.rows.filter({ hasText: nodeName }).first();
+    await expect(row).toBeVisible({ timeout: 30_000 });
+    await row.click();
+    await expect(this.payload).toBeVisible();
+  }
+
+  trace(): Locator {
+    return this.page.getByRole('region', { name: 'Trace' });
+  }
+}

@@ -1,0 +1,57 @@
+import type { ReactElement } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useFlowStore } from '../canvas/flow-store';
+import { baseName } from '../files/file-names';
+import { RunControls } from '../run/RunControls';
+import { EnvironmentPicker } from '../settings/EnvironmentPicker';
+import { COMMANDS, shortcutText, type CommandId } from './commands';
+import './toolbar.css';
+
+const FILE_COMMANDS: CommandId[] = ['new', 'open', 'save', 'saveAs'];
+
+/** File commands, the flow's name, the environment and Run/Stop. */
+export function Toolbar(): ReactElement {
+  const { name, filePath, dirty, setName } = useFlowStore(
+    useShallow((s) => ({ name: s.name, filePath: s.filePath, dirty: s.dirty, setName: s.setName })),
+  );
+  return (
+    <header className="fb-toolbar">
+      <div className="fb-toolbar__brand" aria-hidden="true">
+        <span className="fb-toolbar__logo">◆</span> Flowbench
+      </div>
+      <div className="fb-toolbar__group" role="group" aria-label="File">
+        {FILE_COMMANDS.map((id) => (
+          <button
+            key={id}
+            type="button"
+            className="fb-btn fb-btn--ghost"
+            title={`${COMMANDS[id].label} (${shortcutText(COMMANDS[id])})`}
+            onClick={() => void COMMANDS[id].run()}
+          >
+            {COMMANDS[id].label}
+          </button>
+        ))}
+      </div>
+      <div className="fb-toolbar__name">
+        <input
+          className="fb-toolbar__name-input"
+          aria-label="Flow name"
+          value={name}
+          spellCheck={false}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <span className="fb-toolbar__file" title={filePath ?? undefined}>
+          {dirty && (
+            <span className="fb-toolbar__dirty" aria-label="Unsaved changes">
+              ●
+            </span>
+          )}
+          {filePath ? baseName(filePath) : 'not saved yet'}
+        </span>
+      </div>
+      <div className="fb-toolbar__spacer" />
+      <EnvironmentPicker />
+      <RunControls />
+    </header>
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect, type CSSProperties, type ReactElement } from 'react';
+import { Canvas } from '../canvas/Canvas';
+import { Inspector } from '../inspector/Inspector';
+import { MessagesPanel } from '../messages/MessagesPanel';
+import { Palette } from '../palette/Palette';
+import { RunProblems } from '../run/RunProblems';
+import { useRunEvents } from '../run/useRunEvents';
+import { DialogHost } from './DialogHost';
+import { Notices } from './Notices';
+import { Toolbar } from './Toolbar';
+import { useCommandSources } from './useCommandSources';
+import { useResizableHeight } from './useResizableHeight';
+import { useWindowTitle } from './useWindowTitle';
+
+/** The main window: toolbar, palette, canvas, inspector and the messages panel. */
+export function Workbench(): ReactElement {
+  useRunEvents();
+  useCommandSources();
+  useWindowTitle();
+  const panel = useResizableHeight(250, 120, 0.7);
+
+  // Declared after the subscriptions above, so "ready" means events are already flowing.
+  useEffect(() => {
+    document.documentElement.dataset.appState = 'ready';
+  }, []);
+
+  return (
+    <div className="fb-app" style={{ '--fb-messages-h': `${panel.height}px` } as CSSProperties}>
+      <Toolbar />
+      <Palette />
+      <main className="fb-main">
+        <Canvas />
+        <RunProblems />
+      </main>
+      <Inspector />
+      <div
+        className="fb-resizer"
+        role="separator"
+        aria-orientation="horizontal"
+        aria-label="Resize the messages panel"
+        aria-valuenow={panel.height}
+        tabIndex={0}
+        onPointerDown={panel.onPointerDown}
+        onKeyDown={panel.onKeyDown}
+      />
+      <MessagesPanel />
+      <DialogHost />
+      <Notices />
+    </div>
+  );
+}

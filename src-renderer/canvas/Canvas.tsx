@@ -1,0 +1,134 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+  type FitViewOptions,
+  type DefaultEdgeOptions,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import { useCallback, useEffect, useRef, type DragEvent, type ReactElement } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { NODE_CATALOG } from '@shared/flow/node-catalog';
+import { isNodeKind, PALETTE_MIME } from '../palette/palette-dnd';
+import { isRunActive, useRunStore } from '../run/run-store';
+import { useFlowStore } from './flow-store';
+import type { FlowbenchEdge, FlowbenchNode } from './flow-types';
+import { nodeTypes } from './node-types';
+import { useSelectionStore } from './selection-store';
+import { useConnectionRules } from './useConnectionRules';
+import { useDeleteKey } from './useDeleteKey';
+import './canvas.css';
+import './nodes.css';
+
+const FIT_OPTIONS: FitViewOptions<FlowbenchNode> = { padding: 0.12, maxZoom: 1 };
+const EDGE_OPTIONS: DefaultEdgeOptions = {
+  markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+};
+/** Half a node's usual size, so a dropped node lands centred on the pointer. */
+const DROP_OFFSET = { x: 120, y: 48 };
+
+/** The flow canvas: nodes, connections, drop target for the palette, minimap and zoom controls. */
+export function Canvas(): ReactElement {
+  const { nodes, edges, onNodesChange, onEdgesChange, connect, addNode, revision } = useFlowStore(
+    useShallow((s) => ({
+      nodes: s.nodes,
+      edges: s.edges,
+      onNodesChange: s.onNodesChange,
+      onEdgesChange: s.onEdgesChange,
+      connect: s.connect,
+      addNode: s.addNode,
+      revision: s.revision,
+    })),
+  );
+  const running = useRunStore((s) => isRunActive(s.state));
+  const setSelection = useSelectionStore((s) => s.set);
+  const { screenToFlowPosition, fitView } = useReactFlow<FlowbenchNode, FlowbenchEdge>();
+  const { isValidConnection, onConnectEnd } = useConnectionRules();
+  useDeleteKey();
+
+  const onSelectionChange = useCallback(
+    ({ nodes: n, edges: e }: OnSelectionChangeParams) =>
+      setSelection(
+        n.map((x) => x.id),
+        e.map((x) => x.id),
+      ),
+    [setSelection],
+  );
+
+  // A newly loaded flow is fitted into view once all its nodes are measured; edits
+  // afterwards keep the user's viewport.
+  const measured = useNodesInitialized();
+  const fittedRevision = useRef(0);
+  const empty = nodes.length === 0;
+  useEffect(() => {
+    if (fittedRevision.current === revision || !(measured || empty)) return;
+    fittedRevision.current = revision;
+    if (!empty) void fitView(FIT_OPTIONS);
+  }, [revision, measured, empty, fitView]);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_MIME);
+      if (!isNodeKind(kind)) return;
+      e.preventDefault();
+      const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      addNode(kind, { x: p.x - DROP_OFFSET.x, y: p.y - DROP_OFFSET.y });
+    },
+    [screenToFlowPosition, addNode],
+  );
+
+  return (
+    <div
+      className={`fb-canvas${running ? ' fb-canvas--running' : ''}`}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
+      <ReactFlow<FlowbenchNode, FlowbenchEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={connect}
+        isValidConnection={isValidConnection}
+        onConnectEnd={onConnectEnd}
+        onSelectionChange={onSelectionChange}
+        deleteKeyCode={null}
+        defaultEdgeOptions={EDGE_OPTIONS}
+        fitViewOptions={FIT_OPTIONS}
+        minZoom={0.2}
+        maxZoom={2}
+        attributionPosition="top-right"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
+        <Controls showInteractive={false} position="bottom-left" />
+        <MiniMap
+          position="bottom-right"
+          pannable
+          zoomable
+          nodeColor={(n) => NODE_CATALOG[(n as FlowbenchNode).type]?.color ?? '#94a3b8'}
+          nodeStrokeWidth={2}
+          style={{ width: 168, height: 112 }}
+          ariaLabel="Minimap"
+        />
+      </ReactFlow>
+      {nodes.length === 0 && (
+        <div className="fb-canvas__empty">
+          <strong>Drag a component from the palette to start a flow.</strong>
+          <span>Connect producers to topics or queues, and topics or queues to consumers.</span>
+        </div>
+      )}
+    </div>
+  );
+}

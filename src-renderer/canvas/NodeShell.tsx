@@ -1,0 +1,74 @@
+import { useMemo, type CSSProperties, type ReactElement, type ReactNode } from 'react';
+import { NODE_CATALOG } from '@shared/flow/node-catalog';
+import type { NodeKind } from '@shared/flow/node-kinds';
+import { validateNodeConfig } from '@shared/flow/parse';
+import { useNodeCounters } from '../run/counters-store';
+import { NodeCounters } from './NodeCounters';
+import type { SummaryItem } from './node-summary';
+
+interface NodeShellProps {
+  id: string;
+  kind: NodeKind;
+  config: { name: string };
+  summary: SummaryItem[];
+  /** Handles and kind-specific rows. */
+  children?: ReactNode;
+}
+
+/**
+ * The frame every node shares: icon, name, key values, live counters and status. It reads
+ * only this node's counters, so a counter batch re-renders just the nodes that changed.
+ */
+export function NodeShell({ id, kind, config, summary, children }: NodeShellProps): ReactElement {
+  const info = NODE_CATALOG[kind];
+  const counters = useNodeCounters(id);
+  const problems = useMemo(() => {
+    const res = validateNodeConfig(kind, config);
+    return res.ok ? 0 : Object.keys(res.errors).length;
+  }, [kind, config]);
+  const status = counters?.status;
+  const style = { '--fb-node-color': info.color } as CSSProperties;
+  return (
+    <div className={`fb-node${status ? ` fb-node--${status}` : ''}`} style={style}>
+      <div className="fb-node__header">
+        <span className="fb-node__icon" aria-hidden="true">
+          {info.icon}
+        </span>
+        <div className="fb-node__titles">
+          <div className="fb-node__name">{config.name || id}</div>
+          <div className="fb-node__kind">{info.label}</div>
+        </div>
+        {status && status !== 'idle' && <span className={`fb-status fb-status--${status}`}>{status}</span>}
+      </div>
+      <dl className="fb-node__summary">
+        {summary.map((item) => (
+          <div key={item.label} className="fb-node__summary-row">
+            <dt>{item.label}</dt>
+            <dd>{item.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {children}
+      {problems > 0 && (
+        <div className="fb-node__invalid">
+          ⚠ {problems === 1 ? '1 field needs attention' : `${problems} fields need attention`}
+        </div>
+      )}
+      {counters && <NodeCounters counters={counters} />}
+      {status === 'error' && (counters?.error || counters?.hint) && (
+        <div className="fb-node__error" data-testid="node-error">
+          {counters.error && (
+            <div className="fb-node__error-text" title={counters.error}>
+              {counters.error}
+            </div>
+          )}
+          {counters.hint && (
+            <div className="fb-node__hint" title={counters.hint}>
+              {counters.hint}
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

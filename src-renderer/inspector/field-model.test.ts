@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { NODE_KINDS } from '@shared/flow/node-kinds';
+import { errorFor, fieldsOf, humanize } from './field-model';
+
+describe('fieldsOf', () => {
+  it('maps schema types to controls in declaration order', () => {
+    expect(fieldsOf('producer').map((f) => [f.key, f.control])).toEqual([
+      ['name', 'text'],
+      ['rate', 'number'],
+      ['count', 'number'],
+      ['key', 'text'],
+      ['payload', 'textarea'],
+      ['headers', 'map'],
+    ]);
+    expect(fieldsOf('producer').find((f) => f.key === 'count')?.integer).toBe(true);
+    expect(fieldsOf('producer').find((f) => f.key === 'rate')?.integer).toBe(false);
+    expect(fieldsOf('consumer').find((f) => f.key === 'fromBeginning')?.control).toBe('checkbox');
+    expect(fieldsOf('grpcService').find((f) => f.key === 'responses')).toMatchObject({
+      control: 'map',
+      longValues: true,
+    });
+  });
+
+  it('has a form for every kind with a label for each field', () => {
+    for (const kind of NODE_KINDS) {
+      const fields = fieldsOf(kind);
+      expect(fields.length).toBeGreaterThan(1);
+      for (const f of fields) expect(f.label).toMatch(/^[A-Z]/);
+    }
+  });
+
+  it('labels topic and rate as the tests look them up', () => {
+    expect(fieldsOf('kafkaTopic').map((f) => f.label)).toContain('Topic');
+    expect(fieldsOf('producer').map((f) => f.label)).toContain('Rate');
+  });
+});
+
+describe('humanize / errorFor', () => {
+  it('turns camelCase into words', () => {
+    expect(humanize('fromBeginning')).toBe('From beginning');
+    expect(humanize('someLongName')).toBe('Some long name');
+  });
+
+  it('finds nested errors', () => {
+    expect(errorFor({ topic: 'is required' }, 'topic')).toBe('is required');
+    expect(errorFor({ 'headers.x': 'must be a string' }, 'headers')).toBe('x: must be a string');
+    expect(errorFor({}, 'topic')).toBeUndefined();
+  });
+});

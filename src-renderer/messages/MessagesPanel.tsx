@@ -1,0 +1,32 @@
+import { useEffect, type ReactElement } from 'react';
+import { api } from '../app/api-holder';
+import { MessageDetail } from './MessageDetail';
+import { MessageTable } from './MessageTable';
+import { onMessagesAdded } from './messages-feed';
+import { useMessagesStore } from './messages-store';
+import './messages.css';
+
+/** The bottom panel: the current (or last) run's recorded messages and the selected one. */
+export function MessagesPanel(): ReactElement {
+  const runId = useMessagesStore((s) => s.runId);
+  const total = useMessagesStore((s) => s.total);
+
+  useEffect(() => api().on('messages.added', (e) => onMessagesAdded(e.runId, e.total)), []);
+
+  return (
+    <section className="fb-msgs" aria-label="Messages">
+      <header className="fb-msgs__bar">
+        <h2 className="fb-panel-title">Messages</h2>
+        <span className="fb-msgs__meta" data-testid="messages-total">
+          {runId
+            ? `${total.toLocaleString()} recorded · run ${runId}`
+            : 'No run yet: press Run to record messages.'}
+        </span>
+      </header>
+      <div className="fb-msgs__body">
+        <MessageTable />
+        <MessageDetail />
+      </div>
+    </section>
+  );
+}
