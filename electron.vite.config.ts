@@ -20,6 +20,8 @@ export default defineConfig({
           main: resolve(__dirname, 'src-main/app/main.ts'),
           'engine-host': resolve(__dirname, 'src-main/engine-host/engine-host.ts'),
           server: resolve(__dirname, 'src-main/server/server-main.ts'),
+          // The recorder's writer thread, started by path from the engine (see recorder-worker-script.ts).
+          'recorder-worker': resolve(__dirname, 'src-main/store/recorder-worker.ts'),
         },
       },
     },

@@ -10,7 +10,9 @@ test('refuses incompatible connections with the reason next to the pointer', asy
 
   await canvas.dragOutputOnto(producer, consumer);
   await expect(
-    workbench.alert('A producer can connect to a Kafka topic or a RabbitMQ queue, not to a consumer'),
+    workbench.alert(
+      'A producer can connect to a Kafka topic, a RabbitMQ exchange or a RabbitMQ queue, not to a consumer: messages reach a consumer through a topic or a queue',
+    ),
   ).toBeVisible();
   await expect(canvas.edges()).toHaveCount(0);
   await workbench.screenshot(testInfo, 'refused-connection');

@@ -26,9 +26,69 @@ export class CanvasPage {
     return this.page.locator('.react-flow__edge');
   }
 
-  /** Clicks a node's title bar (not a handle), which selects it. */
+  /** Clicks a node's title bar (not a handle), which selects it; a note or group by its grip. */
   async select(id: string): Promise<void> {
-    await this.node(id).locator('.fb-node__header').click();
+    await this.node(id).locator('.fb-node__grip').first().click();
+  }
+
+  /** The node's box on the page (position and size), e.g. to see it move with its group. */
+  async box(id: string): Promise<{ x: number; y: number; width: number; height: number }> {
+    const box = await this.node(id).boundingBox();
+    if (!box) throw new Error(`node ${id} is not visible`);
+    return box;
+  }
+
+  /** Drags a node by its grip (title bar) by (dx, dy) pixels, with real mouse moves. */
+  async dragNodeBy(id: string, dx: number, dy: number): Promise<void> {
+    const a = await centre(this.node(id).locator('.fb-node__grip').first());
+    await this.page.mouse.move(a.x, a.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(a.x + dx / 2, a.y + dy / 2, { steps: 6 });
+    await this.page.mouse.move(a.x + dx, a.y + dy, { steps: 6 });
+    await this.page.mouse.up();
+  }
+
+  /** The connection from `sourceId` to `targetId` (its interaction path). */
+  edge(sourceId: string, targetId: string): Locator {
+    return this.page.locator(`.react-flow__edge[data-id^="e-${sourceId}-${targetId}"]`);
+  }
+
+  /**
+   * Selects the connection from `sourceId` to `targetId` by clicking the middle of its
+   * path: half-way between the two handles, where the (symmetric) curve passes.
+   */
+  async selectEdge(sourceId: string, targetId: string): Promise<void> {
+    const a = await centre(this.node(sourceId).locator('.react-flow__handle.source').first());
+    const b = await centre(this.node(targetId).locator('.react-flow__handle.target').first());
+    await this.page.mouse.click((a.x + b.x) / 2, (a.y + b.y) / 2);
+  }
+
+  /** The labels drawn on connections (routing key, pattern, method…). */
+  edgeLabels(): Locator {
+    return this.page.getByTestId('edge-label');
+  }
+
+  /** Drags backwards from `targetId`'s input handle onto the body of `sourceId`. */
+  async dragInputOnto(targetId: string, sourceId: string): Promise<void> {
+    await this.dragBetween(
+      this.node(targetId).locator('.react-flow__handle.target').first(),
+      this.node(sourceId),
+    );
+  }
+
+  /** Zooms out with the canvas's zoom control, `times` steps. */
+  async zoomOut(times: number): Promise<void> {
+    for (let i = 0; i < times; i += 1) await this.page.getByRole('button', { name: 'Zoom Out' }).click();
+  }
+
+  /** Fits the whole flow into view with the canvas's control. */
+  async fitView(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Fit View' }).click();
+  }
+
+  /** The rendered text of a note node. */
+  noteText(id: string): Locator {
+    return this.node(id).getByTestId('note');
   }
 
   /**

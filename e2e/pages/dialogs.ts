@@ -6,11 +6,23 @@ export class DialogsPage {
 
   /** File → Open in browser mode: picks `fileName` from the workspace list. */
   async openFile(fileName: string): Promise<void> {
+    await (await this.chooseFileToOpen(fileName)).click();
+    await expect(this.openDialog()).toBeHidden();
+  }
+
+  /**
+   * Opens File → Open and selects `fileName` without confirming; returns the dialog's Open
+   * button, so a test can time what happens after the click.
+   */
+  async chooseFileToOpen(fileName: string): Promise<Locator> {
     await this.page.getByRole('banner').getByRole('button', { name: 'Open…', exact: true }).click();
-    const dialog = this.page.getByRole('dialog', { name: 'Open flow' });
+    const dialog = this.openDialog();
     await dialog.getByRole('option', { name: new RegExp(fileName.replace(/\./g, '\\.')) }).click();
-    await dialog.getByRole('button', { name: 'Open', exact: true }).click();
-    await expect(dialog).toBeHidden();
+    return dialog.getByRole('button', { name: 'Open', exact: true });
+  }
+
+  openDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Open flow' });
   }
 
   /** The dialog that lists the problems of a file that could not be opened. */

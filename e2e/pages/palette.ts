@@ -1,8 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { NodeKind } from '../../src-shared/flow/node-kinds';
 import type { CanvasPage } from './canvas';
 
-export type PaletteKind =
-  'producer' | 'consumer' | 'kafkaTopic' | 'rabbitQueue' | 'grpcService' | 'grpcClient';
+/** Any node kind the palette offers (one item each, `data-testid="palette-<kind>"`). */
+export type PaletteKind = NodeKind;
 
 /** The component palette on the left. */
 export class PalettePage {
@@ -13,6 +14,32 @@ export class PalettePage {
 
   item(kind: PaletteKind): Locator {
     return this.page.getByTestId(`palette-${kind}`);
+  }
+
+  /** The search box above the components. */
+  searchBox(): Locator {
+    return this.page.getByRole('navigation', { name: 'Palette' }).getByLabel('Search components');
+  }
+
+  /** The palette items currently shown (all of them, or the search's matches). */
+  items(): Locator {
+    return this.page.getByRole('navigation', { name: 'Palette' }).locator('[data-testid^="palette-"]');
+  }
+
+  /** The families shown, as headings. */
+  families(): Locator {
+    return this.page.getByRole('navigation', { name: 'Palette' }).getByRole('heading', { level: 3 });
+  }
+
+  async search(query: string): Promise<void> {
+    await this.searchBox().fill(query);
+  }
+
+  /** Reaches the search box as a keyboard user does: from the palette's title, one Tab. */
+  async focusSearchWithTab(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Palette' }).getByRole('heading', { level: 2 }).click();
+    await this.page.keyboard.press('Tab');
+    await expect(this.searchBox()).toBeFocused();
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { CanvasPage } from './canvas';
 import { DialogsPage } from './dialogs';
+import { EditingPage } from './editing';
 import { InspectorPage } from './inspector';
 import { MessagesPage } from './messages';
 import { PalettePage } from './palette';
@@ -14,6 +15,7 @@ export class Workbench {
   readonly toolbar: ToolbarPage;
   readonly messages: MessagesPage;
   readonly dialogs: DialogsPage;
+  readonly editing: EditingPage;
 
   constructor(readonly page: Page) {
     this.canvas = new CanvasPage(page);
@@ -22,6 +24,7 @@ export class Workbench {
     this.toolbar = new ToolbarPage(page);
     this.messages = new MessagesPage(page);
     this.dialogs = new DialogsPage(page);
+    this.editing = new EditingPage(page, this.canvas);
   }
 
   /** Saves a full-window screenshot into the test's output folder and attaches it to the report. */

@@ -2,7 +2,8 @@ import { dialog, type BrowserWindow, type FileFilter } from 'electron';
 import { isAbsolute, resolve } from 'node:path';
 import { writeFileAtomic } from '../host/atomic-write';
 import { APP_VERSION } from '../host/app-version';
-import type { HostHandlers } from '../host/browser-host-handlers';
+import { recordRecent, type HostHandlers } from '../host/browser-host-handlers';
+import type { RecentFile } from '@shared/api/contract';
 import { flowsDirOf } from '../host/data-dir';
 import {
   FLOW_FILE_SUFFIX,
@@ -10,6 +11,7 @@ import {
   resolveWorkspaceFlowPath,
   sanitizeFlowFileName,
 } from '../host/flow-path-guard';
+import { createRecentFiles } from '../host/recent-files';
 import { ensureFlowsDir, listFlowFiles, readFlowFile } from '../host/workspace-files';
 
 const FLOW_FILTERS: FileFilter[] = [{ name: 'Flowbench flow', extensions: ['flow.json'] }];
@@ -17,17 +19,29 @@ const FLOW_FILTERS: FileFilter[] = [{ name: 'Flowbench flow', extensions: ['flow
 /**
  * Host handlers for the desktop: native open/save dialogs. A path from the renderer is
  * honoured only if a dialog returned it this session or it is a `*.flow.json` in the
- * workspace flows folder, so a compromised renderer cannot read or write elsewhere.
+ * workspace flows folder or on the recent-files list (which only dialogs and workspace
+ * paths ever reach), so a compromised renderer cannot read or write elsewhere.
  */
 export function createDesktopHostHandlers(
   dataDir: string,
   getWindow: () => BrowserWindow | null,
+  /** Told the new recent-files list after each open or save (for File → Open Recent). */
+  onRecentChanged: (files: RecentFile[]) => void = () => undefined,
 ): HostHandlers {
   const flowsDir = flowsDirOf(dataDir);
   const chosenByUser = new Set<string>();
+  const recent = createRecentFiles(dataDir);
+  const listRecent = (): Promise<RecentFile[]> => recent.list(hasFlowSuffix);
+  const recordAndAnnounce = async (path: string): Promise<void> => {
+    await recordRecent(recent, path);
+    onRecentChanged(await listRecent().catch(() => []));
+  };
+  void listRecent().then(onRecentChanged, () => undefined);
 
-  const allowedPath = (candidate: string): string => {
+  const allowedPath = async (candidate: string): Promise<string> => {
     if (isAbsolute(candidate) && chosenByUser.has(resolve(candidate))) return resolve(candidate);
+    if (isAbsolute(candidate) && hasFlowSuffix(candidate) && (await recent.has(candidate)))
+      return resolve(candidate);
     const inWorkspace = resolveWorkspaceFlowPath(flowsDir, candidate);
     if (!inWorkspace)
       throw new Error('that file was not chosen in a dialog and is not in the workspace flows folder');
@@ -46,8 +60,10 @@ export function createDesktopHostHandlers(
     'file.list': async () => ({ dir: flowsDir, files: await listFlowFiles(flowsDir) }),
     'file.open': async ({ path }) => {
       if (path) {
-        const target = allowedPath(path);
-        return { canceled: false, path: target, text: await readFlowFile(target) };
+        const target = await allowedPath(path);
+        const text = await readFlowFile(target);
+        await recordAndAnnounce(target);
+        return { canceled: false, path: target, text };
       }
       await ensureFlowsDir(flowsDir);
       const options = {
@@ -63,12 +79,14 @@ export function createDesktopHostHandlers(
       const chosen = picked.filePaths[0];
       if (picked.canceled || !chosen) return { canceled: true };
       const target = remember(chosen);
-      return { canceled: false, path: target, text: await readFlowFile(target) };
+      const text = await readFlowFile(target);
+      await recordAndAnnounce(target);
+      return { canceled: false, path: target, text };
     },
     'file.save': async ({ path, suggestedName, text }) => {
       let target: string;
       if (path) {
-        target = allowedPath(path);
+        target = await allowedPath(path);
       } else {
         await ensureFlowsDir(flowsDir);
         const defaultPath = resolve(flowsDir, sanitizeFlowFileName(suggestedName));
@@ -82,8 +100,10 @@ export function createDesktopHostHandlers(
         target = remember(withFlowSuffix(picked.filePath));
       }
       await writeFileAtomic(target, text);
+      await recordAndAnnounce(target);
       return { canceled: false, path: target };
     },
+    'file.recent': async () => ({ files: await listRecent() }),
   };
 }
 

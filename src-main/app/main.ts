@@ -1,6 +1,6 @@
 import { app, Menu, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import type { EventName, EventPayloads } from '@shared/api/contract';
+import type { EventName, EventPayloads, RecentFile } from '@shared/api/contract';
 import { buildContentSecurityPolicy } from '../host/content-security-policy';
 import { flowsDirOf, resolveDataDir } from '../host/data-dir';
 import { ensureFlowsDir } from '../host/workspace-files';
@@ -41,6 +41,12 @@ function openWindow(): void {
   });
 }
 
+/** (Re)builds the menu; the host calls it whenever the recent-files list changes. */
+function setAppMenu(recentFiles: RecentFile[]): void {
+  const recent = { files: recentFiles, open: (path: string) => emitToWindow('menu.openRecent', { path }) };
+  Menu.setApplicationMenu(buildAppMenu((command) => emitToWindow('menu.command', { command }), recent));
+}
+
 async function start(): Promise<void> {
   await ensureFlowsDir(flowsDirOf(dataDir));
   const devServer = location.kind === 'dev';
@@ -55,10 +61,10 @@ async function start(): Promise<void> {
   registerApiIpc({
     getWindow: () => mainWindow,
     location,
-    host: createDesktopHostHandlers(dataDir, () => mainWindow),
+    host: createDesktopHostHandlers(dataDir, () => mainWindow, setAppMenu),
     engine,
   });
-  Menu.setApplicationMenu(buildAppMenu((command) => emitToWindow('menu.command', { command })));
+  setAppMenu([]);
   openWindow();
 }
 

@@ -49,6 +49,7 @@ const notHere: Pick<ApiHandlers, HostRequestName> = {
   'file.list': refuseHostRequest,
   'file.open': refuseHostRequest,
   'file.save': refuseHostRequest,
+  'file.recent': refuseHostRequest,
 };
 
 async function answer(name: string, input: unknown): Promise<DispatchResult> {

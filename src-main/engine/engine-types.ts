@@ -1,7 +1,7 @@
 import type { ApiHandlers, EmitEvent } from './api/dispatch';
 
 /** Requests that depend on the host (desktop dialogs or the browser-mode workspace folder). */
-export type HostRequestName = 'app.info' | 'file.list' | 'file.open' | 'file.save';
+export type HostRequestName = 'app.info' | 'file.list' | 'file.open' | 'file.save' | 'file.recent';
 
 /** The requests the engine itself answers: everything but the host's. */
 export type EngineHandlers = Omit<ApiHandlers, HostRequestName>;

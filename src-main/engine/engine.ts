@@ -2,11 +2,15 @@ import { join } from 'node:path';
 import { environmentSchema, redactUrl, type Environment } from '@shared/run/environment';
 import { serializeFlow, parseFlowValue } from '@shared/flow/parse';
 import sampleFlow from '../../resources/sample.flow.json';
+import { createRecoveryFile } from '../host/recovery-file';
 import { openStore } from '../store/open-store';
 import { Recorder } from '../store/recorder';
 import { compileFlow } from './compiler/compile-flow';
 import type { Engine, EngineHandlers, EngineOptions } from './engine-types';
 import { RunController } from './runtime/run-controller';
+import { checkGraphql } from './schema/check-graphql';
+import { checkProto } from './schema/check-proto';
+import { previewTemplate } from './template/template-preview';
 
 const ENV_SETTING = 'environment';
 const MESSAGES_EVENT_INTERVAL_MS = 250;
@@ -16,9 +20,9 @@ const MESSAGES_EVENT_INTERVAL_MS = 250;
  * controller. Plain Node: the same engine serves Electron, browser mode, the CLI and tests.
  */
 export async function createEngine(options: EngineOptions): Promise<Engine> {
-  const store = openStore(join(options.dataDir, 'flowbench.db'), {
-    nativeBinding: options.sqliteNativeBinding,
-  });
+  const file = join(options.dataDir, 'flowbench.db');
+  const nativeBinding = options.sqliteNativeBinding;
+  const store = openStore(file, { nativeBinding });
   const pendingAdded = new Map<string, { lastId: number; added: number }>();
   const totals = new Map<string, number>();
   let addedTimer: NodeJS.Timeout | undefined;
@@ -41,10 +45,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       addedTimer ??= setTimeout(flushAdded, MESSAGES_EVENT_INTERVAL_MS);
     },
     onError: (err) => console.error(`[flowbench] recording failed: ${err.message}`),
+    // Inserts run on a worker thread so they never hold up the brokers' callbacks.
+    writerThread: { file, nativeBinding },
   });
   const controller = new RunController(store, recorder, options.emit);
   // The password of the AMQP URL lives only in memory: the store keeps the redacted URL.
   let environment: Environment = loadEnvironment(store.getSetting(ENV_SETTING));
+  const recovery = createRecoveryFile(options.dataDir);
 
   const handlers: EngineHandlers = {
     'flow.sample': async () => {
@@ -56,6 +63,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       const res = compileFlow(flow);
       return { problems: res.ok ? [] : res.problems };
     },
+    'template.preview': async ({ template, seq }) => previewTemplate(template, seq),
+    'schema.check': async ({ kind, source }) => ({
+      errors: kind === 'proto' ? checkProto(source) : checkGraphql(source),
+    }),
+    'recovery.save': async ({ text, filePath }) => recovery.save(text, filePath ?? null),
+    'recovery.load': async () => recovery.load(),
+    'recovery.clear': async () => ({ cleared: await recovery.clear() }),
     'settings.get': async () => ({ environment }),
     'settings.setEnvironment': async (input) => {
       environment = input.environment;
@@ -79,6 +93,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     handlers,
     async close() {
       await controller.stop();
+      // Waits for the writer without blocking; close() then only ends its connection.
+      await recorder.flushAsync();
       recorder.close();
       if (addedTimer) clearTimeout(addedTimer);
       store.close();

@@ -2,6 +2,8 @@ import type { ApiHandlers } from '../engine/api/dispatch';
 import type { HostRequestName } from '../engine/engine-types';
 import { APP_VERSION } from './app-version';
 import { flowsDirOf } from './data-dir';
+import { resolveWorkspaceFlowPath } from './flow-path-guard';
+import { createRecentFiles, type RecentFiles } from './recent-files';
 import { listFlowFiles, readWorkspaceFlow, saveWorkspaceFlow } from './workspace-files';
 
 /** The host-side requests: the part of the contract the engine does not answer. */
@@ -14,13 +16,33 @@ export type HostHandlers = Pick<ApiHandlers, HostRequestName>;
  */
 export function createBrowserHostHandlers(dataDir: string): HostHandlers {
   const flowsDir = flowsDirOf(dataDir);
+  const recent = createRecentFiles(dataDir);
   return {
     'app.info': async () => ({ version: APP_VERSION, mode: 'browser', dataDir, nativeDialogs: false }),
     'file.list': async () => ({ dir: flowsDir, files: await listFlowFiles(flowsDir) }),
     'file.open': async ({ path }) => {
       if (!path) return { canceled: true };
-      return { canceled: false, ...(await readWorkspaceFlow(flowsDir, path)) };
+      const file = await readWorkspaceFlow(flowsDir, path);
+      await recordRecent(recent, file.path);
+      return { canceled: false, ...file };
     },
-    'file.save': async (input) => ({ canceled: false, path: await saveWorkspaceFlow(flowsDir, input) }),
+    'file.save': async (input) => {
+      const path = await saveWorkspaceFlow(flowsDir, input);
+      await recordRecent(recent, path);
+      return { canceled: false, path };
+    },
+    // Only workspace files: browser mode never opens anything else, whatever the list says.
+    'file.recent': async () => ({
+      files: await recent.list((p) => resolveWorkspaceFlowPath(flowsDir, p) === p),
+    }),
   };
+}
+
+/** Records a recent file; a failure there must not fail the open or save that succeeded. */
+export async function recordRecent(recent: RecentFiles, path: string): Promise<void> {
+  try {
+    await recent.record(path);
+  } catch (err) {
+    process.stderr.write(`flowbench: could not update the recent files list: ${String(err)}\n`);
+  }
 }

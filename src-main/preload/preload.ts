@@ -16,6 +16,12 @@ const REQUESTS: Record<RequestName, true> = {
   'file.list': true,
   'file.open': true,
   'file.save': true,
+  'file.recent': true,
+  'template.preview': true,
+  'schema.check': true,
+  'recovery.save': true,
+  'recovery.load': true,
+  'recovery.clear': true,
   'settings.get': true,
   'settings.setEnvironment': true,
   'run.start': true,
@@ -32,6 +38,7 @@ const EVENTS: Record<EventName, true> = {
   'run.counters': true,
   'messages.added': true,
   'menu.command': true,
+  'menu.openRecent': true,
 };
 
 type Listener = (payload: unknown) => void;

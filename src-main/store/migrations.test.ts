@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FLOWBENCH_APPLICATION_ID, SCHEMA_VERSION, migrate } from './migrations';
+import { FLOWBENCH_APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate } from './migrations';
 import { openStore } from './open-store';
 import { tempDbFile } from './test-fixtures';
 
@@ -77,6 +77,24 @@ describe('openStore and migrations', () => {
     const store = openStore(tmp.file);
     expect(store.maxMessageId()).toBe(0);
     store.close();
+  });
+
+  it('v2 drops the unused trace index on messages and keeps the rows', () => {
+    const v1 = raw(tmp.file);
+    v1.exec(MIGRATIONS[0]);
+    v1.pragma('user_version = 1');
+    v1.exec(`INSERT INTO messages (id, run_id, trace_id, span_id, node_id, transport, destination, ts, headers, payload, size)
+             VALUES (7, 'r', 't', 's', 'n', 'kafka', 'd', 1, '{}', x'00', 1)`);
+    v1.close();
+    const store = openStore(tmp.file);
+    expect(store.maxMessageId()).toBe(7);
+    store.close();
+    const db = raw(tmp.file);
+    const indexes = db.prepare(
+      "SELECT name FROM sqlite_master WHERE tbl_name = 'messages' AND type = 'index'",
+    );
+    expect(indexes.pluck().all()).toEqual(['messages_run_id']);
+    db.close();
   });
 
   it('close checkpoints the WAL into the main file', () => {

@@ -76,6 +76,9 @@ export const MIGRATIONS: readonly string[] = [
 
   PRAGMA application_id = ${FLOWBENCH_APPLICATION_ID};
   `,
+  // v2: messages are read by id (pages, details, an event's message_id), never by trace id;
+  // that index on random ids cost every recorded message an insert and served no query.
+  `DROP INDEX IF EXISTS messages_trace;`,
 ];
 
 /** The schema version this build writes. */

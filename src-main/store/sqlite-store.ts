@@ -1,48 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { TraceEvent } from '@shared/trace/events';
+import { createBatchInsert } from './batch-insert';
 import { toMessageDetail, toMessageRow, toRunSummary, toTraceEvent } from './rows';
-import { prepareStatements, type EventParams, type MessageParams } from './statements';
-import type { MessageToInsert, Store } from './store';
-
-function messageParams(m: MessageToInsert): MessageParams {
-  // A view, not a copy: payloads can be large and are only read during the insert.
-  const payload = Buffer.from(m.payload.buffer, m.payload.byteOffset, m.payload.byteLength);
-  return [
-    m.id,
-    m.runId,
-    m.traceId,
-    m.spanId,
-    m.nodeId,
-    m.transport,
-    m.destination,
-    m.key ?? null,
-    m.partition ?? null,
-    m.ts,
-    JSON.stringify(m.headers),
-    payload,
-    payload.byteLength,
-  ];
-}
-
-function eventParams(e: TraceEvent): EventParams {
-  return [
-    e.runId,
-    e.traceId,
-    e.spanId,
-    e.parentSpanId,
-    e.nodeId,
-    e.kind,
-    e.transport,
-    e.destination,
-    e.ts,
-    e.partition ?? null,
-    e.offset ?? null,
-    e.key ?? null,
-    e.messageId ?? null,
-    e.durationMs ?? null,
-    e.error ?? null,
-  ];
-}
+import { prepareStatements } from './statements';
+import type { Store } from './store';
 
 /**
  * Builds the `Store` over an opened, migrated database. It owns the connection from now
@@ -51,24 +11,7 @@ function eventParams(e: TraceEvent): EventParams {
 export function createStore(db: Database.Database): Store {
   const s = prepareStatements(db);
 
-  const insertBatch = db.transaction((messages: MessageToInsert[], events: TraceEvent[]): void => {
-    // Per-run counts go in with the rows, one UPDATE per run per batch.
-    const counts = new Map<string, { messages: number; events: number }>();
-    const countFor = (runId: string): { messages: number; events: number } => {
-      let c = counts.get(runId);
-      if (!c) counts.set(runId, (c = { messages: 0, events: 0 }));
-      return c;
-    };
-    for (const m of messages) {
-      s.insertMessage.run(...messageParams(m));
-      countFor(m.runId).messages++;
-    }
-    for (const e of events) {
-      s.insertEvent.run(...eventParams(e));
-      countFor(e.runId).events++;
-    }
-    for (const [runId, c] of counts) s.addRunCounts.run(c.messages, c.events, runId);
-  });
+  const insertBatch = createBatchInsert(db, s);
 
   return {
     createRun(r): void {

@@ -1,10 +1,15 @@
-import type { ReactElement } from 'react';
+import { Fragment, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useFlowStore } from '../canvas/flow-store';
 import { baseName } from '../files/file-names';
 import { RunControls } from '../run/RunControls';
 import { EnvironmentPicker } from '../settings/EnvironmentPicker';
-import { COMMANDS, shortcutText, type CommandId } from './commands';
+import { AutosaveStatus } from '../files/AutosaveStatus';
+import { RecentMenu } from '../files/RecentMenu';
+import { ValidationBadge } from '../validation/ValidationBadge';
+import { ThemeToggle } from './ThemeToggle';
+import { EditToolbarGroup } from '../commands/EditToolbarGroup';
+import { COMMANDS, commandTitle, runCommand, type CommandId } from './commands';
 import './toolbar.css';
 
 const FILE_COMMANDS: CommandId[] = ['new', 'open', 'save', 'saveAs'];
@@ -21,17 +26,20 @@ export function Toolbar(): ReactElement {
       </div>
       <div className="fb-toolbar__group" role="group" aria-label="File">
         {FILE_COMMANDS.map((id) => (
-          <button
-            key={id}
-            type="button"
-            className="fb-btn fb-btn--ghost"
-            title={`${COMMANDS[id].label} (${shortcutText(COMMANDS[id])})`}
-            onClick={() => void COMMANDS[id].run()}
-          >
-            {COMMANDS[id].label}
-          </button>
+          <Fragment key={id}>
+            <button
+              type="button"
+              className="fb-btn fb-btn--ghost"
+              title={commandTitle(COMMANDS[id])}
+              onClick={() => runCommand(id, { source: 'toolbar' })}
+            >
+              {COMMANDS[id].label}
+            </button>
+            {id === 'open' && <RecentMenu />}
+          </Fragment>
         ))}
       </div>
+      <EditToolbarGroup />
       <div className="fb-toolbar__name">
         <input
           className="fb-toolbar__name-input"
@@ -48,8 +56,11 @@ export function Toolbar(): ReactElement {
           )}
           {filePath ? baseName(filePath) : 'not saved yet'}
         </span>
+        <AutosaveStatus />
       </div>
       <div className="fb-toolbar__spacer" />
+      <ValidationBadge />
+      <ThemeToggle />
       <EnvironmentPicker />
       <RunControls />
     </header>

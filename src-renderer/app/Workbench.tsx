@@ -4,6 +4,8 @@ import { Inspector } from '../inspector/Inspector';
 import { MessagesPanel } from '../messages/MessagesPanel';
 import { Palette } from '../palette/Palette';
 import { RunProblems } from '../run/RunProblems';
+import { RecoveryPrompt } from '../files/RecoveryPrompt';
+import { ValidationPanel } from '../validation/ValidationPanel';
 import { useRunEvents } from '../run/useRunEvents';
 import { DialogHost } from './DialogHost';
 import { Notices } from './Notices';
@@ -43,8 +45,12 @@ export function Workbench(): ReactElement {
         onPointerDown={panel.onPointerDown}
         onKeyDown={panel.onKeyDown}
       />
-      <MessagesPanel />
+      <div className="fb-bottom">
+        <MessagesPanel />
+        <ValidationPanel />
+      </div>
       <DialogHost />
+      <RecoveryPrompt />
       <Notices />
     </div>
   );

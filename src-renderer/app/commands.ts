@@ -1,40 +1,79 @@
-import type { MenuCommand } from '@shared/api/contract';
-import { newFlow, openFlow, saveFlow, saveFlowAs } from '../files/file-actions';
+import { ARRANGE_COMMANDS } from '../commands/arrange-commands';
+import type { Command, CommandId, Shortcut } from '../commands/command';
+import { EDIT_COMMANDS } from '../commands/edit-commands';
+import { FILE_COMMANDS } from '../commands/file-commands';
+import { VIEW_COMMANDS } from '../commands/view-commands';
 
-export type CommandId = MenuCommand;
+export type { Command, CommandId } from '../commands/command';
 
-/** One user command: the toolbar, the desktop menu and the keyboard all run the same one. */
-export interface Command {
-  id: CommandId;
-  label: string;
-  /** Key with Ctrl (Cmd on macOS). */
-  shortcut: { key: string; shift?: boolean };
-  run(): Promise<unknown>;
-}
-
+/**
+ * The one command registry: the desktop menu (by id), the toolbar, context menus, the
+ * shortcuts sheet and the keyboard all look commands up here.
+ */
 export const COMMANDS: Record<CommandId, Command> = {
-  new: { id: 'new', label: 'New', shortcut: { key: 'n' }, run: newFlow },
-  open: { id: 'open', label: 'Open…', shortcut: { key: 'o' }, run: openFlow },
-  save: { id: 'save', label: 'Save', shortcut: { key: 's' }, run: saveFlow },
-  saveAs: { id: 'saveAs', label: 'Save As…', shortcut: { key: 's', shift: true }, run: saveFlowAs },
+  ...FILE_COMMANDS,
+  ...EDIT_COMMANDS,
+  ...ARRANGE_COMMANDS,
+  ...VIEW_COMMANDS,
 };
 
-/** `Ctrl+Shift+S` or `⌘⇧S`, for tooltips. */
+const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform);
+
+// A single printable character that is not a letter (`?`) already says whether Shift was
+// held, and which keys give it depends on the keyboard layout.
+const isSymbol = (key: string): boolean => key.length === 1 && key.toLowerCase() === key.toUpperCase();
+
+const KEY_NAMES: Record<string, string> = {
+  ArrowLeft: '←',
+  ArrowRight: '→',
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+  Delete: 'Del',
+  Backspace: '⌫',
+};
+
+/** `Ctrl+Shift+S` or `⌘⇧S`, for tooltips, menus and the shortcuts sheet. */
+export function formatShortcut(s: Shortcut, mac = isMac()): string {
+  const key = KEY_NAMES[s.key] ?? (s.key.length === 1 ? s.key.toUpperCase() : s.key);
+  // Shift is part of a symbol (`?`), but not of a key matched by position (Shift+1).
+  const shift = s.shift && (s.code !== undefined || !isSymbol(s.key));
+  if (mac) return `${s.mod ? '⌘' : ''}${shift ? '⇧' : ''}${key}`;
+  return [s.mod && 'Ctrl', shift && 'Shift', key].filter(Boolean).join('+');
+}
+
+/** The command's main shortcut as text, or '' when it has none. */
 export function shortcutText(c: Command): string {
-  const mac = /Mac|iPhone|iPad/.test(navigator.platform);
-  const key = c.shortcut.key.toUpperCase();
-  if (mac) return `⌘${c.shortcut.shift ? '⇧' : ''}${key}`;
-  return `Ctrl+${c.shortcut.shift ? 'Shift+' : ''}${key}`;
+  return c.shortcut ? formatShortcut(c.shortcut) : '';
+}
+
+/** A button title: `Undo (Ctrl+Z)`. */
+export function commandTitle(c: Command): string {
+  const keys = shortcutText(c);
+  return keys ? `${c.label} (${keys})` : c.label;
+}
+
+type KeyInfo = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'> &
+  Partial<Pick<KeyboardEvent, 'code'>>;
+
+function matches(s: Shortcut, e: KeyInfo): boolean {
+  if (Boolean(s.mod) !== (e.ctrlKey || e.metaKey) || e.altKey) return false;
+  if (s.code) return e.code === s.code && Boolean(s.shift) === e.shiftKey;
+  if (isSymbol(s.key)) return e.key === s.key;
+  return e.key.toLowerCase() === s.key.toLowerCase() && Boolean(s.shift) === e.shiftKey;
 }
 
 /** The command a key press asks for, if any. */
-export function commandForKey(
-  e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>,
-): Command | null {
-  if (!(e.ctrlKey || e.metaKey) || e.altKey) return null;
-  const key = e.key.toLowerCase();
+export function commandForKey(e: KeyInfo): Command | null {
   return (
-    Object.values(COMMANDS).find((c) => c.shortcut.key === key && Boolean(c.shortcut.shift) === e.shiftKey) ??
-    null
+    Object.values(COMMANDS).find((c) =>
+      [c.shortcut, ...(c.moreShortcuts ?? [])].some((s) => s !== undefined && matches(s, e)),
+    ) ?? null
   );
+}
+
+/** Runs a command by id (from a button, menu item or context menu) unless it is disabled. */
+export function runCommand(id: CommandId, ctx: Parameters<Command['handler']>[0]): void {
+  const c = COMMANDS[id];
+  if (c.enabled && !c.enabled()) return;
+  void Promise.resolve(c.handler(ctx));
 }

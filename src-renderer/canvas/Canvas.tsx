@@ -14,14 +14,18 @@ import {
 import { useCallback, useEffect, useRef, type DragEvent, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { NODE_CATALOG } from '@shared/flow/node-catalog';
+import { EditingOverlays } from '../commands/EditingOverlays';
+import { useCanvasEditing } from '../commands/useCanvasEditing';
 import { isNodeKind, PALETTE_MIME } from '../palette/palette-dnd';
+import { useThemeStore } from '../app/theme-store';
 import { isRunActive, useRunStore } from '../run/run-store';
 import { useFlowStore } from './flow-store';
 import type { FlowbenchEdge, FlowbenchNode } from './flow-types';
+import { edgeTypes } from './LabeledEdge';
 import { nodeTypes } from './node-types';
 import { useSelectionStore } from './selection-store';
 import { useConnectionRules } from './useConnectionRules';
-import { useDeleteKey } from './useDeleteKey';
+import { useGroupMembership } from './useGroupMembership';
 import './canvas.css';
 import './nodes.css';
 
@@ -46,10 +50,14 @@ export function Canvas(): ReactElement {
     })),
   );
   const running = useRunStore((s) => isRunActive(s.state));
+  const colorMode = useThemeStore((s) => s.theme);
   const setSelection = useSelectionStore((s) => s.set);
   const { screenToFlowPosition, fitView } = useReactFlow<FlowbenchNode, FlowbenchEdge>();
   const { isValidConnection, onConnectEnd } = useConnectionRules();
-  useDeleteKey();
+  // Dropping a node in a group's box makes it a member; dragging it out frees it.
+  const onNodeDragStop = useGroupMembership();
+  // Context menus, quick-add, snap, selection keys; Delete and the rest run from the command registry.
+  const editing = useCanvasEditing();
 
   const onSelectionChange = useCallback(
     ({ nodes: n, edges: e }: OnSelectionChangeParams) =>
@@ -93,11 +101,15 @@ export function Canvas(): ReactElement {
       className={`fb-canvas${running ? ' fb-canvas--running' : ''}`}
       onDragOver={onDragOver}
       onDrop={onDrop}
+      {...editing.container}
     >
       <ReactFlow<FlowbenchNode, FlowbenchEdge>
+        colorMode={colorMode}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodeDragStop={onNodeDragStop}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={connect}
@@ -110,8 +122,10 @@ export function Canvas(): ReactElement {
         minZoom={0.2}
         maxZoom={2}
         attributionPosition="top-right"
+        {...editing.flow}
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
+        {/* Dot colour comes from theme.css (--xy-background-pattern-color), per theme. */}
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap
           position="bottom-right"
@@ -123,6 +137,7 @@ export function Canvas(): ReactElement {
           ariaLabel="Minimap"
         />
       </ReactFlow>
+      <EditingOverlays />
       {nodes.length === 0 && (
         <div className="fb-canvas__empty">
           <strong>Drag a component from the palette to start a flow.</strong>

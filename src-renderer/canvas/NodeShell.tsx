@@ -30,7 +30,7 @@ export function NodeShell({ id, kind, config, summary, children }: NodeShellProp
   const style = { '--fb-node-color': info.color } as CSSProperties;
   return (
     <div className={`fb-node${status ? ` fb-node--${status}` : ''}`} style={style}>
-      <div className="fb-node__header">
+      <div className="fb-node__header fb-node__grip">
         <span className="fb-node__icon" aria-hidden="true">
           {info.icon}
         </span>

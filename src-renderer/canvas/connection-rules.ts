@@ -1,26 +1,34 @@
-import { edgeRefusal } from '@shared/flow/edge-rules';
-import { NODE_KINDS, type NodeKind } from '@shared/flow/node-kinds';
+import {
+  edgeRefusal,
+  hasInputs as kindHasInputs,
+  hasOutputs as kindHasOutputs,
+  needsMethod,
+} from '@shared/flow/edge-rules';
+import type { NodeKind } from '@shared/flow/node-kinds';
 import type { FlowbenchEdge, FlowbenchNode } from './flow-types';
 
-/** True when some kind may connect to `kind` (so its node draws a target handle). */
+/** True when some kind may connect to `kind` (so its node draws an input handle). */
 export function hasInputs(kind: NodeKind): boolean {
-  return NODE_KINDS.some((source) => edgeRefusal(source, kind) === null);
+  return kindHasInputs(kind);
 }
 
-/** True when `kind` may connect to some kind (so its node draws a source handle). */
+/** True when `kind` may connect to some kind (so its node draws an output handle). */
 export function hasOutputs(kind: NodeKind): boolean {
-  return NODE_KINDS.some((target) => edgeRefusal(kind, target) === null);
+  return kindHasOutputs(kind);
 }
 
+/** A connection being made: its ends and, where they matter, its handles. */
 export interface ConnectionAttempt {
   source: string | null;
   target: string | null;
+  sourceHandle?: string | null;
   targetHandle?: string | null;
 }
 
 /**
  * Why this connection must not be made, in a sentence for the user, or null when it may.
- * The shared `edgeRefusal` decides which kinds fit; this adds what only the canvas knows.
+ * The shared `edgeRefusal` decides which kinds fit; this adds what only the canvas knows:
+ * handles (a gRPC method, a router output) and connections that already exist.
  */
 export function connectionRefusal(
   conn: ConnectionAttempt,
@@ -33,13 +41,17 @@ export function connectionRefusal(
   if (source.id === target.id) return 'A node cannot connect to itself';
   const reason = edgeRefusal(source.type, target.type);
   if (reason) return reason;
-  if (target.type === 'grpcService' && !conn.targetHandle) {
+  if (needsMethod(source.type, target.type) && !conn.targetHandle) {
     return 'Drop the connection on one of the service’s methods';
+  }
+  if (source.type === 'router' && !conn.sourceHandle) {
+    return 'Start the connection from one of the router’s outputs';
   }
   const duplicate = edges.some(
     (e) =>
       e.source === source.id &&
       e.target === target.id &&
+      (e.sourceHandle ?? null) === (conn.sourceHandle ?? null) &&
       (e.targetHandle ?? null) === (conn.targetHandle ?? null),
   );
   return duplicate ? 'These nodes are already connected' : null;

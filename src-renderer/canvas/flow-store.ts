@@ -9,7 +9,18 @@ import { create } from 'zustand';
 import type { FlowDocument } from '@shared/flow/document';
 import type { NodeConfigByKind, NodeKind } from '@shared/flow/node-kinds';
 import { toCanvas, toDocument } from './flow-convert';
+import {
+  configBurstKey,
+  currentTask,
+  edgeChangesCapture,
+  freshEdits,
+  nodeChangesCapture,
+  NOW,
+  sameDoc,
+  type DocState,
+} from './flow-history';
 import type { FlowbenchEdge, FlowbenchNode } from './flow-types';
+import { emptyHistory, record, redo, undo, type Capture, type History } from './history';
 import { createNode, edgeId } from './new-node';
 
 export interface FlowState {
@@ -20,8 +31,16 @@ export interface FlowState {
   filePath: string | null;
   /** True when the flow differs from what was last opened or saved. */
   dirty: boolean;
-  /** Counts edits, so a save that finishes after further edits leaves the flow dirty. */
+  /**
+   * The document's identity: every edit gives it a value never used before and undo/redo
+   * restore the value they bring back, so a save that finishes after further edits leaves
+   * the flow dirty and undoing back to the saved state makes it clean again.
+   */
   edits: number;
+  /** `edits` of what was last opened or saved. */
+  savedEdits: number;
+  /** Undo and redo steps of this flow (cleared when another flow is loaded). */
+  history: History<DocState>;
   /** Bumped whenever a whole flow is loaded, so views can fit it into view once. */
   revision: number;
   onNodesChange(changes: NodeChange<FlowbenchNode>[]): void;
@@ -33,14 +52,31 @@ export interface FlowState {
   selectNode(id: string): void;
   load(doc: FlowDocument, filePath: string | null): void;
   markSaved(filePath: string, atEdits: number): void;
+  /** Replaces nodes, edges or the name as one edit, recorded as `capture` (default: now). */
+  commit(patch: Partial<Pick<FlowState, 'nodes' | 'edges' | 'name'>>, capture?: Capture): void;
+  undo(): void;
+  redo(): void;
   toDocument(): FlowDocument;
 }
 
-// Selection and measurement are view state: they must not mark the file as changed.
-const VIEW_ONLY = new Set(['select', 'dimensions']);
+function docOf(s: FlowState): DocState {
+  return { name: s.name, nodes: s.nodes, edges: s.edges, edits: s.edits };
+}
 
-function edited(s: FlowState): Pick<FlowState, 'dirty' | 'edits'> {
-  return { dirty: true, edits: s.edits + 1 };
+/** The bookkeeping of an edit made from state `s`: a new identity and its undo step. */
+function edited(s: FlowState, capture: Capture = NOW): Pick<FlowState, 'dirty' | 'edits' | 'history'> {
+  if (capture.mode === 'never') return { dirty: s.dirty, edits: s.edits, history: s.history };
+  const history = record(s.history, docOf(s), capture, currentTask(), Date.now());
+  return { dirty: true, edits: freshEdits(), history };
+}
+
+function restored(
+  s: FlowState,
+  step: { state: DocState; history: History<DocState> } | null,
+): Partial<FlowState> {
+  if (!step) return {};
+  const { name, nodes, edges, edits } = step.state;
+  return { name, nodes, edges, edits, dirty: edits !== s.savedEdits, history: step.history };
 }
 
 /** The flow being edited: one store for document and canvas state, as React Flow's authors do. */
@@ -51,17 +87,16 @@ export const useFlowStore = create<FlowState>()((set, get) => ({
   filePath: null,
   dirty: false,
   edits: 0,
+  savedEdits: 0,
+  history: emptyHistory(),
   revision: 0,
   onNodesChange: (changes) =>
     set((s) => ({
       nodes: applyNodeChanges(changes, s.nodes),
-      ...(changes.some((c) => !VIEW_ONLY.has(c.type)) ? edited(s) : {}),
+      ...edited(s, nodeChangesCapture(changes, s.history.open !== null)),
     })),
   onEdgesChange: (changes) =>
-    set((s) => ({
-      edges: applyEdgeChanges(changes, s.edges),
-      ...(changes.some((c) => !VIEW_ONLY.has(c.type)) ? edited(s) : {}),
-    })),
+    set((s) => ({ edges: applyEdgeChanges(changes, s.edges), ...edited(s, edgeChangesCapture(changes)) })),
   addNode: (kind, position) => {
     const node = createNode(kind, position, get().nodes);
     // The new node becomes the selection so the inspector shows it right away.
@@ -88,19 +123,42 @@ export const useFlowStore = create<FlowState>()((set, get) => ({
       return { edges: [...s.edges, edge], ...edited(s) };
     }),
   updateConfig: (id, config) =>
-    set((s) => ({
-      nodes: s.nodes.map((n) => (n.id === id ? ({ ...n, data: { ...n.data, config } } as FlowbenchNode) : n)),
-      ...edited(s),
-    })),
-  setName: (name) => set((s) => ({ name, ...edited(s) })),
+    set((s) => {
+      const before = s.nodes.find((n) => n.id === id)?.data.config ?? {};
+      return {
+        nodes: s.nodes.map((n) =>
+          n.id === id ? ({ ...n, data: { ...n.data, config } } as FlowbenchNode) : n,
+        ),
+        // Typing in one field is one undo step per pause, not one per key.
+        ...edited(s, { mode: 'burst', key: configBurstKey(id, before, config) }),
+      };
+    }),
+  setName: (name) => set((s) => ({ name, ...edited(s, { mode: 'burst', key: 'name' }) })),
   selectNode: (id) =>
     set((s) => ({
       nodes: s.nodes.map((n) => (n.selected === (n.id === id) ? n : { ...n, selected: n.id === id })),
       edges: s.edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
     })),
   load: (doc, filePath) =>
-    set((s) => ({ ...toCanvas(doc), name: doc.name, filePath, dirty: false, revision: s.revision + 1 })),
-  markSaved: (filePath, atEdits) => set((s) => ({ filePath, dirty: s.edits !== atEdits })),
+    set((s) => {
+      const edits = freshEdits();
+      const history = emptyHistory<DocState>();
+      return {
+        ...toCanvas(doc),
+        name: doc.name,
+        filePath,
+        dirty: false,
+        edits,
+        savedEdits: edits,
+        history,
+        revision: s.revision + 1,
+      };
+    }),
+  markSaved: (filePath, atEdits) =>
+    set((s) => ({ filePath, savedEdits: atEdits, dirty: s.edits !== atEdits })),
+  commit: (patch, capture = NOW) => set((s) => ({ ...patch, ...edited(s, capture) })),
+  undo: () => set((s) => restored(s, undo(s.history, docOf(s), sameDoc))),
+  redo: () => set((s) => restored(s, redo(s.history, docOf(s)))),
   toDocument: () => {
     const s = get();
     return toDocument(s.name, s.nodes, s.edges);

@@ -31,3 +31,25 @@ describe('edgeId', () => {
     expect(edgeId('a', 'b', null, new Set(['e-a-b', 'e-a-b-2']))).toBe('e-a-b-3');
   });
 });
+
+describe('createNode for the newer kinds', () => {
+  it('writes a consumer’s group id out, as format 2 does', () => {
+    expect(createNode('consumer', { x: 0, y: 0 }, []).data.config).toMatchObject({
+      name: 'consumer-1',
+      group: 'consumer-1',
+    });
+  });
+
+  it('sizes a group from its config and draws it beneath other nodes', () => {
+    const group = createNode('group', { x: 0, y: 0 }, []);
+    expect(group).toMatchObject({ width: 520, height: 320, zIndex: -1 });
+  });
+
+  it('makes a node dropped inside a group’s box its member, positioned relative to it', () => {
+    const group = { ...createNode('group', { x: 100, y: 100 }, []), id: 'ctx' } as FlowbenchNode;
+    const inside = createNode('sink', { x: 150, y: 150 }, [group]);
+    expect(inside).toMatchObject({ parentId: 'ctx', position: { x: 50, y: 50 } });
+    const outside = createNode('sink', { x: 900, y: 900 }, [group]);
+    expect(outside.parentId).toBeUndefined();
+  });
+});

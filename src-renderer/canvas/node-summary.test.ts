@@ -29,3 +29,42 @@ describe('shortCount', () => {
     expect(shortCount(3.25)).toBe('3.3');
   });
 });
+
+describe('nodeSummary of the newer kinds', () => {
+  it('reads routes, steps and GraphQL fields', () => {
+    expect(nodeSummary({ type: 'restService', data: { config: starterConfig('restService') } })).toEqual([
+      { label: 'GET', value: '/orders/:id → 200' },
+    ]);
+    expect(
+      nodeSummary({ type: 'graphqlService', data: { config: starterConfig('graphqlService') } }),
+    ).toEqual([
+      { label: 'query', value: 'order' },
+      { label: 'mutation', value: 'placeOrder' },
+    ]);
+    expect(
+      nodeSummary({ type: 'graphqlClient', data: { config: starterConfig('graphqlClient') } })[0],
+    ).toEqual({
+      label: 'query',
+      value: 'order',
+    });
+    const steps = nodeSummary({
+      type: 'sagaOrchestrator',
+      data: { config: starterConfig('sagaOrchestrator') },
+    });
+    expect(steps).toEqual([
+      { label: '1.', value: 'reserve-stock ↺' },
+      { label: '2.', value: 'charge-payment ↺' },
+    ]);
+  });
+
+  it('shortens long lists and survives a config being retyped', () => {
+    const routes = Array.from({ length: 5 }, (_, i) => ({ method: 'GET', path: `/r${i}`, status: 200 }));
+    const config = { ...starterConfig('restService'), routes } as never;
+    expect(nodeSummary({ type: 'restService', data: { config } }).at(-1)).toEqual({
+      label: '…',
+      value: '+2 more',
+    });
+    const broken = { ...starterConfig('meshPolicy'), retries: null, trafficSplit: 'x' } as never;
+    expect(() => nodeSummary({ type: 'meshPolicy', data: { config: broken } })).not.toThrow();
+  });
+});

@@ -1,6 +1,7 @@
 import type { Connection, Edge, IsValidConnection, OnConnectEnd } from '@xyflow/react';
 import { useCallback } from 'react';
-import { outlineProto, unaryMethods } from '@shared/flow/proto-outline';
+import { needsMethod } from '@shared/flow/edge-rules';
+import { outlineProto, serviceMethods } from '@shared/flow/proto-outline';
 import { showNotice } from '../app/notice-store';
 import { connectionRefusal } from './connection-rules';
 import { useFlowStore } from './flow-store';
@@ -27,17 +28,23 @@ export function useConnectionRules(): { isValidConnection: IsValidConnection; on
     const fromInput = state.fromHandle.type === 'target';
     const { nodes, edges, connect } = useFlowStore.getState();
     const conn = fromInput
-      ? { source: other, target: state.fromNode.id, targetHandle: state.fromHandle.id ?? null }
+      ? {
+          source: other,
+          target: state.fromNode.id,
+          sourceHandle: state.toHandle?.id ?? null,
+          targetHandle: state.fromHandle.id ?? null,
+        }
       : {
           source: state.fromNode.id,
           target: other,
-          targetHandle: state.toHandle?.id ?? soleInput(other, nodes),
+          sourceHandle: state.fromHandle.id ?? null,
+          targetHandle: state.toHandle?.id ?? soleMethod(state.fromNode.id, other, nodes),
         };
     const reason = connectionRefusal(conn, nodes, edges);
     if (reason) {
       showNotice(reason, { at: point, tone: 'error' });
     } else if (!state.toHandle) {
-      connect({ ...conn, sourceHandle: null, targetHandle: conn.targetHandle ?? null });
+      connect({ ...conn, sourceHandle: conn.sourceHandle ?? null, targetHandle: conn.targetHandle ?? null });
     }
   }, []);
 
@@ -54,10 +61,11 @@ function nodeIdAt(point: { x: number; y: number }): string | null {
   return el?.getAttribute('data-id') ?? null;
 }
 
-/** The handle to use when a connection is dropped on a node's body: a service's only method. */
-function soleInput(nodeId: string, nodes: ReadonlyArray<FlowbenchNode>): string | null {
-  const node = nodes.find((n) => n.id === nodeId);
-  if (node?.type !== 'grpcService') return null;
-  const methods = unaryMethods(outlineProto(node.data.config.proto), node.data.config.service);
+/** The method to use when a client's connection is dropped on a service's body: its only method. */
+function soleMethod(sourceId: string, targetId: string, nodes: ReadonlyArray<FlowbenchNode>): string | null {
+  const source = nodes.find((n) => n.id === sourceId);
+  const target = nodes.find((n) => n.id === targetId);
+  if (!source || target?.type !== 'grpcService' || !needsMethod(source.type, target.type)) return null;
+  const methods = serviceMethods(outlineProto(target.data.config.proto), target.data.config.service);
   return methods.length === 1 ? methods[0].name : null;
 }

@@ -36,7 +36,8 @@ export async function openFlow(): Promise<void> {
 
 /**
  * Replaces the current flow with the parsed text. A file with problems never replaces
- * it: every problem is listed in a dialog instead. Returns whether the flow was loaded.
+ * it (nor becomes the file Save writes to): every problem is listed in a dialog instead.
+ * A file in an older format is converted and marked unsaved. Returns whether it loaded.
  */
 export function loadFlowText(path: string | null, text: string): boolean {
   const parsed = parseFlowText(text);
@@ -51,9 +52,33 @@ export function loadFlowText(path: string | null, text: string): boolean {
   useFlowStore.getState().load(parsed.flow, path);
   if (path) rememberLastFile(path);
   if (parsed.migratedFrom) {
-    showNotice(`This flow was written in format version ${parsed.migratedFrom}; saving updates it.`);
+    // The file on disk is still the old format until saved, so the flow counts as changed.
+    markChanged();
+    showNotice(`Converted from format v${parsed.migratedFrom}; saving writes v${parsed.flow.version}.`, {
+      ms: 8000,
+    });
   }
   return true;
+}
+
+/** File → Open Recent: reopens a file from the recent list (asking before discarding changes). */
+export async function openRecent(path: string): Promise<boolean> {
+  if (!(await confirmDiscard())) return false;
+  try {
+    const res = await api()['file.open']({ path });
+    return !res.canceled && loadFlowText(res.path, res.text);
+  } catch (err) {
+    showNotice(`Could not open ${baseName(path)}: ${errorText(err)}`, { tone: 'error', ms: 8000 });
+    return false;
+  }
+}
+
+/**
+ * Marks the loaded flow as differing from its file without an edit (a converted file,
+ * restored changes): no document state matches the file on disk until the next save.
+ */
+export function markChanged(): void {
+  useFlowStore.setState({ dirty: true, savedEdits: Number.NaN });
 }
 
 /** File → Save: to the current file, or Save As when the flow has none yet. */

@@ -1,6 +1,10 @@
 import { useState, type ReactElement } from 'react';
+import { editorKindFor } from '../editors/field-editors';
+import { FieldEditor } from '../editors/FieldEditor';
 
 interface MapFieldProps {
+  /** The config key of the map; long values of code maps (`responses`) get a code editor. */
+  fieldKey?: string;
   label: string;
   value: Record<string, string>;
   longValues?: boolean;
@@ -15,6 +19,7 @@ type Row = [string, string];
  * while renaming); the node gets them as an object, where a later key wins.
  */
 export function MapField({
+  fieldKey,
   label,
   value,
   longValues,
@@ -53,7 +58,17 @@ export function MapField({
             value={k}
             onChange={(e) => update(i, [e.target.value, v])}
           />
-          {longValues ? (
+          {longValues && fieldKey && editorKindFor(`${fieldKey}.${k}`) ? (
+            <div className="fb-map__value">
+              <FieldEditor
+                fieldPath={`${fieldKey}.${k}`}
+                aria-label={`${label} ${i + 1} value`}
+                rows={4}
+                value={v}
+                onChange={(next) => update(i, [k, next])}
+              />
+            </div>
+          ) : longValues ? (
             <textarea
               className="fb-input fb-input--mono fb-map__value"
               aria-label={`${label} ${i + 1} value`}

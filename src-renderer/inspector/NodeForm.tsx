@@ -2,13 +2,28 @@ import { useReactFlow } from '@xyflow/react';
 import { useMemo, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { NODE_CATALOG } from '@shared/flow/node-catalog';
-import type { NodeConfigByKind } from '@shared/flow/node-kinds';
+import type { NodeConfigByKind, NodeKind } from '@shared/flow/node-kinds';
 import { validateNodeConfig } from '@shared/flow/parse';
-import { outlineProto, unaryMethods } from '@shared/flow/proto-outline';
+import { outlineProto, serviceMethods } from '@shared/flow/proto-outline';
+import { outlineSdl } from '@shared/flow/sdl-outline';
 import { useFlowStore } from '../canvas/flow-store';
+import { useNodeNames } from '../canvas/useNodeNames';
 import { errorFor, fieldsOf } from './field-model';
 import { FieldRow } from './FieldRow';
 import { NodeRunError } from './NodeRunError';
+
+/** Keys a map field offers when adding a row: a service's method or root field names. */
+function suggestedKeys(kind: NodeKind, config: Record<string, unknown>): string[] {
+  const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+  if (kind === 'grpcService') {
+    return serviceMethods(outlineProto(text(config.proto)), text(config.service)).map((m) => m.name);
+  }
+  if (kind === 'graphqlService') {
+    const sdl = outlineSdl(text(config.schema));
+    return [...sdl.query, ...sdl.mutation, ...sdl.subscription];
+  }
+  return [];
+}
 
 /**
  * The form of one node, generated from its kind's schema. Every edit goes to the node at
@@ -22,17 +37,18 @@ export function NodeForm({ id }: { id: string }): ReactElement | null {
     }),
   );
   const updateConfig = useFlowStore((s) => s.updateConfig);
+  const names = useNodeNames();
   const { deleteElements } = useReactFlow();
   const errors = useMemo(() => {
     if (!node) return {};
     const res = validateNodeConfig(node.kind, node.config);
     return res.ok ? {} : res.errors;
   }, [node]);
-  const methodNames = useMemo(() => {
-    if (node?.kind !== 'grpcService') return [];
-    const c = node.config as NodeConfigByKind['grpcService'];
-    return unaryMethods(outlineProto(c.proto), c.service).map((m) => m.name);
-  }, [node]);
+  const keys = useMemo(() => (node ? suggestedKeys(node.kind, node.config) : []), [node]);
+  const nodeNames = useMemo(
+    () => Object.entries(names).flatMap(([nid, name]) => (nid === id ? [] : [name])),
+    [names, id],
+  );
 
   if (!node) return null;
   const info = NODE_CATALOG[node.kind];
@@ -58,7 +74,9 @@ export function NodeForm({ id }: { id: string }): ReactElement | null {
           field={field}
           value={node.config[field.key]}
           error={errorFor(errors, field.key)}
-          suggestedKeys={field.key === 'responses' ? methodNames : undefined}
+          errors={errors}
+          suggestedKeys={field.key === 'responses' || field.key === 'resolvers' ? keys : undefined}
+          nodeNames={nodeNames}
           onChange={(v) => set(field.key, v)}
         />
       ))}

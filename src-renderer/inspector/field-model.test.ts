@@ -35,6 +35,43 @@ describe('fieldsOf', () => {
   });
 });
 
+describe('fieldsOf the newer kinds', () => {
+  it('maps enums to selects, lists of objects to item forms and nested objects to fieldsets', () => {
+    const rest = fieldsOf('restService');
+    const routes = rest.find((f) => f.key === 'routes');
+    expect(routes).toMatchObject({ control: 'list', itemNoun: 'route' });
+    expect(routes?.fields?.map((f) => [f.key, f.control])).toEqual([
+      ['method', 'select'],
+      ['path', 'text'],
+      ['status', 'number'],
+      ['response', 'textarea'],
+      ['latencyMs', 'number'],
+    ]);
+    expect(routes?.fields?.[0].options).toEqual(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+    expect(routes?.newItem?.()).toMatchObject({ method: 'GET', status: 200 });
+    const policy = fieldsOf('meshPolicy');
+    expect(policy.find((f) => f.key === 'retries')?.fields?.map((f) => f.key)).toEqual([
+      'attempts',
+      'backoffMs',
+    ]);
+    expect(fieldsOf('eventStore').find((f) => f.key === 'streams')?.control).toBe('strings');
+  });
+
+  it('takes labels and hints from the schema, and hides what the canvas sets', () => {
+    const queue = fieldsOf('rabbitQueue');
+    expect(queue.find((f) => f.key === 'deadLetter')).toMatchObject({
+      label: 'Dead-letter target',
+      nodeRef: true,
+    });
+    expect(queue.find((f) => f.key === 'messageTtlMs')?.hint).toMatch(/until they are consumed/);
+    expect(fieldsOf('group').map((f) => f.key)).toEqual(['name', 'description']);
+    expect(fieldsOf('note').find((f) => f.key === 'text')).toMatchObject({
+      control: 'textarea',
+      label: 'Text (Markdown)',
+    });
+  });
+});
+
 describe('humanize / errorFor', () => {
   it('turns camelCase into words', () => {
     expect(humanize('fromBeginning')).toBe('From beginning');
@@ -45,5 +82,8 @@ describe('humanize / errorFor', () => {
     expect(errorFor({ topic: 'is required' }, 'topic')).toBe('is required');
     expect(errorFor({ 'headers.x': 'must be a string' }, 'headers')).toBe('x: must be a string');
     expect(errorFor({}, 'topic')).toBeUndefined();
+    expect(errorFor({ 'routes[0].path': 'must start with "/"' }, 'routes')).toBe(
+      '[0].path: must start with "/"',
+    );
   });
 });

@@ -1,8 +1,20 @@
 import { z } from 'zod';
 import { nodeConfigSchemas, type NodeKind } from '@shared/flow/node-kinds';
+import {
+  fieldHint,
+  fieldLabel,
+  HIDDEN,
+  itemNoun,
+  LONG_MAP_VALUES,
+  LONG_TEXT,
+  NODE_REFS,
+} from './field-words';
 
-export type FieldControl = 'text' | 'textarea' | 'number' | 'checkbox' | 'map';
+/** The kind of control a field gets in the form. */
+export type FieldControl =
+  'text' | 'textarea' | 'number' | 'checkbox' | 'map' | 'select' | 'strings' | 'list' | 'object';
 
+/** How the inspector edits one config field, derived from the kind's zod schema. */
 export interface FieldSpec {
   key: string;
   label: string;
@@ -12,61 +24,78 @@ export interface FieldSpec {
   /** Map values are long templates (textarea, monospace). */
   longValues?: boolean;
   hint?: string;
+  /** The choices of a select (a zod enum). */
+  options?: readonly string[];
+  /** The fields of an object, or of each item of a list. */
+  fields?: FieldSpec[];
+  /** What one list item is called: "route", "step". */
+  itemNoun?: string;
+  /** A new list item: the item schema's defaults. */
+  newItem?: () => unknown;
+  /** The field names another node; the form offers the flow's node names. */
+  nodeRef?: boolean;
 }
 
-// Templates and sources are long, multi-line text: they get a monospace textarea.
-const LONG_TEXT = new Set(['payload', 'request', 'proto']);
-const LONG_MAP_VALUES = new Set(['responses']);
-
-const LABELS: Record<string, string> = {
-  fromBeginning: 'From beginning',
-  processingMs: 'Processing time (ms)',
-  deadlineMs: 'Deadline (ms)',
-  proto: 'Proto source',
-};
-
-const HINTS: Record<string, string> = {
-  rate: 'Per second.',
-  count: 'How many in total.',
-  key: 'Kafka key template; ignored by queues when empty.',
-  payload: 'JSON template: {{seq}}, {{uuid}}, {{now}}, {{faker.person.firstName}}…',
-  headers: 'Sent with every message.',
-  group: 'Consumer group id; empty uses the node name.',
-  members: 'Competing members in the group.',
-  fromBeginning: 'Read what the topic already holds.',
-  processingMs: 'Simulated work per message.',
-  partitions: 'Used when the topic is created.',
-  prefetch: 'Unacknowledged messages a consumer may hold.',
-  service: 'Fully qualified, e.g. helloworld.Greeter.',
-  responses: 'Response template per method; {{request.field}} reads the request.',
-  request: 'JSON template of the request message.',
-};
-
-/** `processingMs` → `Processing ms`; special cases come from LABELS. */
+/** `processingMs` → `Processing ms`; special cases come from the schema's meta or LABELS. */
 export function humanize(key: string): string {
-  if (LABELS[key]) return LABELS[key];
+  const special = fieldLabel(key);
+  if (special) return special;
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** Peels defaults and optionals off a schema to reach the type the user edits. */
-function unwrap(schema: z.ZodType): z.ZodType {
+/** Peels defaults and optionals off a schema to reach the type the user edits, keeping its meta. */
+function unwrap(schema: z.ZodType): { inner: z.ZodType; meta: { title?: string; description?: string } } {
   let cur: z.ZodType = schema;
+  let meta = { ...(cur.meta() ?? {}) } as { title?: string; description?: string };
   while (cur instanceof z.ZodDefault || cur instanceof z.ZodOptional || cur instanceof z.ZodNullable) {
     cur = cur.unwrap() as z.ZodType;
+    meta = { ...(cur.meta() ?? {}), ...meta } as typeof meta;
   }
-  return cur;
+  return { inner: cur, meta };
 }
 
 function describeField(key: string, schema: z.ZodType): FieldSpec | null {
-  const inner = unwrap(schema);
-  const base = { key, label: humanize(key), hint: HINTS[key] };
-  if (inner instanceof z.ZodString) return { ...base, control: LONG_TEXT.has(key) ? 'textarea' : 'text' };
+  const { inner, meta } = unwrap(schema);
+  const base = { key, label: meta.title ?? humanize(key), hint: meta.description ?? fieldHint(key) };
+  if (inner instanceof z.ZodString) {
+    return {
+      ...base,
+      control: LONG_TEXT.has(key) ? 'textarea' : 'text',
+      nodeRef: NODE_REFS.has(key) || undefined,
+    };
+  }
   if (inner instanceof z.ZodNumber) return { ...base, control: 'number', integer: inner.isInt };
   if (inner instanceof z.ZodBoolean) return { ...base, control: 'checkbox' };
+  if (inner instanceof z.ZodEnum) return { ...base, control: 'select', options: inner.options as string[] };
   if (inner instanceof z.ZodRecord) return { ...base, control: 'map', longValues: LONG_MAP_VALUES.has(key) };
-  // A field type the form cannot edit yet stays as it is in the file.
+  if (inner instanceof z.ZodObject) return { ...base, control: 'object', fields: fieldsOfSchema(inner) };
+  if (inner instanceof z.ZodArray) {
+    const element = unwrap(inner.element as z.ZodType).inner;
+    if (element instanceof z.ZodString) return { ...base, control: 'strings' };
+    if (element instanceof z.ZodObject) {
+      return {
+        ...base,
+        control: 'list',
+        fields: fieldsOfSchema(element),
+        itemNoun: itemNoun(key),
+        newItem: () => {
+          const res = element.safeParse({});
+          return res.success ? res.data : {};
+        },
+      };
+    }
+  }
+  // A field type the form cannot edit stays as it is in the file.
   return null;
+}
+
+/** The fields of an object schema, in declaration order. */
+export function fieldsOfSchema(schema: z.ZodObject, hidden: ReadonlySet<string> = new Set()): FieldSpec[] {
+  return Object.entries(schema.shape as Record<string, z.ZodType>)
+    .filter(([key]) => !hidden.has(key))
+    .map(([key, s]) => describeField(key, s))
+    .filter((f): f is FieldSpec => f !== null);
 }
 
 const cache = new Map<NodeKind, FieldSpec[]>();
@@ -75,10 +104,7 @@ const cache = new Map<NodeKind, FieldSpec[]>();
 export function fieldsOf(kind: NodeKind): FieldSpec[] {
   let fields = cache.get(kind);
   if (!fields) {
-    const shape = nodeConfigSchemas[kind].shape as Record<string, z.ZodType>;
-    fields = Object.entries(shape)
-      .map(([key, schema]) => describeField(key, schema))
-      .filter((f): f is FieldSpec => f !== null);
+    fields = fieldsOfSchema(nodeConfigSchemas[kind] as z.ZodObject, HIDDEN[kind]);
     cache.set(kind, fields);
   }
   return fields;
@@ -88,5 +114,5 @@ export function fieldsOf(kind: NodeKind): FieldSpec[] {
 export function errorFor(errors: Record<string, string>, key: string): string | undefined {
   if (errors[key]) return errors[key];
   const nested = Object.keys(errors).find((k) => k.startsWith(`${key}.`) || k.startsWith(`${key}[`));
-  return nested ? `${nested.slice(key.length + 1)}: ${errors[nested]}` : undefined;
+  return nested ? `${nested.slice(key.length).replace(/^\./, '')}: ${errors[nested]}` : undefined;
 }

@@ -34,6 +34,35 @@ export interface FileEntry {
 export type FileOpenResult = { canceled: true } | { canceled: false; path: string; text: string };
 export type FileSaveResult = { canceled: true } | { canceled: false; path: string };
 
+/** A problem in edited source text, located by 1-based line (and column when known). */
+export interface SourceError {
+  line: number;
+  column?: number;
+  message: string;
+}
+
+/**
+ * A template rendered once by the engine's own template engine, exactly as a run would
+ * send it. `json` is the parsed text when it is JSON; otherwise `jsonError` says where not.
+ */
+export type TemplatePreviewResult =
+  | { ok: true; text: string; json?: unknown; jsonError?: SourceError }
+  | { ok: false; error: string; line?: number; column?: number };
+
+/** What the recovery file holds: the unsaved flow text, when, and the file it belongs to. */
+export interface RecoverySnapshot {
+  text: string;
+  savedAt: number;
+  filePath: string | null;
+}
+
+/** A file opened or saved recently, newest first. */
+export interface RecentFile {
+  name: string;
+  path: string;
+  openedAt: number;
+}
+
 export type RunStartResult = { ok: true; runId: string } | { ok: false; problems: FlowProblem[] };
 
 export interface RunSnapshot {
@@ -102,6 +131,29 @@ export const requests = {
       .strict(),
     output: output<FileSaveResult>(),
   },
+  'file.recent': { input: z.object({}).strict(), output: output<{ files: RecentFile[] }>() },
+  'template.preview': {
+    input: z
+      .object({
+        template: z.string().max(1_000_000),
+        /** The message number `{{seq}}` renders as (default 1). */
+        seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+      })
+      .strict(),
+    output: output<TemplatePreviewResult>(),
+  },
+  'schema.check': {
+    input: z.object({ kind: z.enum(['proto', 'graphql']), source: z.string().max(1_000_000) }).strict(),
+    output: output<{ errors: SourceError[] }>(),
+  },
+  'recovery.save': {
+    input: z
+      .object({ text: z.string().max(50_000_000), filePath: z.string().min(1).max(4096).nullish() })
+      .strict(),
+    output: output<{ savedAt: number }>(),
+  },
+  'recovery.load': { input: z.object({}).strict(), output: output<RecoverySnapshot | null>() },
+  'recovery.clear': { input: z.object({}).strict(), output: output<{ cleared: boolean }>() },
   'settings.get': { input: z.object({}).strict(), output: output<{ environment: Environment }>() },
   'settings.setEnvironment': {
     input: z.object({ environment: environmentSchema }).strict(),
@@ -144,7 +196,28 @@ export type ParsedInput<N extends RequestName> = z.output<(typeof requests)[N]['
 export type RequestOutput<N extends RequestName> = (typeof requests)[N]['output'];
 export const REQUEST_NAMES = Object.keys(requests) as RequestName[];
 
-export type MenuCommand = 'new' | 'open' | 'save' | 'saveAs';
+/** Commands the desktop menu sends to the renderer; each is a command id of the renderer's registry. */
+export const MENU_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'saveAs',
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'duplicate',
+  'delete',
+  'selectAll',
+  'zoomToFit',
+  'autoLayout',
+  'find',
+  'shortcuts',
+] as const;
+/** The `menu.command` payload's command, parsed by the renderer before it runs anything. */
+export const menuCommandSchema = z.enum(MENU_COMMANDS);
+export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
 /** Events pushed from the engine: small, batched summaries; views pull pages themselves. */
 export interface EventPayloads {
@@ -153,11 +226,19 @@ export interface EventPayloads {
   'run.counters': { runId: string; at: number; nodes: Record<string, NodeCounters> };
   /** New recorded messages exist up to `lastId`. */
   'messages.added': { runId: string; lastId: number; total: number };
-  /** Desktop menu commands (File → New/Open/Save/Save As). */
+  /** Desktop menu commands (File, Edit and View items that the renderer carries out). */
   'menu.command': { command: MenuCommand };
+  /** Desktop File → Open Recent: the renderer opens this path (asking about unsaved changes). */
+  'menu.openRecent': { path: string };
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: EventName[] = ['run.state', 'run.counters', 'messages.added', 'menu.command'];
+export const EVENT_NAMES: EventName[] = [
+  'run.state',
+  'run.counters',
+  'messages.added',
+  'menu.command',
+  'menu.openRecent',
+];
 
 /** The API as the renderer sees it: one method per request, plus event subscriptions. */
 export type FlowbenchApi = {

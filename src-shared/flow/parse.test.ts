@@ -10,7 +10,13 @@ describe('parseFlowText', () => {
   it('fills defaults for a minimal valid flow', () => {
     const res = parseFlowText(flow([{ id: 't', kind: 'kafkaTopic', config: { topic: 'orders' } }]));
     if (!res.ok) throw new Error(JSON.stringify(res.problems));
-    expect(res.flow.nodes[0].config).toEqual({ name: 'topic', topic: 'orders', partitions: 3 });
+    expect(res.flow.nodes[0].config).toEqual({
+      name: 'topic',
+      topic: 'orders',
+      partitions: 3,
+      retentionMs: 604_800_000,
+      keySchema: '',
+    });
   });
 
   it('names the node and field of a missing value', () => {
@@ -81,7 +87,8 @@ describe('parseFlowText', () => {
     if (res.ok) throw new Error('expected problems');
     expect(res.problems[0]).toMatchObject({
       path: 'edges[0]',
-      message: 'A producer can connect to a Kafka topic or a RabbitMQ queue, not to a consumer',
+      message:
+        'A producer can connect to a Kafka topic, a RabbitMQ exchange or a RabbitMQ queue, not to a consumer: messages reach a consumer through a topic or a queue',
     });
   });
 });
@@ -94,7 +101,7 @@ describe('serializeFlow', () => {
     if (!res.ok) throw new Error('invalid');
     const text = serializeFlow(res.flow);
     expect(text).toContain(
-      '"config": {\n        "name": "n",\n        "partitions": 3,\n        "topic": "o"',
+      '"config": {\n        "keySchema": "",\n        "name": "n",\n        "partitions": 3,\n        "retentionMs": 604800000,\n        "topic": "o"',
     );
     const again = parseFlowText(text);
     expect(again.ok && serializeFlow(again.flow)).toBe(text);

@@ -6,11 +6,13 @@ import {
   type FlowNode,
   type FlowProblem,
 } from './document';
-import { edgeRefusal } from './edge-rules';
+import { edgeProblems, groupProblems, parentsFirst } from './parse-graph';
+import { compactEdgeConfig } from './edge-config';
 import { migrateFlow } from './migrations';
 import { nodeConfigSchemas, type NodeKind } from './node-kinds';
 import { formatPath } from './problems';
 
+/** A parsed flow (and the version it migrated from), or every problem found. */
 export type FlowParseResult =
   { ok: true; flow: FlowDocument; migratedFrom?: number } | { ok: false; problems: FlowProblem[] };
 
@@ -78,38 +80,14 @@ export function parseFlowValue(raw: unknown): FlowParseResult {
     nodes.push({ ...node, config: cfg.data } as FlowNode);
   });
 
-  const kindOf = new Map(shape.data.nodes.map((n) => [n.id, n.kind] as const));
-  const edgeIds = new Set<string>();
-  shape.data.edges.forEach((edge, i) => {
-    const at = `edges[${i}]`;
-    if (edgeIds.has(edge.id))
-      problems.push({ path: `${at}.id`, edgeId: edge.id, message: `"${edge.id}" is used by another edge` });
-    edgeIds.add(edge.id);
-    const s = kindOf.get(edge.source);
-    const t = kindOf.get(edge.target);
-    if (!s)
-      problems.push({
-        path: `${at}.source`,
-        edgeId: edge.id,
-        message: `refers to a node "${edge.source}" that does not exist`,
-      });
-    if (!t)
-      problems.push({
-        path: `${at}.target`,
-        edgeId: edge.id,
-        message: `refers to a node "${edge.target}" that does not exist`,
-      });
-    if (s && t) {
-      const reason = edgeRefusal(s, t);
-      if (reason) problems.push({ path: at, edgeId: edge.id, message: reason });
-    }
-  });
+  problems.push(...groupProblems(shape.data.nodes));
+  problems.push(...edgeProblems(shape.data.nodes, shape.data.edges));
 
   if (problems.length > 0) return { ok: false, problems };
   const flow: FlowDocument = {
     version: FLOW_FORMAT_VERSION,
     name: shape.data.name,
-    nodes,
+    nodes: parentsFirst(nodes),
     edges: shape.data.edges,
   };
   return obj.version < FLOW_FORMAT_VERSION
@@ -150,6 +128,8 @@ function zodProblems(error: z.ZodError, raw: Record<string, unknown>): FlowProbl
 /** Turns zod's wording into ours: a missing value says "is required". */
 function issueMessage(issue: z.core.$ZodIssue, root: unknown): string {
   if (issue.code === 'invalid_type' && valueAt(root, issue.path) === undefined) return 'is required';
+  // zod reports a fractional number as an `int` type issue; say it in words.
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return 'must be a whole number';
   if (issue.code === 'invalid_type') return `must be a ${issue.expected}`;
   return issue.message;
 }
@@ -168,16 +148,22 @@ export function serializeFlow(flow: FlowDocument): string {
   const doc = {
     version: FLOW_FORMAT_VERSION,
     name: flow.name,
-    nodes: flow.nodes.map((n) => ({
-      id: n.id,
-      kind: n.kind,
-      position: { x: Math.round(n.position.x), y: Math.round(n.position.y) },
-      config: sortKeys(n.config),
-    })),
+    nodes: parentsFirst(flow.nodes).map((n) => {
+      const out: Record<string, unknown> = {
+        id: n.id,
+        kind: n.kind,
+        position: { x: Math.round(n.position.x), y: Math.round(n.position.y) },
+      };
+      if (n.parentId) out.parentId = n.parentId;
+      out.config = sortKeys(n.config);
+      return out;
+    }),
     edges: flow.edges.map((e) => {
       const out: Record<string, unknown> = { id: e.id, source: e.source, target: e.target };
       if (e.sourceHandle) out.sourceHandle = e.sourceHandle;
       if (e.targetHandle) out.targetHandle = e.targetHandle;
+      const config = compactEdgeConfig(e.config);
+      if (config) out.config = sortKeys(config);
       return out;
     }),
   };

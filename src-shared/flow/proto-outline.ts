@@ -4,6 +4,7 @@
  * to draw one handle per unary method, and it must never throw on half-typed text.
  */
 
+/** One rpc method and its streaming flags. */
 export interface ProtoMethod {
   name: string;
   requestType: string;
@@ -12,6 +13,7 @@ export interface ProtoMethod {
   serverStreaming: boolean;
 }
 
+/** One service of a .proto and its methods. */
 export interface ProtoService {
   name: string;
   /** `package.Service`, or just `Service` when the file has no package. */
@@ -19,6 +21,7 @@ export interface ProtoService {
   methods: ProtoMethod[];
 }
 
+/** What the canvas needs from a .proto: its package and services. */
 export interface ProtoOutline {
   package: string;
   services: ProtoService[];
@@ -164,4 +167,20 @@ function skipBlock(t: string[], start: number): number {
 
 function isIdent(token: string | undefined): token is string {
   return token !== undefined && /^[A-Za-z_.][A-Za-z0-9_.]*$/.test(token);
+}
+
+/** Every method (all four kinds) of one service, or of the first service when the name is not found. */
+export function serviceMethods(outline: ProtoOutline, serviceName: string): ProtoMethod[] {
+  const wanted = serviceName.trim();
+  const service =
+    outline.services.find((s) => s.fullName === wanted || s.name === wanted) ?? outline.services[0];
+  return service ? service.methods : [];
+}
+
+/** `unary`, `server streaming`, `client streaming` or `bidirectional`, for labels and messages. */
+export function methodKind(m: ProtoMethod): string {
+  if (m.clientStreaming && m.serverStreaming) return 'bidirectional';
+  if (m.clientStreaming) return 'client streaming';
+  if (m.serverStreaming) return 'server streaming';
+  return 'unary';
 }

@@ -85,4 +85,52 @@ describe('compileFlow', () => {
     if (res.ok) throw new Error('expected problems');
     expect(res.problems[0].message).toMatch(/newer Flowbench/);
   });
+
+  it('refuses kinds the runtime does not run yet, one clear problem each', () => {
+    const doc = sample();
+    doc.nodes.push(
+      { id: 'orders-api', kind: 'restService', config: {} } as never,
+      { id: 'retry', kind: 'meshPolicy', config: {} } as never,
+    );
+    const res = compileFlow(doc);
+    if (res.ok) throw new Error('expected problems');
+    const at = doc.nodes.length - 2;
+    expect(res.problems.map((p) => describeProblem(p, p.nodeId))).toEqual([
+      `nodes[${at}] "orders-api": REST services do not run yet — this arrives with the runtime (issue 4); remove the node or run the rest`,
+      `nodes[${at + 1}] "retry": Mesh policies do not run yet — this arrives with the runtime (issue 4); remove the node or run the rest`,
+    ]);
+  });
+
+  it('ignores groups and notes, and keeps members of a group running', () => {
+    const doc = sample() as { nodes: Array<Record<string, unknown>>; edges: Array<Record<string, unknown>> };
+    doc.nodes.unshift({ id: 'ctx', kind: 'group', config: { name: 'Orders' } });
+    doc.nodes.push({ id: 'why', kind: 'note', config: { text: '**why**' } });
+    doc.nodes[1].parentId = 'ctx';
+    const res = compileFlow(doc);
+    if (!res.ok) throw new Error(JSON.stringify(res.problems));
+    expect(res.compiled.producers).toHaveLength(2);
+  });
+
+  it('refuses a connection between runnable kinds that only the new runtime wires', () => {
+    const doc = sample();
+    doc.edges.push({ id: 'svc-publish', source: 'greeter-service', target: 'orders-topic' });
+    const res = compileFlow(doc);
+    if (res.ok) throw new Error('expected problems');
+    expect(res.problems).toEqual([
+      {
+        path: 'edges[5]',
+        edgeId: 'svc-publish',
+        message:
+          'connections from a gRPC service to a Kafka topic do not run yet — this arrives with the runtime (issue 4)',
+      },
+    ]);
+  });
+
+  it('refuses imported .proto files until the runtime loads them', () => {
+    const doc = sample();
+    doc.nodes[7].config.imports = { 'common.proto': 'syntax = "proto3";' };
+    const res = compileFlow(doc);
+    if (res.ok) throw new Error('expected problems');
+    expect(res.problems[0]).toMatchObject({ path: 'nodes[7].config.imports', field: 'imports' });
+  });
 });

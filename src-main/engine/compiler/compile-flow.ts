@@ -10,6 +10,7 @@ import type {
   CompiledProducer,
   MessagingEndpoint,
 } from './compiled-flow';
+import { unsupportedProblems } from './runtime-support';
 
 export type CompileResult = { ok: true; compiled: CompiledFlow } | { ok: false; problems: FlowProblem[] };
 
@@ -22,7 +23,7 @@ export function compileFlow(raw: unknown): CompileResult {
   const parsed = parseFlowValue(raw);
   if (!parsed.ok) return parsed;
   const flow = parsed.flow;
-  const problems: FlowProblem[] = [];
+  const problems: FlowProblem[] = unsupportedProblems(flow);
   const indexOf = new Map(flow.nodes.map((n, i) => [n.id, i]));
   const byId = new Map(flow.nodes.map((n) => [n.id, n]));
   const at = (node: FlowNode, field: string, message: string): void => {
@@ -103,7 +104,8 @@ export function compileFlow(raw: unknown): CompileResult {
       const targets = outgoing(node.id)
         .map(endpoint)
         .filter((e): e is MessagingEndpoint => e !== null);
-      if (targets.length === 0) at(node, '', 'is not connected to a topic or queue');
+      // A target this runtime does not run yet (an exchange) has its own problem.
+      if (outgoing(node.id).length === 0) at(node, '', 'is not connected to a topic or queue');
       const payload = template(node, 'payload', node.config.payload, true);
       const key = node.config.key ? template(node, 'key', node.config.key, false) : null;
       const headers: Array<[string, CompiledTemplate]> = [];
@@ -116,7 +118,7 @@ export function compileFlow(raw: unknown): CompileResult {
       const sources = incoming(node.id)
         .map(endpoint)
         .filter((e): e is MessagingEndpoint => e !== null);
-      if (sources.length === 0) at(node, '', 'is not connected to a topic or queue to read from');
+      if (incoming(node.id).length === 0) at(node, '', 'is not connected to a topic or queue to read from');
       consumers.push({ node, sources });
     } else if (node.kind === 'grpcClient') {
       const compiled = compileClient(node);

@@ -28,7 +28,7 @@ export class RunController {
 
   constructor(
     private readonly store: Store,
-    private readonly sink: TraceSink & { flush(): void },
+    private readonly sink: TraceSink & { flushAsync(): Promise<void> },
     private readonly emit: EmitEvent,
   ) {}
 
@@ -74,7 +74,8 @@ export class RunController {
     active.run.ctx.beginStop();
     await active.started;
     await active.run.stop();
-    this.sink.flush();
+    // Every row of the run is in SQLite before the run is marked ended.
+    await this.sink.flushAsync();
     clearInterval(active.timer);
     const endState = active.error ? 'failed' : 'stopped';
     this.store.finishRun(active.run.runId, endState, Date.now(), active.error);

@@ -11,7 +11,15 @@ export interface CompiledTemplate {
   render(seq: number, context?: TemplateContext): string;
 }
 
-export class TemplateError extends Error {}
+/** A template that cannot compile; `offset` is the character where the bad expression starts. */
+export class TemplateError extends Error {
+  constructor(
+    message: string,
+    readonly offset?: number,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Compiles a payload template: `{{seq}}`, `{{uuid}}`, `{{now}}`, `{{faker.person.firstName}}`
@@ -24,7 +32,14 @@ export function compileTemplate(source: string): CompiledTemplate {
   let last = 0;
   for (const { start, end, expr } of scanExpressions(source)) {
     parts.push(source.slice(last, start));
-    parts.push(compileExpression(expr));
+    try {
+      parts.push(compileExpression(expr));
+    } catch (err) {
+      // The offset lets editors mark the line of the expression (template.preview).
+      if (err instanceof TemplateError && err.offset === undefined)
+        throw new TemplateError(err.message, start);
+      throw err;
+    }
     last = end;
   }
   parts.push(source.slice(last));
@@ -57,7 +72,8 @@ function* scanExpressions(source: string): Generator<{ start: number; end: numbe
         depth--;
       }
     }
-    if (i >= source.length) throw new TemplateError(`"{{" at character ${start} is never closed with "}}"`);
+    if (i >= source.length)
+      throw new TemplateError(`"{{" at character ${start} is never closed with "}}"`, start);
     yield { start, end: i + 2, expr: source.slice(start + 2, i).trim() };
     from = i + 2;
   }

@@ -1,5 +1,24 @@
 import type { FlowEdge } from '../document';
 import type { NodeKind } from '../node-kinds';
+import { bindingIncomplete } from './rules/binding-incomplete';
+import { clientWithoutService } from './rules/client-without-service';
+import { cycleWithoutStop } from './rules/cycle-without-stop';
+import { deadLetterTargetMissing } from './rules/dead-letter-target-missing';
+import { duplicateName } from './rules/duplicate-name';
+import { exchangeWithoutBindings } from './rules/exchange-without-bindings';
+import { gatewayRouteToNothing } from './rules/gateway-route-to-nothing';
+import { groupExceedsPartitions } from './rules/group-exceeds-partitions';
+import { invalidConfig } from './rules/invalid-config';
+import { policyUnattached } from './rules/policy-unattached';
+import { producerWithoutTarget } from './rules/producer-without-target';
+import { queueWithoutConsumer } from './rules/queue-without-consumer';
+import { routerOutputUnconnected } from './rules/router-output-unconnected';
+import { sagaStepTarget } from './rules/saga-step-target';
+import { sagaStepWithoutCompensation } from './rules/saga-step-without-compensation';
+import { topicWithoutReader } from './rules/topic-without-reader';
+import { unknownMethod } from './rules/unknown-method';
+import { unknownPolicy } from './rules/unknown-policy';
+import { unreachableNode } from './rules/unreachable-node';
 
 /** How much a finding matters: errors stop a run; warnings and hints are for the designer. */
 export type LintSeverity = 'error' | 'warning' | 'info';
@@ -23,7 +42,28 @@ export interface LintableFlow {
 /** A design rule: pure, fast (runs on every edit), never throws on incomplete configs. */
 export type LintRule = (flow: LintableFlow) => LintFinding[];
 
-const RULES: LintRule[] = [];
+/** Every rule, one per file in `rules/`; order only matters for findings of equal rank. */
+const RULES: LintRule[] = [
+  invalidConfig,
+  producerWithoutTarget,
+  clientWithoutService,
+  unknownMethod,
+  gatewayRouteToNothing,
+  sagaStepTarget,
+  unknownPolicy,
+  routerOutputUnconnected,
+  queueWithoutConsumer,
+  topicWithoutReader,
+  exchangeWithoutBindings,
+  bindingIncomplete,
+  deadLetterTargetMissing,
+  groupExceedsPartitions,
+  sagaStepWithoutCompensation,
+  policyUnattached,
+  cycleWithoutStop,
+  unreachableNode,
+  duplicateName,
+];
 
 /** Every finding of every rule, errors first, then in node order. */
 export function lintFlow(flow: LintableFlow): LintFinding[] {

@@ -1,16 +1,19 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type ReactElement } from 'react';
 import { hasInputs, hasOutputs } from './connection-rules';
-import type { MessagingFlowNode } from './flow-types';
+import type { FlowbenchNode } from './flow-types';
 import { NodeShell } from './NodeShell';
 import { nodeSummary, type SummarySource } from './node-summary';
 
-/** Producers, consumers, topics and queues: one input on the left, one output on the right. */
-export const MessagingNode = memo(function MessagingNode({
+/**
+ * Most kinds: the shared frame with one input on the left and one output on the right,
+ * each drawn only when the connection rules give the kind one.
+ */
+export const StandardNode = memo(function StandardNode({
   id,
   type,
   data,
-}: NodeProps<MessagingFlowNode>): ReactElement {
+}: NodeProps<FlowbenchNode>): ReactElement {
   return (
     <NodeShell
       id={id}

@@ -1,0 +1,71 @@
+import type { FlowDocument, FlowProblem } from '@shared/flow/document';
+import { NODE_CATALOG } from '@shared/flow/node-catalog';
+import type { NodeKind } from '@shared/flow/node-kinds';
+
+/** The kinds this runtime runs; the others arrive with the runtime of issue 4. */
+const RUNNABLE: ReadonlySet<NodeKind> = new Set([
+  'producer',
+  'consumer',
+  'kafkaTopic',
+  'rabbitQueue',
+  'grpcService',
+  'grpcClient',
+]);
+
+/** Annotations document the flow; they never run, so they are never a problem. */
+const IGNORED: ReadonlySet<NodeKind> = new Set(['group', 'note']);
+
+/** The connections between runnable kinds that this runtime wires (format 1's table). */
+const RUNNABLE_EDGES = new Set([
+  'producer>kafkaTopic',
+  'producer>rabbitQueue',
+  'kafkaTopic>consumer',
+  'rabbitQueue>consumer',
+  'grpcClient>grpcService',
+]);
+
+const LATER = 'this arrives with the runtime (issue 4)';
+
+/** `REST services`, `Mesh policies`: the plural of a kind's label, for sentences. */
+function plural(kind: NodeKind): string {
+  const label = NODE_CATALOG[kind].label;
+  return label.endsWith('y') ? `${label.slice(0, -1)}ies` : `${label}s`;
+}
+
+/**
+ * One clear problem per node, connection or setting the runtime cannot run yet, so a flow
+ * that uses the newer kinds is refused before anything connects instead of half-running.
+ */
+export function unsupportedProblems(flow: FlowDocument): FlowProblem[] {
+  const problems: FlowProblem[] = [];
+  const kindOf = new Map(flow.nodes.map((n) => [n.id, n.kind]));
+  flow.nodes.forEach((node, i) => {
+    if (IGNORED.has(node.kind)) return;
+    if (!RUNNABLE.has(node.kind)) {
+      problems.push({
+        path: `nodes[${i}]`,
+        nodeId: node.id,
+        message: `${plural(node.kind)} do not run yet — ${LATER}; remove the node or run the rest`,
+      });
+    } else if (node.kind === 'grpcService' && Object.keys(node.config.imports).length > 0) {
+      problems.push({
+        path: `nodes[${i}].config.imports`,
+        nodeId: node.id,
+        field: 'imports',
+        message: `imported .proto files do not run yet — ${LATER}; inline the imported definitions to run now`,
+      });
+    }
+  });
+  flow.edges.forEach((edge, i) => {
+    const s = kindOf.get(edge.source);
+    const t = kindOf.get(edge.target);
+    // Edges touching a kind that does not run are covered by that node's problem.
+    if (!s || !t || !RUNNABLE.has(s) || !RUNNABLE.has(t) || RUNNABLE_EDGES.has(`${s}>${t}`)) return;
+    problems.push({
+      path: `edges[${i}]`,
+      edgeId: edge.id,
+      message: `connections from ${NODE_CATALOG[s].noun} to ${NODE_CATALOG[t].noun} do not run yet — ${LATER}`,
+    });
+  });
+  return problems;
+}

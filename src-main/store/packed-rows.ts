@@ -1,0 +1,197 @@
+import type { RecordedMessageInput, TraceEvent } from '@shared/trace/events';
+import { ByteReader, ByteWriter } from './byte-codec';
+import type { MessageToInsert } from './store';
+
+/**
+ * Rows for one write, encoded into bytes as they are recorded: the recorded objects die
+ * young instead of waiting in queues for the next flush, posting a batch to the writer
+ * thread is a copy of two buffers, and payloads are copied, so a batch never pins the
+ * socket buffer a consumed payload is a slice of.
+ */
+export interface PackedRows {
+  messageCount: number;
+  eventCount: number;
+  /** Values that repeat row after row (run, node, transport, destination, kind), by index. */
+  strings: string[];
+  messages: Uint8Array;
+  events: Uint8Array;
+}
+
+// Optional fields present in a row.
+const M_KEY = 1;
+const M_PARTITION = 2;
+const E_PARENT = 1;
+const E_PARTITION = 2;
+const E_OFFSET = 4;
+const E_KEY = 8;
+const E_MESSAGE_ID = 16;
+const E_DURATION = 32;
+const E_ERROR = 64;
+
+/** Packs rows as they are recorded; `take()` hands over a batch and starts the next. */
+export class RowPacker {
+  private messages = new ByteWriter();
+  private events = new ByteWriter();
+  private strings: string[] = [];
+  private codes = new Map<string, number>();
+  private messageCount = 0;
+  private eventCount = 0;
+
+  /** Messages plus events packed since the last `take()`. */
+  get size(): number {
+    return this.messageCount + this.eventCount;
+  }
+
+  addMessage(id: number, m: RecordedMessageInput): void {
+    const w = this.messages;
+    w.f64(id);
+    w.f64(m.ts);
+    w.u32(this.code(m.runId));
+    w.u32(this.code(m.nodeId));
+    w.u32(this.code(m.transport));
+    w.u32(this.code(m.destination));
+    w.str(m.traceId);
+    w.str(m.spanId);
+    w.u8((m.key !== undefined ? M_KEY : 0) | (m.partition !== undefined ? M_PARTITION : 0));
+    if (m.key !== undefined) w.str(m.key);
+    if (m.partition !== undefined) w.i32(m.partition);
+    // The count goes in front once known: a value that is not a string is left out, as
+    // JSON leaves out an undefined one.
+    const countAt = w.length;
+    w.u32(0);
+    let count = 0;
+    for (const name of Object.keys(m.headers)) {
+      const value: unknown = m.headers[name];
+      if (typeof value !== 'string') continue;
+      w.str(name);
+      w.str(value);
+      count++;
+    }
+    w.u32At(countAt, count);
+    w.bytes(m.payload);
+    this.messageCount++;
+  }
+
+  addEvent(e: TraceEvent): void {
+    const w = this.events;
+    w.f64(e.ts);
+    w.u32(this.code(e.runId));
+    w.u32(this.code(e.nodeId));
+    w.u32(this.code(e.kind));
+    w.u32(this.code(e.transport));
+    w.u32(this.code(e.destination));
+    w.str(e.traceId);
+    w.str(e.spanId);
+    w.u8(
+      (e.parentSpanId != null ? E_PARENT : 0) |
+        (e.partition != null ? E_PARTITION : 0) |
+        (e.offset != null ? E_OFFSET : 0) |
+        (e.key != null ? E_KEY : 0) |
+        (e.messageId != null ? E_MESSAGE_ID : 0) |
+        (e.durationMs != null ? E_DURATION : 0) |
+        (e.error != null ? E_ERROR : 0),
+    );
+    if (e.parentSpanId != null) w.str(e.parentSpanId);
+    if (e.partition != null) w.i32(e.partition);
+    if (e.offset != null) w.str(e.offset);
+    if (e.key != null) w.str(e.key);
+    if (e.messageId != null) w.f64(e.messageId);
+    if (e.durationMs != null) w.f64(e.durationMs);
+    if (e.error != null) w.str(e.error);
+    this.eventCount++;
+  }
+
+  /** Hands over everything packed so far and starts afresh. */
+  take(): PackedRows {
+    const rows: PackedRows = {
+      messageCount: this.messageCount,
+      eventCount: this.eventCount,
+      strings: this.strings,
+      messages: this.messages.take(),
+      events: this.events.take(),
+    };
+    this.strings = [];
+    this.codes = new Map();
+    this.messageCount = 0;
+    this.eventCount = 0;
+    return rows;
+  }
+
+  private code(s: string): number {
+    let code = this.codes.get(s);
+    if (code === undefined) {
+      code = this.strings.push(s) - 1;
+      this.codes.set(s, code);
+    }
+    return code;
+  }
+}
+
+/** Rows ready for `Store.insertBatch`. */
+export interface UnpackedRows {
+  messages: MessageToInsert[];
+  events: TraceEvent[];
+}
+
+/** Rebuilds the rows `RowPacker` packed; payloads are views into `rows.messages`, not copies. */
+export function unpackRows(rows: PackedRows): UnpackedRows {
+  const s = rows.strings;
+  const messages: MessageToInsert[] = new Array(rows.messageCount);
+  const m = new ByteReader(rows.messages);
+  for (let i = 0; i < rows.messageCount; i++) {
+    const id = m.f64();
+    const ts = m.f64();
+    const runId = s[m.u32()];
+    const nodeId = s[m.u32()];
+    const transport = s[m.u32()] as MessageToInsert['transport'];
+    const destination = s[m.u32()];
+    const traceId = m.str();
+    const spanId = m.str();
+    const flags = m.u8();
+    const key = flags & M_KEY ? m.str() : undefined;
+    const partition = flags & M_PARTITION ? m.i32() : undefined;
+    const headers: Record<string, string> = {};
+    for (let n = m.u32(); n > 0; n--) headers[m.str()] = m.str();
+    const message: MessageToInsert = {
+      id,
+      runId,
+      traceId,
+      spanId,
+      nodeId,
+      transport,
+      destination,
+      ts,
+      headers,
+      payload: m.bytes(),
+    };
+    if (key !== undefined) message.key = key;
+    if (partition !== undefined) message.partition = partition;
+    messages[i] = message;
+  }
+  const events: TraceEvent[] = new Array(rows.eventCount);
+  const e = new ByteReader(rows.events);
+  for (let i = 0; i < rows.eventCount; i++) {
+    const ts = e.f64();
+    const event: TraceEvent = {
+      runId: s[e.u32()],
+      nodeId: s[e.u32()],
+      kind: s[e.u32()] as TraceEvent['kind'],
+      transport: s[e.u32()] as TraceEvent['transport'],
+      destination: s[e.u32()],
+      traceId: e.str(),
+      spanId: e.str(),
+      parentSpanId: null,
+      ts,
+    };
+    const flags = e.u8();
+    if (flags & E_PARENT) event.parentSpanId = e.str();
+    if (flags & E_PARTITION) event.partition = e.i32();
+    if (flags & E_OFFSET) event.offset = e.str();
+    if (flags & E_KEY) event.key = e.str();
+    if (flags & E_MESSAGE_ID) event.messageId = e.f64();
+    if (flags & E_DURATION) event.durationMs = e.f64();
+    if (flags & E_ERROR) event.error = e.str();
+    events[i] = event;
+  }
+  return { messages, events };
+}

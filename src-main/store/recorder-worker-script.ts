@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+const BUILT_NAME = 'recorder-worker.js';
+const SOURCE_NAME = 'recorder-worker.ts';
+
+/** The part of esbuild's API used here (it comes with electron-vite and vite, the dev tools that run TS). */
+interface Esbuild {
+  buildSync(options: {
+    entryPoints: string[];
+    bundle: boolean;
+    platform: 'node';
+    format: 'cjs';
+    target: string;
+    packages: 'external';
+    write: false;
+  }): { outputFiles: Array<{ text: string }> };
+}
+
+let bundledSource: string | undefined;
+
+/**
+ * Starts the recorder's writer thread. From the build (`out/main`), that is the
+ * `recorder-worker.js` entry electron-vite emits next to the entries (this module may sit
+ * in `chunks/`). From TypeScript sources (vitest, the bench), plain Node cannot run the
+ * `.ts` entry, so it is bundled once per process with esbuild (the transpiler behind
+ * vite and electron-vite, so present wherever the sources run) and run as an eval
+ * worker whose `require` resolves from this folder.
+ */
+export function startRecorderWorker(options: WorkerOptions): Worker {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) {
+    bundledSource ??= bundleSource(here);
+    return new Worker(bundledSource, { ...options, eval: true });
+  }
+  const candidates = [join(dirname(here), BUILT_NAME), join(dirname(here), '..', BUILT_NAME)];
+  const built = candidates.find((file) => existsSync(file));
+  if (!built) throw new Error(`The recorder's writer thread is missing: no ${candidates.join(' or ')}.`);
+  return new Worker(built, options);
+}
+
+function bundleSource(here: string): string {
+  const require = createRequire(here);
+  const esbuild = require('esbuild') as Esbuild;
+  const { outputFiles } = esbuild.buildSync({
+    entryPoints: [join(dirname(here), SOURCE_NAME)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    write: false,
+  });
+  return `(function (require) {\n${outputFiles[0].text}\n})(require('node:module').createRequire(${JSON.stringify(here)}));`;
+}

@@ -1,0 +1,140 @@
+import { deserialize } from 'node:v8';
+import { receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { BatchCommitter, type CommitReport } from './batch-committer';
+import { openStore } from './open-store';
+import { unpackRows, type PackedRows, type UnpackedRows } from './packed-rows';
+import {
+  DONE,
+  STATE,
+  STOPPED,
+  toWireError,
+  type FromRecorderWorker,
+  type RecorderWorkerData,
+  type ToRecorderWorker,
+} from './recorder-worker-protocol';
+import type { Store } from './store';
+
+/*
+ * The recorder's writer thread: its own connection to the workspace database, so the
+ * inserts (and the WAL writes and checkpoints they cause) never block the thread that
+ * talks to the brokers. Requests are answered in order, each answer posted before DONE
+ * moves, so a recording thread woken by DONE finds the answer already on its port.
+ */
+
+/** Writes are merged into one transaction up to this many rows: fewer commits, fewer page writes. */
+const MAX_MERGED_ROWS = 50_000;
+
+const data = workerData as RecorderWorkerData;
+const port = data.port;
+const control = new Int32Array(data.control);
+
+function answer(message: FromRecorderWorker): void {
+  port.postMessage(message);
+  Atomics.store(control, DONE, message.seq);
+  Atomics.notify(control, DONE);
+}
+
+function toAnswer(seq: number, report: CommitReport): FromRecorderWorker {
+  return { seq, written: report.written, errors: report.errors.map(toWireError), retained: report.retained };
+}
+
+/**
+ * Gives up for good: the recording thread writes every unanswered row itself, so this
+ * thread must write nothing more (no pending timer may commit them twice). DONE does not move.
+ */
+function fatal(err: unknown): never {
+  port.postMessage({
+    seq: 0,
+    errors: [toWireError(err)],
+    retained: 0,
+    fatal: true,
+  } satisfies FromRecorderWorker);
+  Atomics.store(control, STATE, STOPPED);
+  Atomics.notify(control, DONE);
+  process.exit(1);
+}
+
+function open(): { store: Store; committer: BatchCommitter } {
+  try {
+    const store = openStore(data.file, { nativeBinding: data.nativeBinding });
+    return { store, committer: new BatchCommitter(store, data.maxQueued) };
+  } catch (err) {
+    return fatal(err);
+  }
+}
+
+/**
+ * Rows received and not yet committed. A write is committed `commitDelayMs` after it
+ * arrives, together with whatever arrives meanwhile (one transaction instead of several:
+ * the random trace index makes each commit rewrite many pages), or at once when the
+ * recording thread waits for it (`commit`), or when enough rows wait.
+ */
+class PendingWrites {
+  private rows: UnpackedRows = { messages: [], events: [] };
+  private lastSeq = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly committer: BatchCommitter,
+  ) {}
+
+  /** Handles `first` and every request already waiting behind it. */
+  handle(first: ToRecorderWorker): void {
+    let now = false;
+    for (let request: ToRecorderWorker | undefined = first; request;) {
+      if (request.type === 'close') return this.close(request.seq);
+      if (request.type === 'commit') now = true;
+      else this.add(request.seq, unpackRows(deserialize(request.bytes) as PackedRows));
+      request = receiveMessageOnPort(port)?.message as ToRecorderWorker | undefined;
+    }
+    if (now) this.commit();
+    else if (this.lastSeq > 0)
+      this.timer ??= setTimeout(() => guarded(() => this.commit()), data.commitDelayMs);
+  }
+
+  private add(seq: number, rows: UnpackedRows): void {
+    const empty = this.rows.messages.length + this.rows.events.length === 0;
+    this.rows = empty
+      ? rows
+      : { messages: this.rows.messages.concat(rows.messages), events: this.rows.events.concat(rows.events) };
+    this.lastSeq = seq;
+    if (this.rows.messages.length + this.rows.events.length >= MAX_MERGED_ROWS) this.commit();
+  }
+
+  private commit(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.lastSeq === 0) return;
+    const { rows, lastSeq } = this;
+    this.rows = { messages: [], events: [] };
+    this.lastSeq = 0;
+    answer(toAnswer(lastSeq, this.committer.commit(rows.messages, rows.events)));
+  }
+
+  private close(seq: number): void {
+    this.commit();
+    const report = this.committer.abandon('the recorder closed');
+    try {
+      this.store.close();
+    } catch (err) {
+      report.errors.push(err instanceof Error ? err : new Error(String(err)));
+    }
+    Atomics.store(control, STATE, STOPPED);
+    answer(toAnswer(seq, report));
+    port.close();
+  }
+}
+
+/** Runs `work`; should it ever throw (commits report their failures), rows must not vanish. */
+function guarded(work: () => void): void {
+  try {
+    work();
+  } catch (err) {
+    fatal(err);
+  }
+}
+
+const opened = open();
+const pending = new PendingWrites(opened.store, opened.committer);
+port.on('message', (first: ToRecorderWorker) => guarded(() => pending.handle(first)));

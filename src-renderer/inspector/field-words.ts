@@ -1,0 +1,77 @@
+import type { NodeKind } from '@shared/flow/node-kinds';
+
+/**
+ * The words and shapes of form fields that the schemas' own meta does not give: labels
+ * and hints of the original kinds, which fields are long text, which name other nodes.
+ */
+
+// Templates and sources are long, multi-line text: they get a monospace textarea.
+/** Text fields edited as multi-line text. */
+export const LONG_TEXT = new Set([
+  'payload',
+  'request',
+  'proto',
+  'response',
+  'body',
+  'schema',
+  'query',
+  'variables',
+  'text',
+  'description',
+]);
+/** Maps whose values are long sources or templates. */
+export const LONG_MAP_VALUES = new Set(['responses', 'imports', 'resolvers']);
+/** Fields whose value is another node's name. */
+export const NODE_REFS = new Set(['target', 'deadLetter']);
+
+/** Fields the form does not show: a group's size is set by resizing it on the canvas. */
+export const HIDDEN: Partial<Record<NodeKind, ReadonlySet<string>>> = {
+  group: new Set(['width', 'height']),
+};
+
+const LABELS: Record<string, string> = {
+  fromBeginning: 'From beginning',
+  processingMs: 'Processing time (ms)',
+  deadlineMs: 'Deadline (ms)',
+  proto: 'Proto source',
+  text: 'Text (Markdown)',
+};
+
+const HINTS: Record<string, string> = {
+  rate: 'Per second.',
+  count: 'How many in total.',
+  key: 'Kafka key template; ignored by queues when empty.',
+  payload: 'JSON template: {{seq}}, {{uuid}}, {{now}}, {{faker.person.firstName}}…',
+  headers: 'Sent with every message.',
+  group: 'Consumer group id; empty uses the node name.',
+  members: 'Competing members in the group.',
+  fromBeginning: 'Read what the topic already holds.',
+  processingMs: 'Simulated work per message.',
+  partitions: 'Used when the topic is created.',
+  prefetch: 'Unacknowledged messages a consumer may hold.',
+  service: 'Fully qualified, e.g. helloworld.Greeter.',
+  responses: 'Response template per method; {{request.field}} reads the request.',
+  request: 'JSON template of the request message.',
+};
+
+const ITEM_NOUNS: Record<string, string> = {
+  routes: 'route',
+  steps: 'step',
+  streaming: 'streaming method',
+  trafficSplit: 'share',
+};
+
+/** A field's label when humanizing its key would read badly. */
+export function fieldLabel(key: string): string | undefined {
+  return LABELS[key];
+}
+
+/** A field's hint when its schema gives none. */
+export function fieldHint(key: string): string | undefined {
+  return HINTS[key];
+}
+
+/** What one item of a list field is called, for "Add route" and "Remove route 2". */
+export function itemNoun(key: string): string {
+  return ITEM_NOUNS[key] ?? 'item';
+}

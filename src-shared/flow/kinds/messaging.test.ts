@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { validateNodeConfig } from '../parse';
+import {
+  consumerConfig,
+  kafkaTopicConfig,
+  producerConfig,
+  rabbitExchangeConfig,
+  rabbitQueueConfig,
+} from './messaging';
+
+describe('messaging schemas', () => {
+  it('fill defaults', () => {
+    expect(producerConfig.parse({})).toMatchObject({ name: 'producer', rate: 10, count: 100, headers: {} });
+    expect(consumerConfig.parse({})).toEqual({
+      name: 'consumer',
+      group: '',
+      members: 1,
+      fromBeginning: true,
+      processingMs: 0,
+    });
+    expect(kafkaTopicConfig.parse({ topic: 't' })).toEqual({
+      name: 'topic',
+      topic: 't',
+      partitions: 3,
+      retentionMs: 604_800_000,
+      keySchema: '',
+    });
+    expect(rabbitExchangeConfig.parse({ exchange: 'x' })).toEqual({
+      name: 'exchange',
+      exchange: 'x',
+      type: 'direct',
+      durable: true,
+    });
+    expect(rabbitQueueConfig.parse({ queue: 'q' })).toEqual({
+      name: 'queue',
+      queue: 'q',
+      durable: false,
+      prefetch: 50,
+      messageTtlMs: 0,
+      maxLength: 0,
+      deadLetter: '',
+      maxDeliveries: 0,
+    });
+  });
+
+  it('refuse bad values with a message per field', () => {
+    expect(validateNodeConfig('kafkaTopic', { topic: 'a b', retentionMs: -2 })).toEqual({
+      ok: false,
+      errors: {
+        topic: 'may only contain letters, digits, ".", "_" and "-"',
+        retentionMs: 'must be -1 (forever) or more',
+      },
+    });
+    expect(validateNodeConfig('rabbitExchange', { exchange: 'amq.direct', type: 'x-delayed' })).toEqual({
+      ok: false,
+      errors: {
+        exchange: 'must not start with "amq." (reserved by RabbitMQ)',
+        type: 'must be one of direct, topic, fanout, headers',
+      },
+    });
+    expect(validateNodeConfig('rabbitQueue', { queue: 'q', messageTtlMs: 1.5, maxLength: -1 })).toEqual({
+      ok: false,
+      errors: { messageTtlMs: 'must be a whole number', maxLength: 'must be 0 (no limit) or more' },
+    });
+    expect(validateNodeConfig('consumer', { members: 0 })).toEqual({
+      ok: false,
+      errors: { members: 'must be at least 1' },
+    });
+  });
+});

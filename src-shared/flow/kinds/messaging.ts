@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { nodeName, perSecond, stringMap, template, wholeNumber } from './common';
+
+/** Messaging family: producers and consumers, Kafka topics, RabbitMQ exchanges and queues. */
+
+/** Producer: sends templated JSON messages at a rate to topics, exchanges or queues. */
+export const producerConfig = z.object({
+  name: nodeName.default('producer'),
+  /** Messages per second. */
+  rate: perSecond(100_000).default(10),
+  /** How many messages to send in total. */
+  count: wholeNumber(1, 10_000_000).default(100),
+  /** Template for the Kafka key (ignored by queues when empty). */
+  key: z.string().max(1000).default(''),
+  /** JSON payload template with {{seq}}, {{uuid}}, {{now}} and {{faker.…}} expressions. */
+  payload: template.default('{"seq": {{seq}}, "id": "{{uuid}}", "at": "{{now}}"}'),
+  headers: stringMap,
+});
+
+/** Consumer: a group of competing members reading a topic or queue. */
+export const consumerConfig = z.object({
+  name: nodeName.default('consumer'),
+  /** Kafka consumer group id; empty means the node name (format 1 files; format 2 writes it). */
+  group: z.string().max(200).default(''),
+  /** Number of competing members in the group. */
+  members: wholeNumber(1, 32).default(1),
+  fromBeginning: z.boolean().default(true),
+  /** Simulated processing time per message, in milliseconds. */
+  processingMs: z.number().int().min(0).max(60_000).default(0),
+});
+
+const topicName = z
+  .string({ error: 'is required' })
+  .trim()
+  .min(1, 'is required')
+  .max(249, 'must be at most 249 characters')
+  .regex(/^[a-zA-Z0-9._-]+$/, 'may only contain letters, digits, ".", "_" and "-"');
+
+/** Kafka topic: a partitioned log with retention and a described key. */
+export const kafkaTopicConfig = z.object({
+  name: nodeName.default('topic'),
+  topic: topicName,
+  partitions: wholeNumber(1, 1000).default(3),
+  /** Kafka's retention.ms: -1 keeps messages forever. */
+  retentionMs: z
+    .number()
+    .int('must be a whole number')
+    .min(-1, 'must be -1 (forever) or more')
+    .meta({ title: 'Retention (ms)', description: 'How long Kafka keeps messages; -1 keeps them forever.' })
+    .default(604_800_000),
+  /** What the message key holds: messages with one key stay in order on one partition. */
+  keySchema: z
+    .string()
+    .max(2000)
+    .meta({ title: 'Key schema', description: 'What the key holds, e.g. "customer id (string)".' })
+    .default(''),
+});
+
+/** RabbitMQ names an exchange or queue may not take: `amq.` is reserved by the broker. */
+const rabbitName = z
+  .string({ error: 'is required' })
+  .trim()
+  .min(1, 'is required')
+  .max(255, 'must be at most 255 characters')
+  .refine((s) => !s.startsWith('amq.'), 'must not start with "amq." (reserved by RabbitMQ)');
+
+/** The four RabbitMQ exchange types; bindings (edge settings) mean something different in each. */
+export const EXCHANGE_TYPES = ['direct', 'topic', 'fanout', 'headers'] as const;
+/** One of the four RabbitMQ exchange types. */
+export type ExchangeType = (typeof EXCHANGE_TYPES)[number];
+
+/** RabbitMQ exchange: routes to queues by its bindings (edge settings). */
+export const rabbitExchangeConfig = z.object({
+  name: nodeName.default('exchange'),
+  exchange: rabbitName,
+  type: z
+    .enum(EXCHANGE_TYPES, { error: `must be one of ${EXCHANGE_TYPES.join(', ')}` })
+    .meta({ description: 'How bindings match: routing key, topic pattern, all queues, or headers.' })
+    .default('direct'),
+  durable: z.boolean().default(true),
+});
+
+/** RabbitMQ queue: TTL, length limit, dead-lettering and a delivery limit. */
+export const rabbitQueueConfig = z.object({
+  name: nodeName.default('queue'),
+  queue: rabbitName,
+  durable: z.boolean().default(false),
+  prefetch: z.number().int().min(1).max(10_000).default(50),
+  /** x-message-ttl; 0 keeps messages until consumed. */
+  messageTtlMs: z
+    .number()
+    .int('must be a whole number')
+    .min(0, 'must be 0 (no limit) or more')
+    .meta({ title: 'Message TTL (ms)', description: '0 keeps messages until they are consumed.' })
+    .default(0),
+  /** x-max-length; 0 means unbounded. */
+  maxLength: z
+    .number()
+    .int('must be a whole number')
+    .min(0, 'must be 0 (no limit) or more')
+    .meta({ description: 'Messages the queue holds at most; 0 means no limit.' })
+    .default(0),
+  /** Name of the exchange or queue that receives rejected and expired messages. */
+  deadLetter: z
+    .string()
+    .trim()
+    .max(255)
+    .meta({
+      title: 'Dead-letter target',
+      description: 'Exchange or queue name for rejected and expired messages; empty for none.',
+    })
+    .default(''),
+  /** Quorum queues' delivery-limit; 0 redelivers forever. */
+  maxDeliveries: z
+    .number()
+    .int('must be a whole number')
+    .min(0, 'must be 0 (no limit) or more')
+    .max(1000)
+    .meta({
+      title: 'Max delivery attempts',
+      description: 'After this many failed deliveries a message is dead-lettered; 0 means no limit.',
+    })
+    .default(0),
+});
+
+/** Parsed configs (defaults filled) of the messaging kinds. */
+export type ProducerConfig = z.infer<typeof producerConfig>;
+export type ConsumerConfig = z.infer<typeof consumerConfig>;
+export type KafkaTopicConfig = z.infer<typeof kafkaTopicConfig>;
+export type RabbitExchangeConfig = z.infer<typeof rabbitExchangeConfig>;
+export type RabbitQueueConfig = z.infer<typeof rabbitQueueConfig>;

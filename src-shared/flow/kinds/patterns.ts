@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { nameList, nodeName, nodeRef, urlPath, wholeNumber } from './common';
+
+/**
+ * Patterns family, architecture half: API gateway, saga orchestrator, event store,
+ * projection and mesh policy (see ../shared PATTERNS.md). Routing nodes live in routing.ts.
+ */
+
+/** How a gateway route authenticates callers. */
+export const GATEWAY_AUTH = ['none', 'apiKey', 'jwt'] as const;
+
+/** One gateway route: requests under `pathPrefix` go to the node named `target`. */
+export const gatewayRoute = z.object({
+  pathPrefix: urlPath.meta({ title: 'Path prefix' }).default('/orders'),
+  target: nodeRef.meta({ description: 'Name of a connected service.' }).default(''),
+  auth: z
+    .enum(GATEWAY_AUTH, { error: 'must be none, apiKey or jwt' })
+    .meta({ description: 'none, an API key header, or a JWT bearer token.' })
+    .default('none'),
+  rateLimit: wholeNumber(0, 1_000_000)
+    .meta({ title: 'Rate limit (req/s)', description: '0 means no limit.' })
+    .default(0),
+});
+
+/** API gateway: one entry point routing path prefixes to services. */
+export const apiGatewayConfig = z.object({
+  name: nodeName.default('gateway'),
+  port: wholeNumber(1, 65_535).default(8000),
+  routes: z.array(gatewayRoute).default([gatewayRoute.parse({})]),
+});
+
+/** One saga step: an action on a service and the action that undoes it. */
+export const sagaStep = z.object({
+  name: z.string().trim().min(1, 'is required').max(80).default('step'),
+  target: nodeRef.meta({ description: 'Name of a connected service.' }).default(''),
+  action: z
+    .string()
+    .trim()
+    .max(500)
+    .meta({ description: 'Method or route, e.g. ReserveStock or POST /reservations.' })
+    .default(''),
+  compensation: z
+    .string()
+    .trim()
+    .max(500)
+    .meta({ description: 'What undoes the action when a later step fails, e.g. ReleaseStock.' })
+    .default(''),
+});
+
+/** Saga orchestrator: ordered steps, each undone by its compensation. */
+export const sagaOrchestratorConfig = z.object({
+  name: nodeName.default('saga'),
+  steps: z
+    .array(sagaStep)
+    .meta({ description: 'Run in order; on a failure, the compensations of completed steps run in reverse.' })
+    .default([]),
+  stepTimeoutMs: wholeNumber(1, 600_000).meta({ title: 'Step timeout (ms)' }).default(5000),
+});
+
+/** Event store: append-only streams with periodic snapshots. */
+export const eventStoreConfig = z.object({
+  name: nodeName.default('event-store'),
+  streams: nameList.meta({ description: 'Stream categories, e.g. order, payment (one per line).' }),
+  snapshotEvery: wholeNumber(0, 1_000_000)
+    .meta({ description: 'Events between snapshots of a stream; 0 never snapshots.' })
+    .default(100),
+});
+
+/** Projection: folds events into a named read model. */
+export const projectionConfig = z.object({
+  name: nodeName.default('projection'),
+  readModel: z.string().trim().min(1, 'is required').max(200).default('orders-view'),
+  events: nameList.meta({
+    title: 'From events',
+    description: 'Event types it folds in (one per line); empty takes all.',
+  }),
+});
+
+/** One share of a traffic split, e.g. 90 % to orders-v1 and 10 % to orders-v2. */
+export const trafficShare = z.object({
+  target: nodeRef.min(1, 'is required').default('v1'),
+  weight: wholeNumber(0, 100).meta({ title: 'Weight (%)' }).default(100),
+});
+
+/** Mesh policy: retries, timeout, circuit breaker, mTLS and traffic split. */
+export const meshPolicyConfig = z
+  .object({
+    name: nodeName.default('policy'),
+    retries: z
+      .object({
+        attempts: wholeNumber(0, 10).default(3),
+        backoffMs: wholeNumber(0, 60_000).meta({ title: 'Backoff (ms)' }).default(100),
+      })
+      .default({ attempts: 3, backoffMs: 100 }),
+    timeoutMs: wholeNumber(1, 600_000).meta({ title: 'Timeout (ms)' }).default(2000),
+    circuitBreaker: z
+      .object({
+        enabled: z.boolean().default(false),
+        failureThreshold: wholeNumber(1, 1000)
+          .meta({ description: 'Consecutive failures that open the circuit.' })
+          .default(5),
+        openMs: wholeNumber(100, 3_600_000).meta({ title: 'Open for (ms)' }).default(30_000),
+      })
+      .default({ enabled: false, failureThreshold: 5, openMs: 30_000 }),
+    mtls: z.boolean().meta({ title: 'Mutual TLS' }).default(false),
+    trafficSplit: z
+      .array(trafficShare)
+      .meta({ description: 'Shares by version or service name; they must add up to 100.' })
+      .default([]),
+  })
+  .superRefine((cfg, ctx) => {
+    const split = Array.isArray(cfg.trafficSplit) ? cfg.trafficSplit : [];
+    const total = split.reduce((sum, s) => sum + (Number.isFinite(s.weight) ? s.weight : 0), 0);
+    if (split.length > 0 && total !== 100) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['trafficSplit'],
+        message: `weights add up to ${total}, not 100`,
+      });
+    }
+  });
+
+/** Parsed configs (defaults filled) of the architecture pattern kinds. */
+export type GatewayRoute = z.infer<typeof gatewayRoute>;
+export type ApiGatewayConfig = z.infer<typeof apiGatewayConfig>;
+export type SagaStep = z.infer<typeof sagaStep>;
+export type SagaOrchestratorConfig = z.infer<typeof sagaOrchestratorConfig>;
+export type EventStoreConfig = z.infer<typeof eventStoreConfig>;
+export type ProjectionConfig = z.infer<typeof projectionConfig>;
+export type MeshPolicyConfig = z.infer<typeof meshPolicyConfig>;

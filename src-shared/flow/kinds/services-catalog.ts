@@ -1,0 +1,73 @@
+import type { NodeKindInfo } from '../node-catalog';
+
+type Kinds = 'restService' | 'restClient' | 'grpcService' | 'grpcClient' | 'graphqlService' | 'graphqlClient';
+
+/** Palette entries of the Services family. */
+export const SERVICES_CATALOG: Record<Kinds, NodeKindInfo> = {
+  restService: {
+    kind: 'restService',
+    label: 'REST service',
+    noun: 'a REST service',
+    family: 'Services',
+    description: 'Answers HTTP routes with templates, status and latency',
+    color: '#0284c7',
+    icon: '▣',
+    keywords: 'http api server endpoint route',
+    starter: {},
+  },
+  restClient: {
+    kind: 'restClient',
+    label: 'REST client',
+    noun: 'a REST client',
+    family: 'Services',
+    description: 'Calls an HTTP route at a rate',
+    color: '#0891b2',
+    icon: '↦',
+    keywords: 'http request fetch call',
+    starter: {},
+  },
+  grpcService: {
+    kind: 'grpcService',
+    label: 'gRPC service',
+    noun: 'a gRPC service',
+    family: 'Services',
+    description: 'Serves the methods of a .proto with response templates',
+    color: '#8b5cf6',
+    icon: '◈',
+    keywords: 'grpc protobuf proto rpc server stream',
+    starter: {},
+  },
+  grpcClient: {
+    kind: 'grpcClient',
+    label: 'gRPC client',
+    noun: 'a gRPC client',
+    family: 'Services',
+    description: 'Calls a service method at a rate, with a deadline',
+    color: '#ec4899',
+    icon: '⇄',
+    keywords: 'grpc protobuf rpc call stub',
+    starter: {},
+  },
+  graphqlService: {
+    kind: 'graphqlService',
+    label: 'GraphQL service',
+    noun: 'a GraphQL service',
+    family: 'Services',
+    description: 'Serves an SDL schema with result templates per field',
+    color: '#c026d3',
+    icon: '◬',
+    keywords: 'graphql sdl schema server query mutation',
+    starter: {},
+  },
+  graphqlClient: {
+    kind: 'graphqlClient',
+    label: 'GraphQL client',
+    noun: 'a GraphQL client',
+    family: 'Services',
+    description: 'Sends a query with variables at a rate',
+    color: '#a21caf',
+    icon: '◭',
+    keywords: 'graphql query mutation call',
+    starter: {},
+  },
+};

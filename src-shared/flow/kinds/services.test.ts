@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { validateNodeConfig } from '../parse';
+import {
+  graphqlClientConfig,
+  graphqlServiceConfig,
+  grpcClientConfig,
+  grpcServiceConfig,
+  restClientConfig,
+  restServiceConfig,
+} from './services';
+
+describe('services schemas', () => {
+  it('fill defaults', () => {
+    expect(restServiceConfig.parse({})).toEqual({
+      name: 'rest-service',
+      port: 8080,
+      routes: [
+        {
+          method: 'GET',
+          path: '/orders/:id',
+          status: 200,
+          response: '{"id": "{{params.id}}", "status": "shipped"}',
+          latencyMs: 0,
+        },
+      ],
+    });
+    expect(restClientConfig.parse({})).toMatchObject({ method: 'GET', path: '/orders/{{seq}}', rate: 5 });
+    expect(grpcServiceConfig.parse({})).toMatchObject({
+      service: 'helloworld.Greeter',
+      imports: {},
+      streaming: [],
+    });
+    expect(grpcClientConfig.parse({})).toMatchObject({ deadlineMs: 5000, streamItems: 3 });
+    expect(graphqlServiceConfig.parse({}).schema).toContain('type Query');
+    expect(graphqlClientConfig.parse({})).toMatchObject({
+      variables: '{"id": "{{seq}}"}',
+      rate: 5,
+      count: 20,
+    });
+  });
+
+  it('fill defaults inside list items', () => {
+    const cfg = restServiceConfig.parse({ routes: [{ path: '/health' }] });
+    expect(cfg.routes[0]).toEqual({
+      method: 'GET',
+      path: '/health',
+      status: 200,
+      response: expect.any(String),
+      latencyMs: 0,
+    });
+  });
+
+  it('refuse bad values with a message per field, nested ones by path', () => {
+    expect(
+      validateNodeConfig('restService', {
+        routes: [{ method: 'FETCH', path: 'orders', status: 700 }],
+      }),
+    ).toEqual({
+      ok: false,
+      errors: {
+        'routes[0].method': 'must be one of GET, POST, PUT, PATCH, DELETE',
+        'routes[0].path': 'must start with "/"',
+        'routes[0].status': 'must be at most 599',
+      },
+    });
+    expect(validateNodeConfig('restClient', { path: 'ftp://x' })).toEqual({
+      ok: false,
+      errors: { path: 'must start with "/" or http(s)://' },
+    });
+    expect(validateNodeConfig('grpcService', { streaming: [{ method: '', items: 0 }] })).toEqual({
+      ok: false,
+      errors: { 'streaming[0].method': 'is required', 'streaming[0].items': 'must be at least 1' },
+    });
+    expect(validateNodeConfig('graphqlClient', { query: '  ' })).toEqual({
+      ok: false,
+      errors: { query: 'is required' },
+    });
+  });
+});

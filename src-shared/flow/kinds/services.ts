@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { HTTP_METHODS, nodeName, perSecond, stringMap, template, urlPath, wholeNumber } from './common';
+import { DEFAULT_PROTO, DEFAULT_QUERY, DEFAULT_SDL } from './service-samples';
+
+/** Services family: REST, gRPC and GraphQL services and the clients that call them. */
+
+const httpMethod = z.enum(HTTP_METHODS, { error: `must be one of ${HTTP_METHODS.join(', ')}` });
+const port = wholeNumber(1, 65_535).meta({ description: 'Port the service listens on (loopback).' });
+const latencyMs = wholeNumber(0, 60_000).meta({
+  title: 'Latency (ms)',
+  description: 'Added before replying.',
+});
+
+/** One route of a REST service; `:name` segments match any value and are readable as {{params.name}}. */
+export const restRoute = z.object({
+  method: httpMethod.default('GET'),
+  path: urlPath.default('/orders/:id'),
+  status: wholeNumber(100, 599).default(200),
+  response: template
+    .meta({
+      title: 'Response template',
+      description: 'JSON; {{params.id}} and {{body.field}} read the request.',
+    })
+    .default('{"id": "{{params.id}}", "status": "shipped"}'),
+  latencyMs: latencyMs.default(0),
+});
+
+/** REST service: answers its routes with templates, a status and latency. */
+export const restServiceConfig = z.object({
+  name: nodeName.default('rest-service'),
+  port: port.default(8080),
+  routes: z.array(restRoute).default([restRoute.parse({})]),
+});
+
+/** REST client: calls one route of the connected service (or a URL) at a rate. */
+export const restClientConfig = z.object({
+  name: nodeName.default('rest-client'),
+  method: httpMethod.default('GET'),
+  /** A path on the connected service, or a full URL to call something outside the flow. */
+  path: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(2000)
+    .regex(/^(\/|https?:\/\/)/, 'must start with "/" or http(s)://')
+    .meta({
+      title: 'Path or URL',
+      description: 'e.g. /orders/{{seq}}; a path is sent to the connected service.',
+    })
+    .default('/orders/{{seq}}'),
+  rate: perSecond(10_000).default(5),
+  count: wholeNumber(1, 1_000_000).default(20),
+  body: template
+    .meta({ title: 'Body template', description: 'JSON sent with POST, PUT and PATCH.' })
+    .default(''),
+  headers: stringMap,
+});
+
+/** How a service answers a server-streaming or bidirectional method: N items at an interval. */
+export const grpcStreamBehaviour = z.object({
+  method: z.string().trim().min(1, 'is required').max(200),
+  items: wholeNumber(1, 100_000).meta({ description: 'Messages sent per call.' }).default(5),
+  intervalMs: wholeNumber(0, 600_000).meta({ title: 'Interval (ms)' }).default(200),
+});
+
+/** gRPC service: serves a .proto (with imports), all four method kinds. */
+export const grpcServiceConfig = z.object({
+  name: nodeName.default('service'),
+  /** The .proto source that defines the service. */
+  proto: z.string().min(1, 'is required').max(1_000_000).default(DEFAULT_PROTO),
+  /** Other .proto files the main one imports, by the file name used in its `import` lines. */
+  imports: z
+    .record(z.string(), z.string())
+    .meta({
+      title: 'Imported .proto files',
+      description: 'File name as written in `import "…";` → its source.',
+    })
+    .default({}),
+  /** Fully qualified service name, e.g. helloworld.Greeter. */
+  service: z.string().trim().min(1, 'is required').default('helloworld.Greeter'),
+  /** Response template per method name; `{{request.field}}` reads the request. */
+  responses: z.record(z.string(), z.string()).default({ SayHello: '{"message": "Hello {{request.name}}"}' }),
+  /** Streaming methods' pacing; each item is rendered from the method's response template. */
+  streaming: z
+    .array(grpcStreamBehaviour)
+    .meta({ title: 'Streaming replies', description: 'For server-streaming and bidirectional methods.' })
+    .default([]),
+});
+
+/** gRPC client: calls the method its edge lands on, at a rate. */
+export const grpcClientConfig = z.object({
+  name: nodeName.default('client'),
+  rate: perSecond(10_000).default(5),
+  count: wholeNumber(1, 1_000_000).default(20),
+  /** Request message template (JSON). */
+  request: template.default('{"name": "{{faker.person.firstName}}"}'),
+  deadlineMs: z.number().int().min(1).max(600_000).default(5000),
+  /** Messages sent per call on client-streaming and bidirectional methods. */
+  streamItems: wholeNumber(1, 100_000)
+    .meta({ title: 'Stream items', description: 'Messages per call on client-streaming methods.' })
+    .default(3),
+});
+
+/** GraphQL service: an SDL schema with a result template per root field. */
+export const graphqlServiceConfig = z.object({
+  name: nodeName.default('graphql-service'),
+  port: port.default(4000),
+  schema: z
+    .string()
+    .min(1, 'is required')
+    .max(1_000_000)
+    .meta({
+      title: 'Schema (SDL)',
+      description: 'Type definitions; the Query and Mutation fields are what clients call.',
+    })
+    .default(DEFAULT_SDL),
+  /** Result template per root field (`Query.order` or just `order`). */
+  resolvers: z
+    .record(z.string(), z.string())
+    .meta({ description: 'Result template per Query or Mutation field; {{args.id}} reads an argument.' })
+    .default({ order: '{"id": "{{args.id}}", "status": "shipped"}' }),
+});
+
+/** GraphQL client: sends a query with variables at a rate. */
+export const graphqlClientConfig = z.object({
+  name: nodeName.default('graphql-client'),
+  query: z.string().trim().min(1, 'is required').max(100_000).default(DEFAULT_QUERY),
+  /** Variables as a JSON template. */
+  variables: template.meta({ description: 'JSON template of the variables.' }).default('{"id": "{{seq}}"}'),
+  rate: perSecond(10_000).default(5),
+  count: wholeNumber(1, 1_000_000).default(20),
+});
+
+/** Parsed configs (defaults filled) of the services kinds. */
+export type RestRoute = z.infer<typeof restRoute>;
+export type RestServiceConfig = z.infer<typeof restServiceConfig>;
+export type RestClientConfig = z.infer<typeof restClientConfig>;
+export type GrpcServiceConfig = z.infer<typeof grpcServiceConfig>;
+export type GrpcClientConfig = z.infer<typeof grpcClientConfig>;
+export type GraphqlServiceConfig = z.infer<typeof graphqlServiceConfig>;
+export type GraphqlClientConfig = z.infer<typeof graphqlClientConfig>;
