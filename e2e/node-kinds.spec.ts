@@ -88,10 +88,14 @@ test('an exchange → queue binding gets a routing key in the edge inspector, sh
   await canvas.connect(exchange, queue);
   await expect(canvas.edges()).toHaveCount(1);
 
+  // The validation panel asks for the binding's routing key until it has one.
+  const validation = new ValidationPage(workbench.page);
+  await expect(validation.finding('binding-incomplete')).toHaveCount(1);
   await canvas.selectEdge(exchange, queue);
   await expect(inspector.heading()).toHaveText('Connection');
   await inspector.fill('Routing key', 'orders.created');
   await expect(canvas.edgeLabels()).toHaveText(['orders.created']);
+  await expect(validation.finding('binding-incomplete')).toHaveCount(0);
 
   // A topic exchange asks for a pattern instead, and refuses a malformed one.
   await canvas.select(exchange);

@@ -5,8 +5,7 @@ import type { NodeKind } from '@shared/flow/node-kinds';
  * and hints of the original kinds, which fields are long text, which name other nodes.
  */
 
-// Templates and sources are long, multi-line text: they get a monospace textarea.
-/** Text fields edited as multi-line text. */
+/** Text fields edited as multi-line text: templates and sources get a monospace textarea. */
 export const LONG_TEXT = new Set([
   'payload',
   'request',

@@ -36,6 +36,21 @@ describe('payload templates', () => {
     expect(() => compileTemplate('{{1 + 2}}')).toThrow(/unknown expression/);
   });
 
+  it('escapes a value exactly as JSON.stringify does, and passes plain ones through', () => {
+    const t = compileTemplate('{{request.v}}');
+    for (const v of ['plain-id', 'q"b\\s', 'tab\tnl\n\u0001', 'é ✓ 😀', 'lone \ud800 surrogate']) {
+      expect(t.render(1, { request: { v } })).toBe(JSON.stringify(v).slice(1, -1));
+    }
+  });
+
+  it('renders now as the current time, to the millisecond', () => {
+    const t = compileTemplate('{{now}}');
+    const before = Date.now();
+    const at = Date.parse(t.render(1));
+    expect(at).toBeGreaterThanOrEqual(before);
+    expect(at).toBeLessThanOrEqual(Date.now());
+  });
+
   it('leaves text without expressions unchanged', () => {
     expect(compileTemplate('{"a": 1}').render(1)).toBe('{"a": 1}');
   });

@@ -79,18 +79,41 @@ function* scanExpressions(source: string): Generator<{ start: number; end: numbe
   }
 }
 
+/** True when JSON.stringify would escape something in `s`; most values (ids, dates) have nothing. */
+function needsEscape(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Control characters, '"', '\\' and surrogates (a lone one is escaped, a pair is left to JSON).
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
+  }
+  return false;
+}
+
 function stringify(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value).slice(1, -1);
+  if (typeof value === 'string') return needsEscape(value) ? JSON.stringify(value).slice(1, -1) : value;
   if (value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
   if (value instanceof Date) return value.toISOString();
   return JSON.stringify(value);
 }
 
+let isoMs = -1;
+let iso = '';
+
+/** The current time as ISO text; formatted once per millisecond, as a batch renders many per ms. */
+function isoNow(): string {
+  const ms = Date.now();
+  if (ms !== isoMs) {
+    isoMs = ms;
+    iso = new Date(ms).toISOString();
+  }
+  return iso;
+}
+
 function compileExpression(expr: string): (seq: number, ctx: TemplateContext) => unknown {
   if (expr === 'seq') return (seq) => seq;
   if (expr === 'uuid') return () => randomUUID();
-  if (expr === 'now') return () => new Date().toISOString();
+  if (expr === 'now') return isoNow;
   if (expr === 'nowMs') return () => Date.now();
   if (expr.startsWith('faker.')) return compileFaker(expr);
   if (/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(expr)) {
