@@ -29,7 +29,7 @@ test('the inspector edits nodes at once and shows schema errors under the field'
   const { palette, canvas, inspector, toolbar } = workbench;
   await toolbar.newFlow();
   const topic = await palette.dragToCanvas('kafkaTopic', 300, 200);
-  expect(await workbench.title()).toMatch(/^● /);
+  await expect.poll(() => workbench.title()).toMatch(/^● /);
 
   await canvas.select(topic);
   await expect(inspector.heading()).toHaveText('Kafka topic');

@@ -68,18 +68,18 @@ test('a drag is one undo step, and undoing back to the saved state makes the flo
   await toolbar.newFlow();
   const node = await palette.dragToCanvas('producer', 300, 200);
   await toolbar.saveAs('drag-one-step');
-  expect(await workbench.title()).toBe('drag-one-step.flow.json — Flowbench');
+  await expect.poll(() => workbench.title()).toBe('drag-one-step.flow.json — Flowbench');
   const before = await editing.box(node);
 
   await editing.dragNode(node, 240, 160);
-  expect(await workbench.title()).toMatch(/^● /);
+  await expect.poll(() => workbench.title()).toMatch(/^● /);
   await editing.shortcut('Control+Z');
   await expect.poll(() => editing.box(node)).toEqual(before);
-  expect(await workbench.title()).toBe('drag-one-step.flow.json — Flowbench');
+  await expect.poll(() => workbench.title()).toBe('drag-one-step.flow.json — Flowbench');
 
   await editing.toolbarButton('Redo').click();
   await expect.poll(async () => (await editing.box(node)).x).toBeGreaterThan(before.x + 200);
-  expect(await workbench.title()).toMatch(/^● /);
+  await expect.poll(() => workbench.title()).toMatch(/^● /);
   await editing.toolbarButton('Undo').click();
   await editing.toolbarButton('Undo').click();
   await expect(canvas.nodes()).toHaveCount(0);

@@ -15,15 +15,15 @@ test('Recent lists opened and saved files, newest first, across reloads', async 
   await palette.dragToCanvas('rabbitQueue', 300, 200);
   await palette.dragToCanvas('consumer', 600, 200);
   await toolbar.saveAs('beta');
-  expect(await files.recentNames()).toEqual(['beta.flow.json', 'alpha.flow.json']);
+  await expect.poll(() => files.recentNames()).toEqual(['beta.flow.json', 'alpha.flow.json']);
 
   await files.openRecent('alpha.flow.json');
   await expect(canvas.nodes()).toHaveCount(1);
-  expect(await workbench.title()).toBe('alpha.flow.json — Flowbench');
+  await expect.poll(() => workbench.title()).toBe('alpha.flow.json — Flowbench');
 
   // The list lives in the workspace, not the page: it survives a reload.
   await reloadApp(page);
-  expect(await files.recentNames()).toEqual(['alpha.flow.json', 'beta.flow.json']);
+  await expect.poll(() => files.recentNames()).toEqual(['alpha.flow.json', 'beta.flow.json']);
 });
 
 test('autosave keeps unsaved changes through a crash and offers them back', async ({ workbench, server }) => {
@@ -32,7 +32,7 @@ test('autosave keeps unsaved changes through a crash and offers them back', asyn
 
   await files.flowName().fill('Edited before the crash');
   await files.waitForAutosave();
-  expect(await files.hasRecoveryFile()).toBe(true);
+  await expect.poll(() => files.hasRecoveryFile()).toBe(true);
 
   // A reload drops the page without saving, as a crash of the window would.
   await reloadApp(page);
@@ -41,7 +41,7 @@ test('autosave keeps unsaved changes through a crash and offers them back', asyn
   );
   await files.answerRestore('Restore');
   await expect(files.flowName()).toHaveValue('Edited before the crash');
-  expect(await workbench.title()).toBe('● Edited before the crash — Flowbench');
+  await expect.poll(() => workbench.title()).toBe('● Edited before the crash — Flowbench');
 
   // Saving ends the need for a recovery file.
   await toolbar.saveAs('after-crash');
@@ -68,7 +68,7 @@ test('save → reopen → save writes byte-identical files', async ({ workbench,
 
   await toolbar.newFlow();
   await dialogs.openFile('stable.flow.json');
-  expect(await workbench.title()).toBe('stable.flow.json — Flowbench');
+  await expect.poll(() => workbench.title()).toBe('stable.flow.json — Flowbench');
   await workbench.press('Control+S');
   await expect(workbench.alert('Saved stable.flow.json').first()).toBeVisible();
   const second = await files.flowBytes('stable.flow.json');
@@ -102,7 +102,7 @@ test('a format v1 file is converted on open and saved in the current format', as
   ).toBeVisible();
   await expect(canvas.nodes()).toHaveCount(3);
   // Converted but not yet written: the flow counts as unsaved.
-  expect(await workbench.title()).toBe('● old.flow.json — Flowbench');
+  await expect.poll(() => workbench.title()).toBe('● old.flow.json — Flowbench');
 
   await workbench.press('Control+S');
   await expect.poll(() => workbench.title()).toBe('old.flow.json — Flowbench');
@@ -113,7 +113,7 @@ test('a format v1 file is converted on open and saved in the current format', as
 
   // Reopened, the file is current: no notice, not unsaved, and saving changes no byte.
   await dialogs.openFile('old.flow.json');
-  expect(await workbench.title()).toBe('old.flow.json — Flowbench');
+  await expect.poll(() => workbench.title()).toBe('old.flow.json — Flowbench');
   await workbench.press('Control+S');
   await expect(workbench.alert('Saved old.flow.json').first()).toBeVisible();
   expect((await files.flowBytes('old.flow.json')).equals(saved)).toBe(true);
@@ -131,7 +131,7 @@ test('a partial file is refused with the reason and never overwritten', async ({
   await expect(dialogs.cannotOpen()).toContainText('not valid JSON');
   await dialogs.close(dialogs.cannotOpen());
   await expect(canvas.nodes()).not.toHaveCount(0);
-  expect(await workbench.title()).toBe('current.flow.json — Flowbench');
+  await expect.poll(() => workbench.title()).toBe('current.flow.json — Flowbench');
 
   // Save still goes to the flow's own file; the refused one keeps its bytes.
   await files.flowName().fill('Still the current flow');

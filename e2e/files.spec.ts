@@ -12,15 +12,15 @@ test('save, open, and a bad file never replaces the current flow', async ({
   const producer = await palette.dragToCanvas('producer', 200, 200);
   const queue = await palette.dragToCanvas('rabbitQueue', 520, 200);
   await canvas.connect(producer, queue);
-  expect(await workbench.title()).toBe('● Untitled flow — Flowbench');
+  await expect.poll(() => workbench.title()).toBe('● Untitled flow — Flowbench');
 
   await toolbar.saveAs('two-nodes');
-  expect(await workbench.title()).toBe('two-nodes.flow.json — Flowbench');
+  await expect.poll(() => workbench.title()).toBe('two-nodes.flow.json — Flowbench');
 
   // An edit marks the title; Ctrl+S saves to the same file.
   await canvas.select(queue);
   await workbench.inspector.fill('Queue', 'jobs');
-  expect(await workbench.title()).toBe('● two-nodes.flow.json — Flowbench');
+  await expect.poll(() => workbench.title()).toBe('● two-nodes.flow.json — Flowbench');
   await workbench.press('Control+S');
   await expect.poll(() => workbench.title()).toBe('two-nodes.flow.json — Flowbench');
 
@@ -52,5 +52,5 @@ test('save, open, and a bad file never replaces the current flow', async ({
   await workbench.screenshot(testInfo, 'cannot-open');
   await dialogs.close(problems);
   await expect(canvas.nodes()).toHaveCount(2);
-  expect(await workbench.title()).toBe('two-nodes.flow.json — Flowbench');
+  await expect.poll(() => workbench.title()).toBe('two-nodes.flow.json — Flowbench');
 });

@@ -34,7 +34,7 @@ test('build a Kafka flow from the palette, save it and run it on the local broke
 
   await toolbar.saveAs('e2e-kafka-flow');
   await expect(toolbar.fileLabel()).toHaveText('e2e-kafka-flow.flow.json');
-  expect(await workbench.title()).toBe('e2e-kafka-flow.flow.json — Flowbench');
+  await expect.poll(() => workbench.title()).toBe('e2e-kafka-flow.flow.json — Flowbench');
 
   await toolbar.chooseEnvironment('Local brokers', {
     kafka: '127.0.0.1:9092',

@@ -20,7 +20,7 @@ test('the sample flow opens on first start and runs on Embedded', async ({ workb
   await expect(canvas.edges()).toHaveCount(5);
   await expect(canvas.node('greeter-service')).toContainText('SayHello');
   await expect(toolbar.environment()).toHaveValue('embedded');
-  expect(await workbench.title()).toBe('Orders, tasks and greetings — Flowbench');
+  await expect.poll(() => workbench.title()).toBe('Orders, tasks and greetings — Flowbench');
   await workbench.screenshot(testInfo, '01-sample');
 
   await toolbar.run();
