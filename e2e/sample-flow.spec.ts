@@ -1,12 +1,13 @@
 import { expect, test } from './fixtures/app';
 import type { CounterField } from './pages/canvas';
+import { ValidationPage } from './pages/validation';
 
 /** The sample flow's nodes and the counter that proves each one did its work. */
 const SAMPLE: Array<{ id: string; name: string; counter: CounterField }> = [
-  { id: 'orders-producer', name: 'orders', counter: 'sent' },
+  { id: 'orders-producer', name: 'checkout', counter: 'sent' },
   { id: 'orders-topic', name: 'orders', counter: 'received' },
   { id: 'billing-consumer', name: 'billing', counter: 'received' },
-  { id: 'tasks-producer', name: 'tasks', counter: 'sent' },
+  { id: 'tasks-producer', name: 'uploads', counter: 'sent' },
   { id: 'tasks-queue', name: 'tasks', counter: 'received' },
   { id: 'worker-consumer', name: 'workers', counter: 'received' },
   { id: 'greeter-client', name: 'greeter client', counter: 'sent' },
@@ -21,6 +22,8 @@ test('the sample flow opens on first start and runs on Embedded', async ({ workb
   await expect(canvas.node('greeter-service')).toContainText('SayHello');
   await expect(toolbar.environment()).toHaveValue('embedded');
   await expect.poll(() => workbench.title()).toBe('Orders, tasks and greetings — Flowbench');
+  // The first thing a newcomer sees has no design problems to apologise for.
+  await expect(new ValidationPage(workbench.page).items).toHaveCount(0);
   await workbench.screenshot(testInfo, '01-sample');
 
   await toolbar.run();
