@@ -10,6 +10,7 @@ import { createAmqpConnection } from './amqp-connection';
 import { startAmqpConsumer } from './amqp-consumer';
 import { createErrorScrubber, createSecretRedactor } from './amqp-errors';
 import { createAmqpPublisher } from './amqp-publisher';
+import { guardSink } from '../guard-sink';
 
 /** Where RabbitMQ is and where connection events go. */
 export interface AmqpTransportOptions {
@@ -18,22 +19,6 @@ export interface AmqpTransportOptions {
   onEvent: TransportEventSink;
   /** Bound on TCP connect plus AMQP handshake; default 5 s. */
   connectTimeoutMs?: number;
-}
-
-/**
- * The sink is called from inside amqplib's 'close' and channel handlers, where amqplib
- * rethrows an exception (no 'handler-error' listener) into its socket handling and takes
- * the process down. The sink is also our only way to report, so a failing sink is
- * contained, not reported.
- */
-function guardSink(sink: TransportEventSink): TransportEventSink {
-  return (event) => {
-    try {
-      sink(event);
-    } catch {
-      // Nowhere left to report this; see above.
-    }
-  };
 }
 
 /**

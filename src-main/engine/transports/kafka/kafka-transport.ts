@@ -7,6 +7,7 @@ import { startKafkaMember } from './kafka-member';
 import type { KafkaMemberOptions } from './kafka-member';
 import { createKafkaProducer } from './kafka-producer';
 import { DEFAULT_CONNECTION_TIMEOUT_MS, RETRY } from './kafka-settings';
+import { guardSink } from '../guard-sink';
 
 /** Where the cluster is and where connection events go. */
 export interface KafkaTransportOptions {
@@ -15,22 +16,6 @@ export interface KafkaTransportOptions {
   onEvent: TransportEventSink;
   /** Socket connect timeout per attempt (default 1 s); a connect gives up after 5 attempts. */
   connectionTimeoutMs?: number;
-}
-
-/**
- * The sink is called from inside kafkajs's logger (in the middle of its socket error
- * handling) and its instrumentation listeners; an exception there must not change how
- * kafkajs recovers. The sink is also our only way to report, so a failing sink is
- * contained, not reported.
- */
-function guardSink(sink: TransportEventSink): TransportEventSink {
-  return (event) => {
-    try {
-      sink(event);
-    } catch {
-      // Nowhere left to report this; see above.
-    }
-  };
 }
 
 /**
