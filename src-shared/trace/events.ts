@@ -1,8 +1,23 @@
 /** What happened at one hop of a message. */
-export const TRACE_EVENT_KINDS = ['produce', 'deliver', 'ack', 'nack', 'call', 'respond', 'error'] as const;
+export const TRACE_EVENT_KINDS = [
+  'produce',
+  'deliver',
+  'ack',
+  'nack',
+  'call',
+  'respond',
+  'error',
+  /** A publish no binding matched (RabbitMQ returned it). */
+  'unroutable',
+  /** A filter or router let the message go no further. */
+  'drop',
+  /** An event appended to an event store stream. */
+  'append',
+] as const;
 export type TraceEventKind = (typeof TRACE_EVENT_KINDS)[number];
 
-export const TRANSPORTS = ['kafka', 'amqp', 'grpc', 'embedded'] as const;
+/** `inproc` is a hop inside the run (router → sink), with no broker in between. */
+export const TRANSPORTS = ['kafka', 'amqp', 'grpc', 'http', 'graphql', 'embedded', 'inproc'] as const;
 export type Transport = (typeof TRANSPORTS)[number];
 
 /**

@@ -111,19 +111,25 @@ describe('compileFlow', () => {
     expect(res.compiled.producers).toHaveLength(2);
   });
 
-  it('refuses a connection between runnable kinds that only the new runtime wires', () => {
+  it('refuses a connection between runnable kinds that the runtime does not wire yet', () => {
     const doc = sample();
-    doc.edges.push({ id: 'svc-publish', source: 'greeter-service', target: 'orders-topic' });
+    doc.edges.push({ id: 'svc-reads', source: 'orders-topic', target: 'greeter-service' });
     const res = compileFlow(doc);
     if (res.ok) throw new Error('expected problems');
     expect(res.problems).toEqual([
       {
         path: 'edges[5]',
-        edgeId: 'svc-publish',
+        edgeId: 'svc-reads',
         message:
-          'connections from a gRPC service to a Kafka topic do not run yet — this arrives with the runtime (issue 4)',
+          'connections from a Kafka topic to a gRPC service do not run yet — this arrives with the runtime (issue 4)',
       },
     ]);
+  });
+
+  it('runs a gRPC service that publishes what it answers to a topic', () => {
+    const doc = sample();
+    doc.edges.push({ id: 'svc-publish', source: 'greeter-service', target: 'orders-topic' });
+    expect(compileFlow(doc).ok).toBe(true);
   });
 
   it('refuses imported .proto files until the runtime loads them', () => {

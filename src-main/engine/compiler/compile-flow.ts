@@ -8,8 +8,10 @@ import type {
   CompiledGrpcClient,
   CompiledGrpcService,
   CompiledProducer,
+  CompiledTimer,
   MessagingEndpoint,
 } from './compiled-flow';
+import { parseCron } from '../runtime/cron-schedule';
 import { unsupportedProblems } from './runtime-support';
 
 export type CompileResult = { ok: true; compiled: CompiledFlow } | { ok: false; problems: FlowProblem[] };
@@ -99,6 +101,7 @@ export function compileFlow(raw: unknown): CompileResult {
   const producers: CompiledProducer[] = [];
   const consumers: CompiledConsumer[] = [];
   const clients: CompiledGrpcClient[] = [];
+  const timers: CompiledTimer[] = [];
   for (const node of flow.nodes) {
     if (node.kind === 'producer') {
       const targets = outgoing(node.id)
@@ -123,6 +126,17 @@ export function compileFlow(raw: unknown): CompileResult {
     } else if (node.kind === 'grpcClient') {
       const compiled = compileClient(node);
       if (compiled) clients.push(compiled);
+    } else if (node.kind === 'timer') {
+      if (outgoing(node.id).length === 0) at(node, '', 'is not connected to anything to send its ticks to');
+      if (node.config.schedule === 'cron') {
+        try {
+          parseCron(node.config.cron);
+        } catch (err) {
+          at(node, 'cron', (err as Error).message);
+        }
+      }
+      const payload = template(node, 'payload', node.config.payload, true);
+      if (payload) timers.push({ node, payload });
     }
   }
 
@@ -180,6 +194,7 @@ export function compileFlow(raw: unknown): CompileResult {
       consumers,
       grpcServices: [...services.values()],
       grpcClients: clients,
+      timers,
       names: new Map(flow.nodes.map((n) => [n.id, n.config.name])),
     },
   };

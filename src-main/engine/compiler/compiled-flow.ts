@@ -31,6 +31,11 @@ export interface CompiledGrpcClient {
   target: { service: CompiledGrpcService; method: UnaryMethod };
 }
 
+export interface CompiledTimer {
+  node: FlowNode<'timer'>;
+  payload: CompiledTemplate;
+}
+
 /** A flow checked end to end and ready to run: nothing here can fail for a reason found at compile time. */
 export interface CompiledFlow {
   flow: FlowDocument;
@@ -40,6 +45,7 @@ export interface CompiledFlow {
   consumers: CompiledConsumer[];
   grpcServices: CompiledGrpcService[];
   grpcClients: CompiledGrpcClient[];
+  timers: CompiledTimer[];
   /** Node display names by id, for messages and the UI. */
   names: Map<string, string>;
 }

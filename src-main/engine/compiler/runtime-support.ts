@@ -10,6 +10,8 @@ const RUNNABLE: ReadonlySet<NodeKind> = new Set([
   'rabbitQueue',
   'grpcService',
   'grpcClient',
+  'timer',
+  'sink',
 ]);
 
 /** Annotations document the flow; they never run, so they are never a problem. */
@@ -22,6 +24,12 @@ const RUNNABLE_EDGES = new Set([
   'kafkaTopic>consumer',
   'rabbitQueue>consumer',
   'grpcClient>grpcService',
+  'kafkaTopic>sink',
+  'rabbitQueue>sink',
+  'timer>kafkaTopic',
+  'timer>rabbitQueue',
+  'grpcService>kafkaTopic',
+  'grpcService>rabbitQueue',
 ]);
 
 const LATER = 'this arrives with the runtime (issue 4)';

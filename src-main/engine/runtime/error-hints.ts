@@ -1,5 +1,7 @@
+import type { Transport } from '@shared/trace/events';
+
 /** A short, actionable hint for a broker or server error, from its own message. */
-export function hintFor(transport: 'kafka' | 'amqp' | 'grpc' | 'embedded', message: string): string {
+export function hintFor(transport: Transport, message: string): string {
   const m = message.toLowerCase();
   if (
     m.includes('econnrefused') ||

@@ -13,6 +13,8 @@ export interface OutgoingMessage {
 export interface SendReceipt {
   partition?: number;
   offset?: string;
+  /** A mandatory publish the broker returned: no binding matched. */
+  unroutable?: boolean;
 }
 
 export interface IncomingMessage {

@@ -1,6 +1,12 @@
 import * as grpc from '@grpc/grpc-js';
 import type { CompiledGrpcService } from '../../compiler/compiled-flow';
-import { newSpanId, newTraceId, parseTraceparent, TRACEPARENT } from '../../trace/traceparent';
+import {
+  newSpanId,
+  newTraceId,
+  parseTraceparent,
+  TRACEPARENT,
+  type TraceContext,
+} from '../../trace/traceparent';
 import type { RunContext } from '../run-context';
 
 export interface HostedService {
@@ -13,7 +19,12 @@ export interface HostedService {
  * with its response template rendered over the request; the reply is recorded as a respond
  * span, child of the caller's span carried in the traceparent metadata.
  */
-export async function hostGrpcService(ctx: RunContext, svc: CompiledGrpcService): Promise<HostedService> {
+export async function hostGrpcService(
+  ctx: RunContext,
+  svc: CompiledGrpcService,
+  /** Called after each successful reply, with the respond span (to publish the outcome on). */
+  onResponded?: (trace: TraceContext, body: string) => void,
+): Promise<HostedService> {
   const server = new grpc.Server();
   const node = svc.node;
   const impl: grpc.UntypedServiceImplementation = {};
@@ -84,6 +95,7 @@ export async function hostGrpcService(ctx: RunContext, svc: CompiledGrpcService)
       });
       ctx.stats.add(node.id, 'sent');
       callback(null, reply);
+      onResponded?.({ traceId, spanId }, body);
     };
   }
   server.addService(svc.service.definition, impl);

@@ -1,0 +1,64 @@
+import type { CompiledFlow } from '../compiler/compiled-flow';
+import type { QueuePublisher, TopicProducer } from '../transports/transport';
+import type { FlowGraph } from './graph/flow-graph';
+import { isChannel, type NodeActor } from './graph/node-actor';
+import { ConsumerNode } from './nodes/consumer-node';
+import { GrpcClientNode } from './nodes/grpc-client-node';
+import { GrpcServiceNode } from './nodes/grpc-service-node';
+import { ProducerNode } from './nodes/producer-node';
+import { QueueChannel } from './nodes/queue-channel';
+import { TopicChannel } from './nodes/topic-channel';
+import { ReadingNode } from './nodes/reading-node';
+import { type SharedClient } from './nodes/shared-client';
+import { SinkNode } from './nodes/sink-node';
+import { TimerNode } from './nodes/timer-node';
+import type { RunTransports } from './run-transports';
+
+/** The clients every channel of a run sends through (one Kafka producer, one AMQP publisher). */
+export interface RunClients {
+  topicProducer: SharedClient<TopicProducer>;
+  queuePublisher: SharedClient<QueuePublisher>;
+}
+
+/**
+ * Creates one actor per runnable node of a compiled flow and registers it in the graph,
+ * then works out how many deliveries each channel's messages get (for drain on Stop).
+ */
+export function buildActors(
+  compiled: CompiledFlow,
+  graph: FlowGraph,
+  transports: RunTransports,
+  clients: RunClients,
+  transportNames: { topics: 'kafka' | 'embedded'; queues: 'amqp' | 'embedded' },
+): void {
+  const add = (actor: NodeActor): void => void graph.actors.set(actor.node.id, actor);
+  for (const n of compiled.topics) {
+    if (transports.topics)
+      add(new TopicChannel(n, transportNames.topics, transports.topics, clients.topicProducer));
+  }
+  for (const n of compiled.queues) {
+    if (transports.queues)
+      add(new QueueChannel(n, transportNames.queues, transports.queues, clients.queuePublisher));
+  }
+  for (const p of compiled.producers) add(new ProducerNode(p, graph));
+  for (const c of compiled.consumers) add(new ConsumerNode(c.node, graph));
+  for (const s of compiled.grpcServices) add(new GrpcServiceNode(s, graph));
+  for (const c of compiled.grpcClients) add(new GrpcClientNode(c, graph));
+  for (const t of compiled.timers) add(new TimerNode(t.node, t.payload, graph));
+  for (const node of compiled.flow.nodes) {
+    if (node.kind === 'sink') add(new SinkNode(node, graph));
+  }
+  for (const actor of graph.actors.values()) {
+    if (!isChannel(actor)) continue;
+    const readers = graph
+      .outgoing(actor.node.id)
+      .map((e) => graph.actors.get(e.target))
+      .filter((a): a is ReadingNode => a instanceof ReadingNode);
+    actor.fanOut =
+      actor.node.kind === 'kafkaTopic'
+        ? new Set(readers.map((r) => r.readingOptions().groupId)).size
+        : readers.length > 0
+          ? 1
+          : 0;
+  }
+}

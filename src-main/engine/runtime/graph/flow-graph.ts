@@ -1,0 +1,68 @@
+import type { FlowDocument, FlowEdge, FlowNode } from '@shared/flow/document';
+import type { RunContext } from '../run-context';
+import type { FlowMessage } from './flow-message';
+import { isChannel, type ChannelActor, type NodeActor } from './node-actor';
+import { publishInto } from './publish-into';
+
+/**
+ * The actors of one run and the edges between them. `emit` is how any node passes messages
+ * on: into a channel through its broker (a produce span each), or in-process to a reading
+ * node (which records its own deliver span).
+ */
+export class FlowGraph {
+  readonly actors = new Map<string, NodeActor>();
+  private readonly out = new Map<string, FlowEdge[]>();
+  private readonly into = new Map<string, FlowEdge[]>();
+
+  constructor(
+    readonly ctx: RunContext,
+    readonly flow: FlowDocument,
+  ) {
+    for (const e of flow.edges) {
+      this.out.set(e.source, [...(this.out.get(e.source) ?? []), e]);
+      this.into.set(e.target, [...(this.into.get(e.target) ?? []), e]);
+    }
+  }
+
+  node(id: string): FlowNode | undefined {
+    return this.actors.get(id)?.node ?? this.flow.nodes.find((n) => n.id === id);
+  }
+
+  outgoing(nodeId: string): FlowEdge[] {
+    return this.out.get(nodeId) ?? [];
+  }
+
+  incoming(nodeId: string): FlowEdge[] {
+    return this.into.get(nodeId) ?? [];
+  }
+
+  /** Channels this node reads from, in edge order. */
+  channelsInto(nodeId: string): ChannelActor[] {
+    return this.incoming(nodeId)
+      .map((e) => this.actors.get(e.source))
+      .filter(isChannel);
+  }
+
+  /** Ids of the nodes one edge away, either direction. */
+  neighbours(nodeId: string): string[] {
+    return [...this.incoming(nodeId).map((e) => e.source), ...this.outgoing(nodeId).map((e) => e.target)];
+  }
+
+  /**
+   * Passes messages from `from` along each outgoing edge (only those leaving `output` when
+   * given, e.g. a router's route). Resolves when every channel has the batch and every
+   * in-process reader has handled it; false when some broker refused it.
+   */
+  async emit(from: FlowNode, messages: FlowMessage[], output?: string): Promise<boolean> {
+    if (messages.length === 0) return true;
+    let ok = true;
+    for (const edge of this.outgoing(from.id)) {
+      if (output !== undefined && (edge.sourceHandle ?? null) !== output) continue;
+      const target = this.actors.get(edge.target);
+      if (!target) continue;
+      if (isChannel(target)) ok = (await publishInto(this.ctx, from, target, edge, messages)) && ok;
+      else if (target.accept) await target.accept(messages, edge);
+    }
+    return ok;
+  }
+}

@@ -1,0 +1,100 @@
+import type { FlowEdge, FlowNode } from '@shared/flow/document';
+import { formatTraceparent, newSpanId, newTraceId, TRACEPARENT } from '../../trace/traceparent';
+import type { OutgoingMessage, SendReceipt } from '../../transports/transport';
+import type { RunContext } from '../run-context';
+import type { FlowMessage } from './flow-message';
+import type { ChannelActor } from './node-actor';
+
+const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Publishes a batch from `from` into a channel: each message becomes a produce span (a child
+ * of the hop that handed it over, or the root of a new trace), carries that span in its
+ * traceparent header, has its payload stored once, and gets partition and offset from the
+ * broker's receipt. Returns false when the broker refused the batch (recorded as errors).
+ */
+export async function publishInto(
+  ctx: RunContext,
+  from: FlowNode,
+  channel: ChannelActor,
+  edge: FlowEdge,
+  messages: FlowMessage[],
+): Promise<boolean> {
+  const n = messages.length;
+  if (n === 0) return true;
+  const transport = channel.transport;
+  const destination = channel.destination;
+  const sentAt = Date.now();
+  const spans = new Array<{ traceId: string; spanId: string; parent: string | null }>(n);
+  const outgoing = new Array<FlowMessage>(n);
+  const messageIds = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const m = messages[i];
+    const span = {
+      traceId: m.trace?.traceId ?? newTraceId(),
+      spanId: newSpanId(),
+      parent: m.trace?.spanId ?? null,
+    };
+    spans[i] = span;
+    const headers = { ...m.headers, [TRACEPARENT]: formatTraceparent(span) };
+    // Stored before sending: a fast consumer may deliver (and look the payload up) before send resolves.
+    const messageId =
+      m.messageId ??
+      ctx.sink.recordMessage({
+        runId: ctx.runId,
+        traceId: span.traceId,
+        spanId: span.spanId,
+        nodeId: from.id,
+        transport,
+        destination,
+        ts: sentAt,
+        key: m.key,
+        headers,
+        payload: m.payload,
+      });
+    ctx.rememberPayload(span.spanId, messageId);
+    messageIds[i] = messageId;
+    outgoing[i] = { key: m.key, headers, payload: m.payload, trace: span, messageId };
+  }
+  let receipts: SendReceipt[] = [];
+  let error: string | undefined;
+  try {
+    receipts = await channel.publish(outgoing, edge);
+  } catch (err) {
+    error = errorText(err);
+  }
+  const doneAt = Date.now();
+  for (let i = 0; i < n; i++) {
+    const receipt = receipts[i];
+    ctx.sink.recordEvent({
+      runId: ctx.runId,
+      traceId: spans[i].traceId,
+      spanId: spans[i].spanId,
+      parentSpanId: spans[i].parent,
+      nodeId: from.id,
+      kind: error ? 'error' : receipt?.unroutable ? 'unroutable' : 'produce',
+      transport,
+      destination,
+      ts: sentAt,
+      partition: receipt?.partition,
+      offset: receipt?.offset,
+      key: outgoing[i].key,
+      messageId: messageIds[i],
+      durationMs: doneAt - sentAt,
+      error,
+    });
+  }
+  if (error) {
+    ctx.stats.add(from.id, 'errors', n);
+    ctx.fail([from.id], transport, error);
+    return false;
+  }
+  ctx.stats.add(from.id, 'sent', n);
+  ctx.stats.add(channel.node.id, 'received', n);
+  return true;
+}
+
+/** Shapes flow messages as the transports take them. */
+export function toOutgoing(messages: FlowMessage[]): OutgoingMessage[] {
+  return messages.map((m) => ({ key: m.key, headers: m.headers, payload: m.payload }));
+}

@@ -1,0 +1,17 @@
+import type { FlowNode } from '@shared/flow/document';
+import { ACK, type Outcome } from '../graph/deliver-to';
+import { ReadingNode, type ReadingOptions } from './reading-node';
+
+/** A consumer group: N competing members; each message costs its processing time, then is acked. */
+export class ConsumerNode extends ReadingNode<FlowNode<'consumer'>> {
+  override readingOptions(): ReadingOptions {
+    const c = this.node.config;
+    return { groupId: c.group || c.name, members: c.members, fromBeginning: c.fromBeginning };
+  }
+
+  protected async work(): Promise<Outcome> {
+    const ms = this.node.config.processingMs;
+    if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+    return ACK;
+  }
+}

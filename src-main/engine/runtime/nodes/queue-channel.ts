@@ -1,0 +1,52 @@
+import type { FlowNode } from '@shared/flow/document';
+import type { Transport } from '@shared/trace/events';
+import type { Closable, QueuePublisher, QueueTransport, SendReceipt } from '../../transports/transport';
+import type { FlowMessage } from '../graph/flow-message';
+import type { ChannelActor, ReaderSpec } from '../graph/node-actor';
+import { toOutgoing } from '../graph/publish-into';
+import type { SharedClient } from './shared-client';
+
+/** A RabbitMQ queue node (or its embedded twin): declared on prepare, read by competing consumers. */
+export class QueueChannel implements ChannelActor {
+  readonly channel = true;
+  readonly destination: string;
+  fanOut = 0;
+
+  constructor(
+    readonly node: FlowNode<'rabbitQueue'>,
+    readonly transport: Transport,
+    private readonly queues: QueueTransport,
+    private readonly publisher: SharedClient<QueuePublisher>,
+  ) {
+    this.destination = node.config.queue;
+  }
+
+  async prepare(): Promise<void> {
+    await this.queues.ensureQueue({ queue: this.destination, durable: this.node.config.durable });
+  }
+
+  async publish(messages: FlowMessage[]): Promise<SendReceipt[]> {
+    const publisher = await this.publisher.get();
+    await publisher.publish(this.destination, toOutgoing(messages));
+    return [];
+  }
+
+  async subscribe(spec: ReaderSpec): Promise<Closable[]> {
+    const started = await Promise.allSettled(
+      Array.from({ length: spec.members }, () =>
+        this.queues.consume({
+          queue: this.destination,
+          prefetch: this.node.config.prefetch,
+          onMessage: (delivery) => spec.onMessage(delivery.message, delivery),
+        }),
+      ),
+    );
+    const members = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) {
+      await Promise.allSettled(members.map((m) => m.close()));
+      throw failed.reason;
+    }
+    return members;
+  }
+}
