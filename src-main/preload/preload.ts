@@ -27,6 +27,10 @@ const REQUESTS: Record<RequestName, true> = {
   'run.start': true,
   'run.stop': true,
   'run.status': true,
+  'run.pause': true,
+  'run.resume': true,
+  'run.log': true,
+  'run.histogram': true,
   'runs.list': true,
   'messages.list': true,
   'messages.get': true,
@@ -36,6 +40,7 @@ const REQUESTS: Record<RequestName, true> = {
 const EVENTS: Record<EventName, true> = {
   'run.state': true,
   'run.counters': true,
+  'run.log': true,
   'messages.added': true,
   'menu.command': true,
   'menu.openRecent': true,

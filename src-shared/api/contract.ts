@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FlowProblem } from '../flow/document';
-import type { NodeCounters } from '../run/counters';
+import type { LatencyBuckets, NodeCounters, RunLogEntry } from '../run/counters';
 import { environmentSchema, type Environment } from '../run/environment';
 import type { TraceEvent, Transport } from '../trace/events';
 
@@ -108,6 +108,7 @@ export interface MessageDetail extends MessageRow {
 }
 
 const runIdSchema = z.string().min(1).max(64);
+const nodeIdSchema = z.string().min(1).max(200);
 
 export const requests = {
   'app.info': { input: z.object({}).strict(), output: output<AppInfo>() },
@@ -165,6 +166,22 @@ export const requests = {
   },
   'run.stop': { input: z.object({}).strict(), output: output<{ runId: string | null }>() },
   'run.status': { input: z.object({}).strict(), output: output<RunSnapshot>() },
+  /** Pauses sending (producers, timers, clients): all of them, or the listed nodes. */
+  'run.pause': {
+    input: z.object({ nodeIds: z.array(nodeIdSchema).max(10_000).optional() }).strict(),
+    output: output<{ paused: boolean }>(),
+  },
+  'run.resume': {
+    input: z.object({ nodeIds: z.array(nodeIdSchema).max(10_000).optional() }).strict(),
+    output: output<{ paused: boolean }>(),
+  },
+  /** The current (or last) run's log of warnings and errors, oldest first. */
+  'run.log': { input: z.object({}).strict(), output: output<RunLogEntry[]>() },
+  /** One node's latency distribution in the current (or last) run. */
+  'run.histogram': {
+    input: z.object({ nodeId: nodeIdSchema }).strict(),
+    output: output<LatencyBuckets>(),
+  },
   'runs.list': {
     input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
     output: output<RunSummary[]>(),
@@ -224,6 +241,8 @@ export interface EventPayloads {
   'run.state': { runId: string; state: RunState; error?: string };
   /** At most every 250 ms while a run goes. */
   'run.counters': { runId: string; at: number; nodes: Record<string, NodeCounters> };
+  /** New or counted-up run log lines, pushed with the counters. */
+  'run.log': { runId: string; entries: RunLogEntry[] };
   /** New recorded messages exist up to `lastId`. */
   'messages.added': { runId: string; lastId: number; total: number };
   /** Desktop menu commands (File, Edit and View items that the renderer carries out). */
@@ -235,6 +254,7 @@ export type EventName = keyof EventPayloads;
 export const EVENT_NAMES: EventName[] = [
   'run.state',
   'run.counters',
+  'run.log',
   'messages.added',
   'menu.command',
   'menu.openRecent',

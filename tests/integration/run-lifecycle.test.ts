@@ -1,11 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Environment } from '@shared/run/environment';
-import { createEngine } from '../../src-main/engine/engine';
 import type { Engine } from '../../src-main/engine/engine-types';
 import { AMQP_URL, KAFKA_BROKERS, uniqueName, unusedPort, waitFor } from './helpers/brokers';
+import { useEngine } from './helpers/engine';
 
 interface SampleDoc {
   nodes: Array<{ id: string; config: Record<string, unknown> }>;
@@ -24,19 +23,8 @@ function sample(count: number, rate: number): SampleDoc {
   return doc;
 }
 
-let engine: Engine | undefined;
-let dataDir: string | undefined;
-afterEach(async () => {
-  await engine?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  engine = undefined;
-});
-
-async function newEngine(): Promise<Engine> {
-  dataDir = mkdtempSync(join(tmpdir(), 'flowbench-life-'));
-  engine = await createEngine({ dataDir, emit: () => undefined });
-  return engine;
-}
+const startEngine = useEngine('life');
+const newEngine = async (): Promise<Engine> => (await startEngine()).engine;
 
 /** Live sockets and timers of this process, by type (Node's own view of what keeps it running). */
 function liveResources(): Record<string, number> {
@@ -74,9 +62,10 @@ describe('a run on Local brokers', () => {
 
   it('stops mid-stream: in-flight messages are delivered, then every client and server is closed', async () => {
     const before = liveResources();
-    const e = await newEngine();
+    const started0 = await startEngine();
+    const e = started0.engine;
     const env: Environment = { kind: 'local', kafkaBrokers: KAFKA_BROKERS, amqpUrl: AMQP_URL };
-    const started = await e.handlers['run.start']({ flow: sample(1_000_000, 300), environment: env });
+    const started = await e.handlers['run.start']({ flow: sample(1_000_000, 100), environment: env });
     if (!started.ok) throw new Error(JSON.stringify(started.problems));
     let status = await e.handlers['run.status']({});
     await waitFor('messages to flow on every path', () => {
@@ -94,8 +83,7 @@ describe('a run on Local brokers', () => {
     // Everything produced before Stop reached its consumer: nothing was cut off in flight.
     expect(c['billing-consumer'].acked).toBe(c['orders-producer'].sent);
     expect(c['worker-consumer'].acked).toBe(c['tasks-producer'].sent);
-    await e.close();
-    engine = undefined;
+    await started0.close();
     // The gRPC server's port and every broker connection are gone.
     await waitFor(
       'sockets and timers of the run to close',

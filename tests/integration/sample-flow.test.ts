@@ -1,12 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventPayloads, RunSnapshot } from '@shared/api/contract';
 import type { Environment } from '@shared/run/environment';
-import { createEngine } from '../../src-main/engine/engine';
-import type { Engine } from '../../src-main/engine/engine-types';
+import { useEngine } from './helpers/engine';
 
 const N = 60;
 const LOCAL: Environment = {
@@ -34,23 +32,12 @@ function sampleFlow(suffix: string): SampleDoc {
   return doc;
 }
 
-let engine: Engine | undefined;
-let dataDir: string | undefined;
-afterEach(async () => {
-  await engine?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  engine = undefined;
-});
+const startEngine = useEngine('it');
 
 async function runUntilDelivered(
   env: Environment,
 ): Promise<{ runId: string; dbFile: string; events: Array<EventPayloads['run.state']> }> {
-  dataDir = mkdtempSync(join(tmpdir(), 'flowbench-it-'));
-  const states: Array<EventPayloads['run.state']> = [];
-  engine = await createEngine({
-    dataDir,
-    emit: (event, payload) => event === 'run.state' && states.push(payload as EventPayloads['run.state']),
-  });
+  const { engine, dataDir, pushed } = await startEngine();
   const started = await engine.handlers['run.start']({
     flow: sampleFlow(`${Date.now()}-${Math.floor(Math.random() * 1e6)}`),
     environment: env,
@@ -73,7 +60,7 @@ async function runUntilDelivered(
     await new Promise((r) => setTimeout(r, 50));
   }
   await engine.handlers['run.stop']({});
-  return { runId: started.runId, dbFile: join(dataDir, 'flowbench.db'), events: states };
+  return { runId: started.runId, dbFile: join(dataDir, 'flowbench.db'), events: pushed['run.state'] ?? [] };
 }
 
 function assertRecorded(runId: string, dbFile: string): Record<string, Record<string, number>> {

@@ -1,4 +1,5 @@
-import { emptyCounters, type NodeCounters, type NodeStatus } from '@shared/run/counters';
+import { emptyCounters, type LatencyBuckets, type NodeCounters, type NodeStatus } from '@shared/run/counters';
+import { LatencyHistogram } from './latency-histogram';
 
 type CountField = 'sent' | 'received' | 'acked' | 'nacked' | 'errors';
 
@@ -10,10 +11,54 @@ export class NodeStats {
   private readonly counters = new Map<string, NodeCounters>();
   private readonly lastTotals = new Map<string, number>();
   private lastSnapshotAt = performance.now();
+  private readonly latency = new Map<string, LatencyHistogram>();
   private dirty = true;
 
   constructor(nodeIds: string[]) {
     for (const id of nodeIds) this.counters.set(id, emptyCounters());
+  }
+
+  /** Records one latency observation; quantiles are worked out only when a snapshot is taken. */
+  observe(nodeId: string, ms: number): void {
+    let h = this.latency.get(nodeId);
+    if (!h) {
+      if (!this.counters.has(nodeId)) return;
+      h = new LatencyHistogram();
+      this.latency.set(nodeId, h);
+    }
+    h.observe(ms);
+    this.dirty = true;
+  }
+
+  /** Sets a polled gauge (Kafka lag, queue depth); undefined clears it. */
+  setGauge(nodeId: string, gauge: 'lag' | 'depth', value: number | undefined): void {
+    const c = this.counters.get(nodeId);
+    if (!c || c[gauge] === value) return;
+    if (value === undefined) delete c[gauge];
+    else c[gauge] = value;
+    this.dirty = true;
+  }
+
+  setPaused(nodeId: string, paused: boolean): void {
+    const c = this.counters.get(nodeId);
+    if (!c || Boolean(c.paused) === paused) return;
+    if (paused) c.paused = true;
+    else delete c.paused;
+    this.dirty = true;
+  }
+
+  histogram(nodeId: string): LatencyBuckets {
+    const h = this.latency.get(nodeId);
+    return { nodeId, count: h?.count ?? 0, buckets: h?.buckets() ?? [] };
+  }
+
+  private withQuantiles(id: string, c: NodeCounters): NodeCounters {
+    const h = this.latency.get(id);
+    if (h) {
+      c.p50Ms = round(h.quantile(0.5));
+      c.p99Ms = round(h.quantile(0.99));
+    }
+    return { ...c };
   }
 
   add(nodeId: string, field: CountField, n = 1): void {
@@ -65,7 +110,7 @@ export class NodeStats {
       const before = this.lastTotals.get(id) ?? 0;
       c.rate = Math.round(((total - before) / seconds) * 10) / 10;
       this.lastTotals.set(id, total);
-      out[id] = { ...c };
+      out[id] = this.withQuantiles(id, c);
     }
     this.lastSnapshotAt = now;
     this.dirty = false;
@@ -74,7 +119,11 @@ export class NodeStats {
 
   all(): Record<string, NodeCounters> {
     const out: Record<string, NodeCounters> = {};
-    for (const [id, c] of this.counters) out[id] = { ...c };
+    for (const [id, c] of this.counters) out[id] = this.withQuantiles(id, c);
     return out;
   }
+}
+
+function round(ms: number | undefined): number | undefined {
+  return ms === undefined ? undefined : Math.round(ms * 100) / 100;
 }

@@ -10,11 +10,16 @@ export async function runPaced(options: {
   isStopped: () => boolean;
   sleep: (ms: number) => Promise<void>;
   sendBatch: (firstSeq: number, n: number) => Promise<void>;
+  /** Resolves when the user has not paused this source; returns how long it waited. */
+  waitWhilePaused?: () => Promise<number>;
 }): Promise<number> {
-  const { rate, count, maxBatch, isStopped, sleep, sendBatch } = options;
-  const start = performance.now();
+  const { rate, count, maxBatch, isStopped, sleep, sendBatch, waitWhilePaused } = options;
+  let start = performance.now();
   let sent = 0;
   while (sent < count && !isStopped()) {
+    // Time spent paused does not count, so resuming goes on at the rate instead of bursting.
+    if (waitWhilePaused) start += await waitWhilePaused();
+    if (isStopped()) break;
     const elapsed = performance.now() - start;
     const due = Math.min(count, Math.floor((elapsed / 1000) * rate) + 1);
     if (due > sent) {

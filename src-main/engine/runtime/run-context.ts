@@ -1,3 +1,4 @@
+import type { RunLogEntry } from '@shared/run/counters';
 import type { RecordedMessageInput, TraceEvent, Transport } from '@shared/trace/events';
 import { hintFor } from './error-hints';
 import type { NodeStats } from './node-stats';
@@ -10,6 +11,7 @@ export interface TraceSink {
 }
 
 const MAX_INDEXED_SPANS = 200_000;
+const MAX_LOG_ENTRIES = 1000;
 
 /**
  * What every actor of one run shares: its id, the trace sink, live stats, a way to sleep
@@ -20,6 +22,12 @@ export class RunContext {
   private stopped = false;
   private readonly wakers = new Set<() => void>();
   private readonly payloadBySpan = new Map<string, number>();
+  private readonly sentAtBySpan = new Map<string, number>();
+  private readonly logEntries: Array<RunLogEntry & { repeats?: number }> = [];
+  private logSeq = 0;
+  private readonly changedLog = new Set<RunLogEntry>();
+  private pausedAll = false;
+  private readonly pausedNodes = new Set<string>();
 
   constructor(
     readonly runId: string,
@@ -50,12 +58,74 @@ export class RunContext {
       this.wakers.add(done);
     });
 
-  rememberPayload(spanId: string, messageId: number): void {
+  rememberPayload(spanId: string, messageId: number, sentAt?: number): void {
     if (this.payloadBySpan.size >= MAX_INDEXED_SPANS) {
       const oldest = this.payloadBySpan.keys().next().value as string;
       this.payloadBySpan.delete(oldest);
+      this.sentAtBySpan.delete(oldest);
     }
     this.payloadBySpan.set(spanId, messageId);
+    if (sentAt !== undefined) this.sentAtBySpan.set(spanId, sentAt);
+  }
+
+  /** When the span's message was sent by this run (for end-to-end latency), if known. */
+  sentAt(spanId: string | null): number | undefined {
+    return spanId ? this.sentAtBySpan.get(spanId) : undefined;
+  }
+
+  /** Pauses or resumes the sources of the run (every one, or the given nodes). */
+  setPaused(paused: boolean, nodeIds?: string[]): void {
+    if (!nodeIds) {
+      this.pausedAll = paused;
+      this.pausedNodes.clear();
+    } else {
+      for (const id of nodeIds) {
+        if (paused) this.pausedNodes.add(id);
+        else this.pausedNodes.delete(id);
+      }
+    }
+  }
+
+  isPaused(nodeId: string): boolean {
+    return this.pausedAll || this.pausedNodes.has(nodeId);
+  }
+
+  /** Waits (interruptibly by Stop) while the node is paused; returns the time waited. */
+  async waitWhilePaused(nodeId: string): Promise<number> {
+    if (!this.isPaused(nodeId)) return 0;
+    const from = performance.now();
+    this.stats.setPaused(nodeId, true);
+    while (this.isPaused(nodeId) && !this.stopped) await this.sleep(50);
+    this.stats.setPaused(nodeId, false);
+    return performance.now() - from;
+  }
+
+  /** Adds a line to the run log; the same message again from the same node only counts up. */
+  log(level: RunLogEntry['level'], nodeId: string | undefined, message: string, hint?: string): void {
+    for (let i = this.logEntries.length - 1; i >= Math.max(0, this.logEntries.length - 20); i--) {
+      const e = this.logEntries[i];
+      if (e.nodeId === nodeId && e.message === message && e.level === level) {
+        e.repeats = (e.repeats ?? 1) + 1;
+        e.ts = Date.now();
+        this.changedLog.add(e);
+        return;
+      }
+    }
+    const entry: RunLogEntry = { seq: ++this.logSeq, ts: Date.now(), level, nodeId, message, hint };
+    this.logEntries.push(entry);
+    if (this.logEntries.length > MAX_LOG_ENTRIES) this.logEntries.shift();
+    this.changedLog.add(entry);
+  }
+
+  /** Entries added or counted up since the last call (for the batched UI push). */
+  takeLogChanges(): RunLogEntry[] {
+    const out = [...this.changedLog].map((e) => ({ ...e }));
+    this.changedLog.clear();
+    return out;
+  }
+
+  get logs(): RunLogEntry[] {
+    return this.logEntries.map((e) => ({ ...e }));
   }
 
   payloadOf(spanId: string | null): number | undefined {
@@ -66,5 +136,6 @@ export class RunContext {
   fail(nodeIds: string[], transport: Transport, message: string): void {
     const hint = hintFor(transport, message);
     for (const id of nodeIds) this.stats.setStatus(id, 'error', message, hint);
+    this.log('error', nodeIds[0], message, hint);
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RunSnapshot, RunStartResult, RunState } from '@shared/api/contract';
+import type { LatencyBuckets, RunLogEntry } from '@shared/run/counters';
 import { redactUrl, type Environment } from '@shared/run/environment';
 import type { Store } from '../../store/store';
 import type { EmitEvent } from '../api/dispatch';
@@ -23,8 +24,13 @@ interface Active {
  */
 export class RunController {
   private active: Active | null = null;
-  private last: { runId: string; state: RunState; counters: RunSnapshot['counters']; error?: string } | null =
-    null;
+  private last: {
+    runId: string;
+    state: RunState;
+    counters: RunSnapshot['counters'];
+    error?: string;
+    run: Run;
+  } | null = null;
 
   constructor(
     private readonly store: Store,
@@ -85,10 +91,28 @@ export class RunController {
       state: endState,
       counters: active.run.stats.all(),
       error: active.error,
+      run: active.run,
     };
     this.active = null;
     this.setState(active, endState);
     return { runId: active.run.runId };
+  }
+
+  /** Pauses or resumes the sources of the current run; false when no run is going. */
+  setPaused(paused: boolean, nodeIds?: string[]): { paused: boolean } {
+    const active = this.active;
+    if (!active) return { paused: false };
+    active.run.ctx.setPaused(paused, nodeIds);
+    this.pushCounters(true);
+    return { paused };
+  }
+
+  log(): RunLogEntry[] {
+    return (this.active?.run ?? this.last?.run)?.ctx.logs ?? [];
+  }
+
+  histogram(nodeId: string): LatencyBuckets {
+    return (this.active?.run ?? this.last?.run)?.stats.histogram(nodeId) ?? { nodeId, count: 0, buckets: [] };
   }
 
   snapshot(environment: Environment): RunSnapshot {
@@ -126,6 +150,8 @@ export class RunController {
     if (!active) return;
     const nodes = active.run.stats.snapshot(force);
     if (nodes) this.emit('run.counters', { runId: active.run.runId, at: Date.now(), nodes });
+    const entries = active.run.ctx.takeLogChanges();
+    if (entries.length > 0) this.emit('run.log', { runId: active.run.runId, entries });
   }
 }
 

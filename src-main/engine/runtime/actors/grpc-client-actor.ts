@@ -26,6 +26,7 @@ export async function runGrpcClient(
       maxBatch: 100,
       isStopped: () => ctx.isStopping,
       sleep: ctx.sleep,
+      waitWhilePaused: () => ctx.waitWhilePaused(node.id),
       sendBatch: async (firstSeq, n) => {
         for (let i = 0; i < n; i++) {
           const p = call(firstSeq + i).finally(() => inflight.delete(p));
@@ -75,6 +76,7 @@ export async function runGrpcClient(
         { deadline: Date.now() + node.config.deadlineMs },
         (err: grpc.ServiceError | null) => {
           const doneAt = Date.now();
+          ctx.stats.observe(node.id, doneAt - startedAt);
           if (err) {
             const error = `${grpc.status[err.code] ?? err.code}: ${err.details || err.message}`;
             ctx.sink.recordEvent({

@@ -94,6 +94,7 @@ export async function hostGrpcService(
         durationMs: Date.now() - started,
       });
       ctx.stats.add(node.id, 'sent');
+      ctx.stats.observe(node.id, Date.now() - started);
       callback(null, reply);
       onResponded?.({ traceId, spanId }, body);
     };

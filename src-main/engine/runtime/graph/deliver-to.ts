@@ -113,6 +113,8 @@ export async function deliverTo(
     return;
   }
   const doneAt = Date.now();
+  // End to end when this run sent it (produced → handled), else from arrival.
+  ctx.stats.observe(node.id, doneAt - (ctx.sentAt(parentSpanId) ?? receivedAt));
   if (outcome.settle === 'ack') {
     ctx.sink.recordEvent(hop('ack', newSpanId(), spanId, doneAt, doneAt - receivedAt));
     ctx.stats.add(node.id, 'acked');

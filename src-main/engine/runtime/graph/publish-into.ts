@@ -52,7 +52,7 @@ export async function publishInto(
         headers,
         payload: m.payload,
       });
-    ctx.rememberPayload(span.spanId, messageId);
+    ctx.rememberPayload(span.spanId, messageId, sentAt);
     messageIds[i] = messageId;
     outgoing[i] = { key: m.key, headers, payload: m.payload, trace: span, messageId };
   }
@@ -91,6 +91,8 @@ export async function publishInto(
   }
   ctx.stats.add(from.id, 'sent', n);
   ctx.stats.add(channel.node.id, 'received', n);
+  const sendMs = doneAt - sentAt;
+  for (let i = 0; i < n; i++) ctx.stats.observe(from.id, sendMs);
   return true;
 }
 

@@ -37,6 +37,7 @@ export class ProducerNode implements NodeActor {
       maxBatch: MAX_BATCH,
       isStopped: () => ctx.isStopping,
       sleep: ctx.sleep,
+      waitWhilePaused: () => ctx.waitWhilePaused(node.id),
       sendBatch: async (firstSeq, n) => {
         const ok = await this.graph.emit(node, this.render(firstSeq, n));
         if (ok && failedBefore) ctx.stats.recover(node.id);

@@ -18,11 +18,19 @@ export class TimerNode implements NodeActor {
     const cron = c.schedule === 'cron' ? parseCron(c.cron) : null;
     ctx.stats.setStatus(this.node.id, 'running');
     let next = cron ? cron.next(Date.now()) : Date.now() + c.intervalMs;
-    for (let seq = 1; (c.count === 0 || seq <= c.count) && next !== null; seq++) {
+    let seq = 1;
+    while ((c.count === 0 || seq <= c.count) && next !== null) {
       while (!ctx.isStopping && Date.now() < next) await ctx.sleep(Math.min(1000, next - Date.now()));
       if (ctx.isStopping) return;
+      if (ctx.isPaused(this.node.id)) {
+        // Ticks missed while paused are skipped, not fired in a burst on resume.
+        await ctx.waitWhilePaused(this.node.id);
+        next = cron ? cron.next(Date.now()) : Date.now() + c.intervalMs;
+        continue;
+      }
       const payload = Buffer.from(this.payload.render(seq));
       await this.graph.emit(this.node, [{ headers: {}, payload, trace: null }]);
+      seq++;
       next = cron ? cron.next(Date.now()) : next + c.intervalMs;
     }
     const s = ctx.stats.get(this.node.id);

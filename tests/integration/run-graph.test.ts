@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import type { RunSnapshot } from '@shared/api/contract';
+import type { Environment } from '@shared/run/environment';
+import type { Engine } from '../../src-main/engine/engine-types';
+import { AMQP_URL, KAFKA_BROKERS, uniqueName, unusedPort, waitFor } from './helpers/brokers';
+import { useEngine } from './helpers/engine';
+import { flowBuilder } from './helpers/flow-builder';
+
+const ENVIRONMENTS: Array<[string, Environment]> = [
+  ['Embedded', { kind: 'embedded' }],
+  ['Local brokers', { kind: 'local', kafkaBrokers: KAFKA_BROKERS, amqpUrl: AMQP_URL }],
+];
+
+const GREETER = `syntax = "proto3";
+package hello;
+service Greeter { rpc SayHello (HelloRequest) returns (HelloReply); }
+message HelloRequest { string name = 1; }
+message HelloReply { string message = 1; }
+`;
+
+const startEngine = useEngine('graph');
+const newEngine = async (): Promise<Engine> => (await startEngine()).engine;
+
+async function status(e: Engine): Promise<RunSnapshot> {
+  return e.handlers['run.status']({});
+}
+
+async function until(
+  e: Engine,
+  what: string,
+  ok: (s: RunSnapshot) => boolean,
+  ms = 60_000,
+): Promise<RunSnapshot> {
+  let last = await status(e);
+  await waitFor(
+    what,
+    () => {
+      void status(e).then((s) => (last = s));
+      return ok(last);
+    },
+    ms,
+  );
+  return last;
+}
+
+describe.each(ENVIRONMENTS)('the node graph on %s', (_label, environment) => {
+  it('a timer ticks into a topic and a sink receives every tick, each a child of its produce span', async () => {
+    const e = await newEngine();
+    const b = flowBuilder('ticks');
+    b.node('clock', 'timer', { intervalMs: 40, count: 5, payload: '{"tick": {{seq}}}' });
+    b.node('ticks', 'kafkaTopic', { topic: uniqueName('ticks'), partitions: 1 });
+    b.node('end', 'sink', {});
+    b.edge('clock', 'ticks');
+    b.edge('ticks', 'end');
+    const started = await e.handlers['run.start']({ flow: b.flow, environment });
+    if (!started.ok) throw new Error(JSON.stringify(started.problems));
+    const s = await until(e, 'five ticks at the sink', (x) => x.counters.end?.acked === 5);
+    expect(s.counters.clock.sent).toBe(5);
+    expect(s.counters.clock.status).toBe('done');
+    await e.handlers['run.stop']({});
+    const rows = (await e.handlers['messages.list']({ runId: started.runId, limit: 50 })).rows;
+    const ticks = await Promise.all(rows.map((r) => e.handlers['messages.get']({ id: r.id })));
+    expect(ticks.map((t) => JSON.parse(t?.payloadText ?? '{}').tick).sort()).toEqual([1, 2, 3, 4, 5]);
+    for (const t of ticks) {
+      const produce = t?.trace.find((ev) => ev.kind === 'produce' && ev.nodeId === 'clock');
+      const deliver = t?.trace.find((ev) => ev.kind === 'deliver' && ev.nodeId === 'end');
+      expect(deliver?.parentSpanId).toBe(produce?.spanId);
+    }
+  });
+
+  it('a gRPC call, its reply published to a queue, and the consumer of that queue are one trace', async () => {
+    const e = await newEngine();
+    const b = flowBuilder('greetings');
+    b.node('client', 'grpcClient', { request: '{"name": "n{{seq}}"}', rate: 50, count: 10 });
+    b.node('greeter', 'grpcService', {
+      proto: GREETER,
+      service: 'hello.Greeter',
+      responses: { SayHello: '{"message": "hi {{request.name}}"}' },
+    });
+    b.node('greeted', 'rabbitQueue', { queue: uniqueName('greeted') });
+    b.node('audit', 'consumer', {});
+    b.edge('client', 'greeter', { targetHandle: 'SayHello' });
+    b.edge('greeter', 'greeted');
+    b.edge('greeted', 'audit');
+    const started = await e.handlers['run.start']({ flow: b.flow, environment });
+    if (!started.ok) throw new Error(JSON.stringify(started.problems));
+    await until(e, 'ten greetings consumed', (x) => x.counters.audit?.acked === 10);
+    await e.handlers['run.stop']({});
+    const rows = (await e.handlers['messages.list']({ runId: started.runId, limit: 100 })).rows;
+    const published = rows.filter((r) => r.nodeId === 'greeter' && r.transport !== 'grpc');
+    expect(published).toHaveLength(10);
+    const detail = await e.handlers['messages.get']({ id: published[0].id });
+    const trace = detail?.trace ?? [];
+    const call = trace.find((ev) => ev.kind === 'call' && ev.nodeId === 'client');
+    const respond = trace.find((ev) => ev.kind === 'respond' && ev.nodeId === 'greeter');
+    const produce = trace.find((ev) => ev.kind === 'produce' && ev.nodeId === 'greeter');
+    const deliver = trace.find((ev) => ev.kind === 'deliver' && ev.nodeId === 'audit');
+    expect(respond?.parentSpanId).toBe(call?.spanId);
+    expect(produce?.parentSpanId).toBe(respond?.spanId);
+    expect(deliver?.parentSpanId).toBe(produce?.spanId);
+    expect(JSON.parse(detail?.payloadText ?? '{}').message).toMatch(/^hi n\d+$/);
+  });
+
+  it('pauses and resumes a producer without a burst, and reports latency quantiles and a histogram', async () => {
+    const e = await newEngine();
+    const b = flowBuilder('pausing');
+    b.node('orders', 'producer', { rate: 200, count: 1_000_000 });
+    b.node('q', 'rabbitQueue', { queue: uniqueName('pausing') });
+    b.node('worker', 'consumer', {});
+    b.edge('orders', 'q');
+    b.edge('q', 'worker');
+    const started = await e.handlers['run.start']({ flow: b.flow, environment });
+    if (!started.ok) throw new Error(JSON.stringify(started.problems));
+    await until(e, 'messages flowing', (x) => (x.counters.worker?.acked ?? 0) > 50);
+    await e.handlers['run.pause']({});
+    const paused = await until(e, 'the producer to show paused', (x) => x.counters.orders?.paused === true);
+    await new Promise((r) => setTimeout(r, 600));
+    const still = await status(e);
+    expect(still.counters.orders.sent).toBe(paused.counters.orders.sent);
+    await e.handlers['run.resume']({});
+    const resumedAt = Date.now();
+    const resumed = await until(
+      e,
+      'sending again',
+      (x) => x.counters.orders.sent > still.counters.orders.sent + 20,
+    );
+    // At 200/s, resuming must not replay the paused time as a burst (600 ms would be 120+ at once).
+    const elapsed = (Date.now() - resumedAt) / 1000;
+    expect(resumed.counters.orders.sent - still.counters.orders.sent).toBeLessThan(200 * elapsed + 60);
+    expect(resumed.counters.orders.paused).toBeUndefined();
+    await e.handlers['run.stop']({});
+    const final = await status(e);
+    expect(final.counters.worker.p50Ms).toBeGreaterThanOrEqual(0);
+    expect(final.counters.worker.p99Ms).toBeGreaterThanOrEqual(final.counters.worker.p50Ms as number);
+    const h = await e.handlers['run.histogram']({ nodeId: 'worker' });
+    expect(h.count).toBe(final.counters.worker.acked);
+    expect(h.buckets.reduce((n, x) => n + x.count, 0)).toBe(h.count);
+  });
+});
+
+describe('the run log', () => {
+  it('says once, linked to the node, what went wrong with an unreachable broker, counting repeats', async () => {
+    const e = await newEngine();
+    const b = flowBuilder('unreachable');
+    b.node('orders', 'producer', { rate: 100, count: 50 });
+    b.node('t', 'kafkaTopic', { topic: uniqueName('gone') });
+    b.edge('orders', 't');
+    const port = await unusedPort();
+    const environment: Environment = {
+      kind: 'local',
+      kafkaBrokers: [`127.0.0.1:${port}`],
+      amqpUrl: AMQP_URL,
+    };
+    const started = await e.handlers['run.start']({ flow: b.flow, environment });
+    if (!started.ok) throw new Error(JSON.stringify(started.problems));
+    await until(e, 'the topic to turn red', (x) => x.counters.t?.status === 'error');
+    await e.handlers['run.stop']({});
+    const log = await e.handlers['run.log']({});
+    const entry = log.find((l) => l.nodeId === 't');
+    expect(entry?.level).toBe('error');
+    expect(entry?.message).toMatch(/ECONNREFUSED|Connection error/);
+    expect(entry?.hint).toMatch(/npm run brokers -- up/);
+    expect(new Set(log.map((l) => `${l.nodeId}|${l.message}`)).size).toBe(log.length);
+  });
+});
