@@ -3,33 +3,58 @@ import type { ContractViolation } from './contract-types';
 import { joinPath } from './schema-text';
 
 /**
- * Every way a value breaks an Avro type, with paths. avsc's errorHook reports leaves, but
- * with `noUndeclaredFields` it stops at a record holding an unknown field, so two passes:
- * leaves first, then records with fields the schema does not declare.
+ * Every way a value breaks an Avro type, with paths: avsc's errorHook for the leaves, and
+ * our own walk for fields a record does not declare (avsc's `noUndeclaredFields` stops at
+ * the first record holding one and hides what is wrong inside it).
  */
 export function avroViolations(type: Type, value: unknown): ContractViolation[] {
   const errors: ContractViolation[] = [];
-  const seen = new Set<string>();
-  const add = (path: string, message: string): void => {
-    const key = `${path}\u0000${message}`;
-    if (!seen.has(key)) errors.push({ path, message });
-    seen.add(key);
-  };
   type.isValid(value, {
-    errorHook: (path, val, leaf) => add(joinPath(path), describeMiss(val, leaf)),
+    errorHook: (path, val, leaf) => errors.push({ path: joinPath(path), message: describeMiss(val, leaf) }),
   });
-  type.isValid(value, {
-    noUndeclaredFields: true,
-    errorHook: (path, val, leaf) => {
-      if (leaf.typeName !== 'record' || typeof val !== 'object' || val === null) return;
-      const declared = new Set(recordFields(leaf).map((f) => f.name));
-      for (const key of Object.keys(val as object)) {
-        if (!declared.has(key))
-          add(joinPath([...path, key]), `is not a field of ${leaf.name ?? 'the record'}`);
-      }
-    },
-  });
+  undeclaredFields(type, value, [], errors);
   return errors;
+}
+
+type Path = Array<string | number>;
+
+function undeclaredFields(type: Type, value: unknown, path: Path, errors: ContractViolation[]): void {
+  if (typeof value !== 'object' || value === null || Buffer.isBuffer(value)) return;
+  const t = type as unknown as { itemsType: Type; valuesType: Type; types: Type[] };
+  switch (type.typeName) {
+    case 'record':
+    case 'error': {
+      const fields = recordFields(type);
+      const declared = new Set(fields.map((f) => f.name));
+      for (const key of Object.keys(value)) {
+        if (!declared.has(key))
+          errors.push({ path: joinPath([...path, key]), message: `is not a field of ${type.name}` });
+      }
+      const record = value as Record<string, unknown>;
+      for (const f of fields) undeclaredFields(f.type, record[f.name], [...path, f.name], errors);
+      return;
+    }
+    case 'array':
+      if (Array.isArray(value))
+        value.forEach((item, i) => undeclaredFields(t.itemsType, item, [...path, i], errors));
+      return;
+    case 'map':
+      for (const [key, item] of Object.entries(value))
+        undeclaredFields(t.valuesType, item, [...path, key], errors);
+      return;
+    case 'union:unwrapped': {
+      // avsc unwraps a union only when at most one branch takes an object.
+      const branch = t.types.find((b) => ['record', 'error', 'map'].includes(b.typeName));
+      if (branch) undeclaredFields(branch, value, path, errors);
+      return;
+    }
+    case 'union:wrapped': {
+      const [key] = Object.keys(value);
+      const branch = t.types.find((b) => (b.branchName ?? b.typeName) === key);
+      if (branch) undeclaredFields(branch, (value as Record<string, unknown>)[key], path, errors);
+      return;
+    }
+  }
 }
 
 /** The fields of an avsc record type (the d.ts declares them on RecordType only). */

@@ -5,17 +5,20 @@ import { en, Faker } from '@faker-js/faker';
  * shared by the protobuf and Avro generators. Callers clamp to the field's type.
  */
 
-/** A faker seeded for one payload, so the same sequence number gives the same payload. */
-export function seededFaker(seq: number): Faker {
-  const faker = new Faker({ locale: [en] });
-  faker.seed(seq);
-  // Dates relative to a fixed day, not to now, so a payload never changes between runs.
-  faker.setDefaultRefDate(REF_DATE);
-  return faker;
-}
-
 /** The day generated dates lead up to. */
 const REF_DATE = Date.UTC(2026, 0, 1);
+
+/** One faker for every payload: generation is synchronous, so seeding it per payload is safe. */
+const shared = new Faker({ locale: [en] });
+
+/** The faker seeded for one payload, so the same sequence number gives the same payload. */
+export function seededFaker(seq: number): Faker {
+  shared.seed(seq);
+  // Dates relative to a fixed day, not to now, so a payload never changes between runs.
+  shared.setDefaultRefDate(REF_DATE);
+  return shared;
+}
+
 const STATUSES = ['new', 'paid', 'shipped', 'delivered', 'cancelled'];
 
 /** A string that fits a field called `name`. */

@@ -36,7 +36,9 @@ export function compileProtobufModel(messageType: string, root: protobuf.Root | 
         const bytes = type.encode(type.fromObject(value as Record<string, unknown>)).finish();
         return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       },
-      decode: (body) => type.toObject(type.decode(body), TO_OBJECT),
+      // A plain Uint8Array view: protobufjs' Buffer reader clamps a truncated string instead of failing.
+      decode: (body) =>
+        type.toObject(type.decode(new Uint8Array(body.buffer, body.byteOffset, body.byteLength)), TO_OBJECT),
     },
     toJson: (value) => value,
   };
