@@ -22,6 +22,7 @@ describe('compileContract', () => {
     const none = compileContract({ format: 'none' });
     expect(none.validate({ anything: [1, 2] })).toEqual({ ok: true });
     expect(none.check(Buffer.from('[1]'))).toEqual({ ok: true, value: [1] });
+    expect(none.check(Buffer.from('plain text'))).toEqual({ ok: true, value: undefined });
     expect(() => none.fake(1)).toThrow(
       'this destination declares no message contract to generate payloads from',
     );

@@ -73,6 +73,8 @@ describe('protobuf contracts', () => {
       voucher: 'y',
       colour: 'red',
       labels: [],
+      placedAt: null,
+      parentOrder: {},
     });
     expect(verdict).toEqual({
       ok: false,
@@ -87,6 +89,8 @@ describe('protobuf contracts', () => {
         { path: 'voucher', message: 'cannot be set with card (oneof payment)' },
         { path: 'colour', message: 'is not a field of shop.Order' },
         { path: 'labels', message: 'must be an object (a map)' },
+        { path: 'placedAt', message: 'is not a field of shop.Order (the field is called placed_at)' },
+        { path: 'parentOrder', message: 'is not a field of shop.Order' },
       ],
     });
   });

@@ -44,7 +44,9 @@ function checkMessage(type: protobuf.Type, value: unknown, path: Path, errors: C
     const field = type.fields[key];
     const at = [...path, key];
     if (!field) {
-      errors.push({ path: joinPath(at), message: `is not a field of ${typeName(type)}` });
+      const snake = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+      const hint = snake !== key && type.fields[snake] ? ` (the field is called ${snake})` : '';
+      errors.push({ path: joinPath(at), message: `is not a field of ${typeName(type)}${hint}` });
       continue;
     }
     // null is "not set" in the JSON mapping.
