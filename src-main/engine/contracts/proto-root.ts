@@ -10,9 +10,12 @@ import { ContractCompileError } from './contract-types';
 export function buildProtoRoot(files: Readonly<Record<string, string>>): protobuf.Root {
   const root = new protobuf.Root();
   const loaded = new Set<string>();
+  // Two services of a flow often share one .proto text (or both use the sample): parse it once.
+  const sources = new Set<string>();
   const load = (name: string, source: string): void => {
-    if (loaded.has(name)) return;
+    if (loaded.has(name) || sources.has(source)) return;
     loaded.add(name);
+    sources.add(source);
     let parsed: protobuf.IParserResult;
     try {
       parsed = protobuf.parse(source, root, { keepCase: true });
