@@ -14,7 +14,9 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      externalizeDeps: true,
+      // json-schema-faker ships ESM with an import-only export map, which the CJS main
+      // bundle cannot require(); it has no dependencies, so it is bundled in.
+      externalizeDeps: { exclude: ['json-schema-faker'] },
       rollupOptions: {
         input: {
           main: resolve(__dirname, 'src-main/app/main.ts'),

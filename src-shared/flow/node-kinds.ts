@@ -68,4 +68,5 @@ export * from './kinds/services';
 export * from './kinds/patterns';
 export * from './kinds/routing';
 export * from './kinds/annotations';
+export * from './kinds/message-contract';
 export { DEFAULT_PROTO, DEFAULT_SDL, DEFAULT_QUERY } from './kinds/service-samples';

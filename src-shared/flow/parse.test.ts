@@ -16,6 +16,9 @@ describe('parseFlowText', () => {
       partitions: 3,
       retentionMs: 604_800_000,
       keySchema: '',
+      contract: { format: 'none' },
+      encoding: 'json',
+      schemaId: 1,
     });
   });
 
@@ -101,7 +104,7 @@ describe('serializeFlow', () => {
     if (!res.ok) throw new Error('invalid');
     const text = serializeFlow(res.flow);
     expect(text).toContain(
-      '"config": {\n        "keySchema": "",\n        "name": "n",\n        "partitions": 3,\n        "retentionMs": 604800000,\n        "topic": "o"',
+      '"config": {\n        "contract": {\n          "format": "none"\n        },\n        "encoding": "json",\n        "keySchema": "",\n        "name": "n",\n        "partitions": 3,\n        "retentionMs": 604800000,\n        "schemaId": 1,\n        "topic": "o"',
     );
     const again = parseFlowText(text);
     expect(again.ok && serializeFlow(again.flow)).toBe(text);

@@ -24,12 +24,16 @@ describe('messaging schemas', () => {
       partitions: 3,
       retentionMs: 604_800_000,
       keySchema: '',
+      contract: { format: 'none' },
+      encoding: 'json',
+      schemaId: 1,
     });
     expect(rabbitExchangeConfig.parse({ exchange: 'x' })).toEqual({
       name: 'exchange',
       exchange: 'x',
       type: 'direct',
       durable: true,
+      contract: { format: 'none' },
     });
     expect(rabbitQueueConfig.parse({ queue: 'q' })).toEqual({
       name: 'queue',
@@ -40,6 +44,7 @@ describe('messaging schemas', () => {
       maxLength: 0,
       deadLetter: '',
       maxDeliveries: 0,
+      contract: { format: 'none' },
     });
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nodeName, perSecond, stringMap, template, wholeNumber } from './common';
+import { contractField, encodingProblem, kafkaEncodingField, schemaIdField } from './message-contract';
 
 /** Messaging family: producers and consumers, Kafka topics, RabbitMQ exchanges and queues. */
 
@@ -37,24 +38,34 @@ const topicName = z
   .regex(/^[a-zA-Z0-9._-]+$/, 'may only contain letters, digits, ".", "_" and "-"');
 
 /** Kafka topic: a partitioned log with retention and a described key. */
-export const kafkaTopicConfig = z.object({
-  name: nodeName.default('topic'),
-  topic: topicName,
-  partitions: wholeNumber(1, 1000).default(3),
-  /** Kafka's retention.ms: -1 keeps messages forever. */
-  retentionMs: z
-    .number()
-    .int('must be a whole number')
-    .min(-1, 'must be -1 (forever) or more')
-    .meta({ title: 'Retention (ms)', description: 'How long Kafka keeps messages; -1 keeps them forever.' })
-    .default(604_800_000),
-  /** What the message key holds: messages with one key stay in order on one partition. */
-  keySchema: z
-    .string()
-    .max(2000)
-    .meta({ title: 'Key schema', description: 'What the key holds, e.g. "customer id (string)".' })
-    .default(''),
-});
+export const kafkaTopicConfig = z
+  .object({
+    name: nodeName.default('topic'),
+    topic: topicName,
+    partitions: wholeNumber(1, 1000).default(3),
+    /** Kafka's retention.ms: -1 keeps messages forever. */
+    retentionMs: z
+      .number()
+      .int('must be a whole number')
+      .min(-1, 'must be -1 (forever) or more')
+      .meta({ title: 'Retention (ms)', description: 'How long Kafka keeps messages; -1 keeps them forever.' })
+      .default(604_800_000),
+    /** What the message key holds: messages with one key stay in order on one partition. */
+    keySchema: z
+      .string()
+      .max(2000)
+      .meta({ title: 'Key schema', description: 'What the key holds, e.g. "customer id (string)".' })
+      .default(''),
+    contract: contractField,
+    encoding: kafkaEncodingField,
+    schemaId: schemaIdField,
+  })
+  .superRefine((cfg, ctx) => {
+    // Only when both fields parsed: a bad contract already has its own message.
+    if (!cfg.contract || typeof cfg.contract !== 'object' || typeof cfg.encoding !== 'string') return;
+    const problem = encodingProblem(cfg.encoding, cfg.contract);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['encoding'], message: problem });
+  });
 
 /** RabbitMQ names an exchange or queue may not take: `amq.` is reserved by the broker. */
 const rabbitName = z
@@ -78,6 +89,7 @@ export const rabbitExchangeConfig = z.object({
     .meta({ description: 'How bindings match: routing key, topic pattern, all queues, or headers.' })
     .default('direct'),
   durable: z.boolean().default(true),
+  contract: contractField,
 });
 
 /** RabbitMQ queue: TTL, length limit, dead-lettering and a delivery limit. */
@@ -121,6 +133,7 @@ export const rabbitQueueConfig = z.object({
       description: 'After this many failed deliveries a message is dead-lettered; 0 means no limit.',
     })
     .default(0),
+  contract: contractField,
 });
 
 /** Parsed configs (defaults filled) of the messaging kinds. */

@@ -21,6 +21,7 @@ describe('services schemas', () => {
           status: 200,
           response: '{"id": "{{params.id}}", "status": "shipped"}',
           latencyMs: 0,
+          contract: { format: 'none' },
         },
       ],
     });
@@ -47,6 +48,7 @@ describe('services schemas', () => {
       status: 200,
       response: expect.any(String),
       latencyMs: 0,
+      contract: { format: 'none' },
     });
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HTTP_METHODS, nodeName, perSecond, stringMap, template, urlPath, wholeNumber } from './common';
+import { contractField } from './message-contract';
 import { DEFAULT_PROTO, DEFAULT_QUERY, DEFAULT_SDL } from './service-samples';
 
 /** Services family: REST, gRPC and GraphQL services and the clients that call them. */
@@ -23,6 +24,8 @@ export const restRoute = z.object({
     })
     .default('{"id": "{{params.id}}", "status": "shipped"}'),
   latencyMs: latencyMs.default(0),
+  /** What the route's request bodies must look like; violations are flagged, the call still answers. */
+  contract: contractField,
 });
 
 /** REST service: answers its routes with templates, a status and latency. */
