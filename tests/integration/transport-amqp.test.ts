@@ -240,7 +240,10 @@ describe('amqp transport on a real broker', () => {
       relay.cutAll();
       await waitFor('connection-lost and reconnected', () => events.length >= 2);
       console.info(`[amqp] events after the cut: ${JSON.stringify(events)}`);
-      expect(events).toEqual([{ type: 'connection-lost', error: expect.any(String) }, { type: 'reconnected' }]);
+      expect(events).toEqual([
+        { type: 'connection-lost', error: expect.any(String) },
+        { type: 'reconnected' },
+      ]);
       // The old publisher moves to the new connection, a new one works, the consumer is back.
       await publisher.publish(queue, batchOf(1, 1));
       const fresh = await transport.createPublisher();

@@ -78,7 +78,11 @@ export function rabbitTopology(flow: FlowDocument): RabbitTopology {
   }
 
   return {
-    exchanges: exchanges.map((n) => ({ exchange: n.config.exchange, type: n.config.type, durable: n.config.durable })),
+    exchanges: exchanges.map((n) => ({
+      exchange: n.config.exchange,
+      type: n.config.type,
+      durable: n.config.durable,
+    })),
     queues: queues.map(queueSpec),
     bindings,
     prefetch: Object.fromEntries(queues.map((n) => [n.config.queue, n.config.prefetch])),

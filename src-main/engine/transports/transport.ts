@@ -166,7 +166,11 @@ export interface ExchangePublisher extends Closable {
    * Publishes a batch (written back to back, then confirmed together) and resolves with
    * one outcome per message, in order. Rejects only when the publisher is closed.
    */
-  publishTo(exchange: string, messages: ExchangeMessage[], options?: PublishOptions): Promise<PublishOutcome[]>;
+  publishTo(
+    exchange: string,
+    messages: ExchangeMessage[],
+    options?: PublishOptions,
+  ): Promise<PublishOutcome[]>;
 }
 
 export interface ExchangeDelivery extends QueueDelivery {

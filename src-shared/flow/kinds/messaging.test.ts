@@ -48,9 +48,16 @@ describe('messaging schemas', () => {
 
   it('take a quorum queue with overflow and a dead-letter routing key, and refuse unknown ones', () => {
     expect(
-      rabbitQueueConfig.parse({ queue: 'q', queueType: 'quorum', overflow: 'reject-publish', deadLetterRoutingKey: 'dead' }),
+      rabbitQueueConfig.parse({
+        queue: 'q',
+        queueType: 'quorum',
+        overflow: 'reject-publish',
+        deadLetterRoutingKey: 'dead',
+      }),
     ).toMatchObject({ queueType: 'quorum', overflow: 'reject-publish', deadLetterRoutingKey: 'dead' });
-    expect(validateNodeConfig('rabbitQueue', { queue: 'q', queueType: 'stream', overflow: 'drop-tail' })).toEqual({
+    expect(
+      validateNodeConfig('rabbitQueue', { queue: 'q', queueType: 'stream', overflow: 'drop-tail' }),
+    ).toEqual({
       ok: false,
       errors: {
         queueType: 'must be one of classic, quorum',

@@ -134,7 +134,8 @@ export const rabbitQueueConfig = z.object({
     .max(255, 'must be at most 255 characters')
     .meta({
       title: 'Dead-letter routing key',
-      description: "Routing key for dead-lettered messages when the target is an exchange; empty keeps the message's own.",
+      description:
+        "Routing key for dead-lettered messages when the target is an exchange; empty keeps the message's own.",
     })
     .default(''),
   /** Quorum queues: the broker's x-delivery-limit; classic: counted by the consumer. 0 redelivers forever. */

@@ -57,7 +57,8 @@ export function createAmqpInspector(url = AMQP_URL): AmqpInspector {
     },
     async cleanup() {
       for (const queue of queues) await (await channel()).deleteQueue(queue).catch(() => undefined);
-      for (const exchange of exchanges) await (await channel()).deleteExchange(exchange).catch(() => undefined);
+      for (const exchange of exchanges)
+        await (await channel()).deleteExchange(exchange).catch(() => undefined);
       await model?.close().catch(() => undefined);
     },
   };

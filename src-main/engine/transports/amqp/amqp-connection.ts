@@ -70,31 +70,34 @@ export function createAmqpConnection(options: AmqpConnectionOptions): AmqpConnec
 
   const reconnect = (attempt: number): void => {
     waiters ??= [];
-    timer = setTimeout(() => {
-      timer = undefined;
-      void (async (): Promise<void> => {
-        let model: ChannelModel | undefined;
-        try {
-          model = await open();
-          const isDead = watch(model);
-          await options.onReconnect(model);
-          if (isDead()) throw new Error('lost again while declaring');
-        } catch {
-          await model?.close().catch(() => undefined);
-          if (!closed) reconnect(attempt + 1);
-          return;
-        }
-        if (closed) {
-          await model.close().catch(() => undefined);
-          return;
-        }
-        current = Promise.resolve(model);
-        const waiting = waiters ?? [];
-        waiters = undefined;
-        for (const waiter of waiting) waiter.resolve(model);
-        options.onReconnected();
-      })();
-    }, backoffDelay(attempt, backoff));
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        void (async (): Promise<void> => {
+          let model: ChannelModel | undefined;
+          try {
+            model = await open();
+            const isDead = watch(model);
+            await options.onReconnect(model);
+            if (isDead()) throw new Error('lost again while declaring');
+          } catch {
+            await model?.close().catch(() => undefined);
+            if (!closed) reconnect(attempt + 1);
+            return;
+          }
+          if (closed) {
+            await model.close().catch(() => undefined);
+            return;
+          }
+          current = Promise.resolve(model);
+          const waiting = waiters ?? [];
+          waiters = undefined;
+          for (const waiter of waiting) waiter.resolve(model);
+          options.onReconnected();
+        })();
+      },
+      backoffDelay(attempt, backoff),
+    );
   };
 
   return {

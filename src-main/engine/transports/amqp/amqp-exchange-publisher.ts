@@ -44,7 +44,9 @@ function drained(channel: ConfirmChannel): Promise<void> {
  * the broker). A channel the broker closed is replaced on the next call, so a publish to
  * a missing exchange affects only its own batch, not the connection or other publishers.
  */
-export async function createAmqpExchangePublisher(deps: AmqpExchangePublisherDeps): Promise<ExchangePublisher> {
+export async function createAmqpExchangePublisher(
+  deps: AmqpExchangePublisherDeps,
+): Promise<ExchangePublisher> {
   // Ids of messages the broker returned as unroutable; each batch takes its own out.
   const returned = new Set<string>();
   let live: Promise<LiveChannel> | undefined;
@@ -89,14 +91,22 @@ export async function createAmqpExchangePublisher(deps: AmqpExchangePublisherDep
         entry = await getChannel();
       } catch (error) {
         const text = deps.scrub(error).message;
-        return ids.map((messageId, i) => ({ messageId, status: 'failed', error: `Publishing to ${target(i)} failed: ${text}` }));
+        return ids.map((messageId, i) => ({
+          messageId,
+          status: 'failed',
+          error: `Publishing to ${target(i)} failed: ${text}`,
+        }));
       }
       const { channel } = entry;
       const results: Array<'confirmed' | 'nacked' | 'closed' | undefined> = new Array(messages.length);
       const confirms: Array<Promise<void>> = [];
       // AMQP timestamps are whole seconds.
       const timestamp = Math.floor(Date.now() / 1000);
-      const properties = { mandatory: options.mandatory ?? true, persistent: options.persistent ?? true, timestamp };
+      const properties = {
+        mandatory: options.mandatory ?? true,
+        persistent: options.persistent ?? true,
+        timestamp,
+      };
       let writeError: string | undefined;
       for (let i = 0; i < messages.length && writeError === undefined; i++) {
         const message = messages[i];
@@ -109,11 +119,21 @@ export async function createAmqpExchangePublisher(deps: AmqpExchangePublisherDep
         try {
           let settled!: () => void;
           confirms.push(new Promise<void>((resolve) => (settled = resolve)));
-          const writable = channel.publish(exchange, message.routingKey, message.payload, publishOptions, (error: unknown) => {
-            // amqplib's wording: 'message nacked' for a nack, 'channel closed' otherwise.
-            results[i] = !error ? 'confirmed' : error instanceof Error && error.message === 'message nacked' ? 'nacked' : 'closed';
-            settled();
-          });
+          const writable = channel.publish(
+            exchange,
+            message.routingKey,
+            message.payload,
+            publishOptions,
+            (error: unknown) => {
+              // amqplib's wording: 'message nacked' for a nack, 'channel closed' otherwise.
+              results[i] = !error
+                ? 'confirmed'
+                : error instanceof Error && error.message === 'message nacked'
+                  ? 'nacked'
+                  : 'closed';
+              settled();
+            },
+          );
           if (!writable) await drained(channel);
         } catch (error) {
           // The channel closed under us (amqplib throws on a closed channel): the rest fail.
@@ -127,10 +147,15 @@ export async function createAmqpExchangePublisher(deps: AmqpExchangePublisherDep
         const wasReturned = returned.delete(messageId);
         const result = results[i];
         if (result === 'confirmed' && wasReturned) {
-          return { messageId, status: 'unroutable', error: `No queue is bound to ${target(i)} for routing key "${messages[i].routingKey}"` };
+          return {
+            messageId,
+            status: 'unroutable',
+            error: `No queue is bound to ${target(i)} for routing key "${messages[i].routingKey}"`,
+          };
         }
         if (result === 'confirmed') return { messageId, status: 'confirmed' };
-        if (result === 'nacked') return { messageId, status: 'nacked', error: `RabbitMQ nacked the message to ${target(i)}` };
+        if (result === 'nacked')
+          return { messageId, status: 'nacked', error: `RabbitMQ nacked the message to ${target(i)}` };
         const why = entry.closedBy ?? writeError ?? 'channel closed before the broker confirmed it';
         return { messageId, status: 'failed', error: `Publishing to ${target(i)} failed: ${why}` };
       });

@@ -66,7 +66,9 @@ export function readXDeath(headers: Record<string, string>): DeathRecord[] {
     if (!Array.isArray(parsed)) return [];
     return parsed.flatMap((entry: Record<string, unknown>) => {
       if (typeof entry !== 'object' || entry === null) return [];
-      const routingKeys = Array.isArray(entry['routing-keys']) ? entry['routing-keys'].map(String) : undefined;
+      const routingKeys = Array.isArray(entry['routing-keys'])
+        ? entry['routing-keys'].map(String)
+        : undefined;
       return [
         {
           queue: String(entry.queue ?? ''),

@@ -19,14 +19,19 @@ export function createAmqpQueuePublisher(
         messages.map((message) => ({ ...message, routingKey: queue })),
         { mandatory: true, persistent: isDurable(queue) },
       );
-      const count = (status: string): number => outcomes.filter((outcome) => outcome.status === status).length;
+      const count = (status: string): number =>
+        outcomes.filter((outcome) => outcome.status === status).length;
       const total = messages.length;
       if (count('nacked') > 0) {
-        throw new Error(`RabbitMQ nacked ${count('nacked')} of ${total} messages published to queue "${queue}"`);
+        throw new Error(
+          `RabbitMQ nacked ${count('nacked')} of ${total} messages published to queue "${queue}"`,
+        );
       }
       const failed = outcomes.find((outcome) => outcome.status === 'failed');
       if (failed && failed.status === 'failed') {
-        throw new Error(`${count('failed')} of ${total} messages to queue "${queue}" were not confirmed: ${failed.error}`);
+        throw new Error(
+          `${count('failed')} of ${total} messages to queue "${queue}" were not confirmed: ${failed.error}`,
+        );
       }
       if (count('unroutable') > 0) {
         throw new Error(`${count('unroutable')} of ${total} messages were not routed: no queue "${queue}"`);

@@ -31,15 +31,24 @@ describe('amqp queue and binding arguments', () => {
 
   it('leaves the delivery limit of a classic queue to the consumer and drop-head to the default', () => {
     expect(
-      queueArguments({ queue: 'q', durable: false, maxLength: 2, overflow: 'drop-head', deadLetterExchange: 'dlx', maxDeliveries: 2 }),
+      queueArguments({
+        queue: 'q',
+        durable: false,
+        maxLength: 2,
+        overflow: 'drop-head',
+        deadLetterExchange: 'dlx',
+        maxDeliveries: 2,
+      }),
     ).toEqual({ 'x-max-length': 2, 'x-dead-letter-exchange': 'dlx' });
   });
 
   it('refuses what RabbitMQ would refuse by closing the channel', () => {
-    expect(checkQueueSpec({ queue: 'q', durable: false, queueType: 'quorum' })).toMatch(/quorum queues must be durable/);
-    expect(checkQueueSpec({ queue: 'q', durable: true, queueType: 'quorum', overflow: 'reject-publish-dlx' })).toMatch(
-      /reject-publish-dlx/,
+    expect(checkQueueSpec({ queue: 'q', durable: false, queueType: 'quorum' })).toMatch(
+      /quorum queues must be durable/,
     );
+    expect(
+      checkQueueSpec({ queue: 'q', durable: true, queueType: 'quorum', overflow: 'reject-publish-dlx' }),
+    ).toMatch(/reject-publish-dlx/);
     expect(checkQueueSpec({ queue: 'q', durable: true, queueType: 'quorum' })).toBeUndefined();
   });
 
@@ -52,12 +61,17 @@ describe('amqp queue and binding arguments', () => {
         headerMatch: { xMatch: 'any', headers: { a: '1' } },
       }),
     ).toEqual({ 'x-match': 'any', a: '1' });
-    expect(bindingArguments({ exchange: 'd', destination: 'q', destinationType: 'queue', routingKey: 'k' })).toBeUndefined();
+    expect(
+      bindingArguments({ exchange: 'd', destination: 'q', destinationType: 'queue', routingKey: 'k' }),
+    ).toBeUndefined();
   });
 
   it('records declarations for a redeclare: exchanges, then queues, then bindings; a redeclared name once', () => {
     const record = new TopologyRecord();
-    record.add({ kind: 'binding', spec: { exchange: 'x', destination: 'q', destinationType: 'queue', routingKey: 'a' } });
+    record.add({
+      kind: 'binding',
+      spec: { exchange: 'x', destination: 'q', destinationType: 'queue', routingKey: 'a' },
+    });
     record.add({ kind: 'queue', spec: { queue: 'q', durable: false } });
     record.add({ kind: 'exchange', spec: { exchange: 'x', type: 'direct', durable: true } });
     record.add({ kind: 'queue', spec: { queue: 'q', durable: true } });
@@ -70,7 +84,9 @@ describe('reconnect backoff', () => {
   it('doubles from the initial delay and never passes the bound', () => {
     const mid = (): number => 0.5;
     const settings = { initialMs: 100, maxMs: 1000 };
-    expect([0, 1, 2, 3, 4, 10, 60].map((n) => backoffDelay(n, settings, mid))).toEqual([100, 200, 400, 800, 1000, 1000, 1000]);
+    expect([0, 1, 2, 3, 4, 10, 60].map((n) => backoffDelay(n, settings, mid))).toEqual([
+      100, 200, 400, 800, 1000, 1000, 1000,
+    ]);
     expect(backoffDelay(0, settings, () => 0)).toBe(80);
     expect(backoffDelay(20, settings, () => 0.999)).toBe(1000);
   });
@@ -79,9 +95,13 @@ describe('reconnect backoff', () => {
 describe('x-death reader', () => {
   it('reads the JSON form of the header and ignores junk', () => {
     const headers = {
-      'x-death': JSON.stringify([{ count: '3', reason: 'rejected', queue: 'work', exchange: '', 'routing-keys': ['work'] }]),
+      'x-death': JSON.stringify([
+        { count: '3', reason: 'rejected', queue: 'work', exchange: '', 'routing-keys': ['work'] },
+      ]),
     };
-    expect(readXDeath(headers)).toEqual([{ queue: 'work', reason: 'rejected', count: 3, exchange: '', routingKeys: ['work'] }]);
+    expect(readXDeath(headers)).toEqual([
+      { queue: 'work', reason: 'rejected', count: 3, exchange: '', routingKeys: ['work'] },
+    ]);
     expect(readXDeath({ 'x-death': 'not json' })).toEqual([]);
     expect(readXDeath({})).toEqual([]);
   });

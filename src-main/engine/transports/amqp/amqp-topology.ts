@@ -11,7 +11,10 @@ export function queueArguments(spec: QueueSpec): Record<string, string | number>
     args['x-max-length'] = spec.maxLength;
     if (spec.overflow && spec.overflow !== 'drop-head') args['x-overflow'] = spec.overflow;
   }
-  if (spec.deadLetterExchange !== undefined && (spec.deadLetterExchange !== '' || spec.deadLetterRoutingKey)) {
+  if (
+    spec.deadLetterExchange !== undefined &&
+    (spec.deadLetterExchange !== '' || spec.deadLetterRoutingKey)
+  ) {
     args['x-dead-letter-exchange'] = spec.deadLetterExchange;
     if (spec.deadLetterRoutingKey) args['x-dead-letter-routing-key'] = spec.deadLetterRoutingKey;
   }
@@ -22,7 +25,8 @@ export function queueArguments(spec: QueueSpec): Record<string, string | number>
 
 /** Problems RabbitMQ would only report as a closed channel, caught before anything is sent. */
 export function checkQueueSpec(spec: QueueSpec): string | undefined {
-  if (spec.queueType === 'quorum' && !spec.durable) return `Queue "${spec.queue}": quorum queues must be durable`;
+  if (spec.queueType === 'quorum' && !spec.durable)
+    return `Queue "${spec.queue}": quorum queues must be durable`;
   if (spec.queueType === 'quorum' && spec.overflow === 'reject-publish-dlx')
     return `Queue "${spec.queue}": quorum queues do not support overflow reject-publish-dlx`;
   return undefined;
@@ -53,10 +57,14 @@ export async function declare(channel: Channel, d: Declaration): Promise<void> {
     await channel.assertExchange(d.spec.exchange, d.spec.type, { durable: d.spec.durable });
   } else if (d.kind === 'queue') {
     const quorum = d.spec.queueType === 'quorum';
-    await channel.assertQueue(d.spec.queue, { durable: quorum || d.spec.durable, arguments: queueArguments(d.spec) });
+    await channel.assertQueue(d.spec.queue, {
+      durable: quorum || d.spec.durable,
+      arguments: queueArguments(d.spec),
+    });
   } else {
     const s = d.spec;
-    const bind = s.destinationType === 'queue' ? channel.bindQueue.bind(channel) : channel.bindExchange.bind(channel);
+    const bind =
+      s.destinationType === 'queue' ? channel.bindQueue.bind(channel) : channel.bindExchange.bind(channel);
     await bind(s.destination, s.exchange, s.routingKey ?? '', bindingArguments(s));
   }
 }
