@@ -39,12 +39,35 @@ describe('messaging schemas', () => {
       name: 'queue',
       queue: 'q',
       durable: false,
+      queueType: 'classic',
       prefetch: 50,
       messageTtlMs: 0,
       maxLength: 0,
+      overflow: 'drop-head',
       deadLetter: '',
+      deadLetterRoutingKey: '',
       maxDeliveries: 0,
       contract: { format: 'none' },
+    });
+  });
+
+  it('take a quorum queue with overflow and a dead-letter routing key, and refuse unknown ones', () => {
+    expect(
+      rabbitQueueConfig.parse({
+        queue: 'q',
+        queueType: 'quorum',
+        overflow: 'reject-publish',
+        deadLetterRoutingKey: 'dead',
+      }),
+    ).toMatchObject({ queueType: 'quorum', overflow: 'reject-publish', deadLetterRoutingKey: 'dead' });
+    expect(
+      validateNodeConfig('rabbitQueue', { queue: 'q', queueType: 'stream', overflow: 'drop-tail' }),
+    ).toEqual({
+      ok: false,
+      errors: {
+        queueType: 'must be one of classic, quorum',
+        overflow: 'must be one of drop-head, reject-publish, reject-publish-dlx',
+      },
     });
   });
 

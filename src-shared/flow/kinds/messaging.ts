@@ -92,11 +92,20 @@ export const rabbitExchangeConfig = z.object({
   contract: contractField,
 });
 
+/** RabbitMQ queue types: classic, or quorum (replicated, always durable, own delivery limit). */
+export const QUEUE_TYPES = ['classic', 'quorum'] as const;
+/** What a full queue (max length reached) does with a new message: RabbitMQ's x-overflow. */
+export const QUEUE_OVERFLOWS = ['drop-head', 'reject-publish', 'reject-publish-dlx'] as const;
+
 /** RabbitMQ queue: TTL, length limit, dead-lettering and a delivery limit. */
 export const rabbitQueueConfig = z.object({
   name: nodeName.default('queue'),
   queue: rabbitName,
   durable: z.boolean().default(false),
+  queueType: z
+    .enum(QUEUE_TYPES, { error: `must be one of ${QUEUE_TYPES.join(', ')}` })
+    .meta({ title: 'Queue type', description: 'Quorum queues are replicated and always durable.' })
+    .default('classic'),
   prefetch: z.number().int().min(1).max(10_000).default(50),
   /** x-message-ttl; 0 keeps messages until consumed. */
   messageTtlMs: z
@@ -112,6 +121,15 @@ export const rabbitQueueConfig = z.object({
     .min(0, 'must be 0 (no limit) or more')
     .meta({ description: 'Messages the queue holds at most; 0 means no limit.' })
     .default(0),
+  /** x-overflow: what a full queue does with a new message. */
+  overflow: z
+    .enum(QUEUE_OVERFLOWS, { error: `must be one of ${QUEUE_OVERFLOWS.join(', ')}` })
+    .meta({
+      title: 'When full',
+      description:
+        'drop-head drops (or dead-letters) the oldest; reject-publish refuses the new one; reject-publish-dlx also dead-letters it (classic only).',
+    })
+    .default('drop-head'),
   /** Name of the exchange or queue that receives rejected and expired messages. */
   deadLetter: z
     .string()
@@ -122,7 +140,17 @@ export const rabbitQueueConfig = z.object({
       description: 'Exchange or queue name for rejected and expired messages; empty for none.',
     })
     .default(''),
-  /** Quorum queues' delivery-limit; 0 redelivers forever. */
+  /** x-dead-letter-routing-key when the target is an exchange; empty keeps the message's own. */
+  deadLetterRoutingKey: z
+    .string()
+    .max(255, 'must be at most 255 characters')
+    .meta({
+      title: 'Dead-letter routing key',
+      description:
+        "Routing key for dead-lettered messages when the target is an exchange; empty keeps the message's own.",
+    })
+    .default(''),
+  /** Quorum queues: the broker's x-delivery-limit; classic: counted by the consumer. 0 redelivers forever. */
   maxDeliveries: z
     .number()
     .int('must be a whole number')

@@ -55,6 +55,10 @@ export interface TcpRelay {
   port: number;
   /** Destroys every relayed connection, as a network failure or broker crash would. */
   cutAll(): void;
+  /** While true, every new connection is accepted and dropped at once (a broker that is down). */
+  setRefusing(refusing: boolean): void;
+  /** How many connections the relay has accepted so far, dropped ones included. */
+  accepted(): number;
   close(): Promise<void>;
 }
 
@@ -66,7 +70,14 @@ export async function startTcpRelay(targetHost: string, targetPort: number): Pro
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
   };
+  let refusing = false;
+  let accepted = 0;
   const server = createServer((client) => {
+    accepted += 1;
+    if (refusing) {
+      client.destroy();
+      return;
+    }
     const upstream = connect(targetPort, targetHost);
     track(client);
     track(upstream);
@@ -80,6 +91,10 @@ export async function startTcpRelay(targetHost: string, targetPort: number): Pro
   return {
     port: address.port,
     cutAll: () => sockets.forEach((socket) => socket.destroy()),
+    setRefusing: (value) => {
+      refusing = value;
+    },
+    accepted: () => accepted,
     close: async () => {
       sockets.forEach((socket) => socket.destroy());
       await new Promise<void>((resolve) => server.close(() => resolve()));

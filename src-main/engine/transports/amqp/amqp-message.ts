@@ -32,10 +32,54 @@ export function headersToStrings(headers: Record<string, unknown> | undefined): 
  * channel closed before the ack).
  */
 export function toIncomingMessage(queue: string, message: ConsumeMessage): IncomingMessage {
+  const { messageId, contentType } = message.properties as { messageId?: unknown; contentType?: unknown };
   return {
     destination: queue,
     headers: headersToStrings(message.properties.headers),
     payload: message.content,
     redelivered: message.fields.redelivered,
+    exchange: message.fields.exchange,
+    routingKey: message.fields.routingKey,
+    ...(typeof messageId === 'string' ? { messageId } : {}),
+    ...(typeof contentType === 'string' ? { contentType } : {}),
   };
+}
+
+/** One entry of RabbitMQ's x-death header: why and how often a message was dead-lettered. */
+export interface DeathRecord {
+  queue: string;
+  reason: string;
+  count: number;
+  exchange?: string;
+  routingKeys?: string[];
+}
+
+/**
+ * Reads the x-death header as delivered in IncomingMessage.headers (JSON, see
+ * headersToStrings); an absent or unreadable header gives [].
+ */
+export function readXDeath(headers: Record<string, string>): DeathRecord[] {
+  const raw = headers['x-death'];
+  if (!raw) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.flatMap((entry: Record<string, unknown>) => {
+      if (typeof entry !== 'object' || entry === null) return [];
+      const routingKeys = Array.isArray(entry['routing-keys'])
+        ? entry['routing-keys'].map(String)
+        : undefined;
+      return [
+        {
+          queue: String(entry.queue ?? ''),
+          reason: String(entry.reason ?? ''),
+          count: Number(entry.count ?? 0),
+          ...(typeof entry.exchange === 'string' ? { exchange: entry.exchange } : {}),
+          ...(routingKeys ? { routingKeys } : {}),
+        },
+      ];
+    });
+  } catch {
+    return [];
+  }
 }
