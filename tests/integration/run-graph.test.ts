@@ -101,6 +101,40 @@ describe.each(ENVIRONMENTS)('the node graph on %s', (_label, environment) => {
     expect(JSON.parse(detail?.payloadText ?? '{}').message).toMatch(/^hi n\d+$/);
   });
 
+  it('routes through a topic exchange by pattern and records what no binding takes as unroutable', async () => {
+    const e = await newEngine();
+    const b = flowBuilder('routing');
+    b.node('orders', 'producer', { rate: 200, count: 20, key: 'orders.{{seq}}.eu' });
+    b.node('strays', 'producer', { rate: 200, count: 5, key: 'refunds.{{seq}}' });
+    b.node('ex', 'rabbitExchange', { exchange: uniqueName('orders-x'), type: 'topic' });
+    b.node('eu', 'rabbitQueue', { queue: uniqueName('eu') });
+    b.node('worker', 'consumer', {});
+    b.edge('orders', 'ex');
+    b.edge('strays', 'ex');
+    b.flow.edges.push({
+      id: 'bind',
+      source: 'ex',
+      target: 'eu',
+      config: { pattern: 'orders.*.eu' },
+    } as never);
+    b.edge('eu', 'worker');
+    const started = await e.handlers['run.start']({ flow: b.flow, environment });
+    if (!started.ok) throw new Error(JSON.stringify(started.problems));
+    const s = await until(
+      e,
+      'twenty routed and five unroutable',
+      (x) => x.counters.worker?.acked === 20 && x.counters.strays?.errors === 5,
+    );
+    expect(s.counters.orders.errors).toBe(0);
+    await e.handlers['run.stop']({});
+    const log = await e.handlers['run.log']({});
+    expect(log.find((l) => l.nodeId === 'strays')?.message).toMatch(/unroutable|no queue|route/i);
+    const rows = (await e.handlers['messages.list']({ runId: started.runId, limit: 100 })).rows;
+    const stray = rows.find((r) => r.nodeId === 'strays');
+    const detail = await e.handlers['messages.get']({ id: stray?.id ?? 0 });
+    expect(detail?.trace.map((ev) => ev.kind)).toEqual(['unroutable']);
+  });
+
   it('pauses and resumes a producer without a burst, and reports latency quantiles and a histogram', async () => {
     const e = await newEngine();
     const b = flowBuilder('pausing');

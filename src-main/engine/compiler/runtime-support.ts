@@ -12,6 +12,7 @@ const RUNNABLE: ReadonlySet<NodeKind> = new Set([
   'grpcClient',
   'timer',
   'sink',
+  'rabbitExchange',
 ]);
 
 /** Annotations document the flow; they never run, so they are never a problem. */
@@ -30,6 +31,11 @@ const RUNNABLE_EDGES = new Set([
   'timer>rabbitQueue',
   'grpcService>kafkaTopic',
   'grpcService>rabbitQueue',
+  'producer>rabbitExchange',
+  'timer>rabbitExchange',
+  'grpcService>rabbitExchange',
+  'rabbitExchange>rabbitQueue',
+  'rabbitExchange>rabbitExchange',
 ]);
 
 const LATER = 'this arrives with the runtime (issue 4)';

@@ -1,8 +1,10 @@
 import type { CompiledFlow } from '../compiler/compiled-flow';
-import type { QueuePublisher, TopicProducer } from '../transports/transport';
+import { rabbitTopology } from '../compiler/rabbit-topology';
+import type { ExchangePublisher, TopicProducer } from '../transports/transport';
 import type { FlowGraph } from './graph/flow-graph';
 import { isChannel, type NodeActor } from './graph/node-actor';
 import { ConsumerNode } from './nodes/consumer-node';
+import { ExchangeChannel } from './nodes/exchange-channel';
 import { GrpcClientNode } from './nodes/grpc-client-node';
 import { GrpcServiceNode } from './nodes/grpc-service-node';
 import { ProducerNode } from './nodes/producer-node';
@@ -17,7 +19,7 @@ import type { RunTransports } from './run-transports';
 /** The clients every channel of a run sends through (one Kafka producer, one AMQP publisher). */
 export interface RunClients {
   topicProducer: SharedClient<TopicProducer>;
-  queuePublisher: SharedClient<QueuePublisher>;
+  exchangePublisher: SharedClient<ExchangePublisher>;
 }
 
 /**
@@ -36,9 +38,20 @@ export function buildActors(
     if (transports.topics)
       add(new TopicChannel(n, transportNames.topics, transports.topics, clients.topicProducer));
   }
-  for (const n of compiled.queues) {
-    if (transports.queues)
-      add(new QueueChannel(n, transportNames.queues, transports.queues, clients.queuePublisher));
+  const rabbit = transports.queues;
+  if (rabbit) {
+    const topology = rabbitTopology(compiled.flow);
+    for (const n of compiled.queues) {
+      const spec = topology.queues.find((q) => q.queue === n.config.queue) ?? {
+        queue: n.config.queue,
+        durable: n.config.durable,
+      };
+      add(new QueueChannel(n, transportNames.queues, rabbit, clients.exchangePublisher, spec));
+    }
+    for (const n of compiled.flow.nodes) {
+      if (n.kind === 'rabbitExchange')
+        add(new ExchangeChannel(n, transportNames.queues, rabbit, clients.exchangePublisher));
+    }
   }
   for (const p of compiled.producers) add(new ProducerNode(p, graph));
   for (const c of compiled.consumers) add(new ConsumerNode(c.node, graph));

@@ -1,13 +1,14 @@
 import type { Environment } from '@shared/run/environment';
 import { createAmqpTransport } from '../transports/amqp/amqp-transport';
-import { createEmbeddedQueues } from '../transports/embedded/embedded-queues';
+import { createEmbeddedExchanges } from '../transports/embedded/embedded-exchanges';
 import { createEmbeddedTopics } from '../transports/embedded/embedded-topics';
 import { createKafkaTransport } from '../transports/kafka/kafka-transport';
-import type { QueueTransport, TopicTransport, TransportEventSink } from '../transports/transport';
+import type { ExchangeTransport, TopicTransport, TransportEventSink } from '../transports/transport';
 
 export interface RunTransports {
   topics: TopicTransport | null;
-  queues: QueueTransport | null;
+  /** RabbitMQ-shaped: exchanges, bindings and queues (amqplib, or the embedded emulation). */
+  queues: ExchangeTransport | null;
 }
 
 /**
@@ -23,7 +24,7 @@ export function createRunTransports(
   if (env.kind === 'embedded') {
     return {
       topics: needs.topics ? createEmbeddedTopics() : null,
-      queues: needs.queues ? createEmbeddedQueues() : null,
+      queues: needs.queues ? createEmbeddedExchanges() : null,
     };
   }
   return {

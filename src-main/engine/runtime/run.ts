@@ -1,15 +1,17 @@
 import type { Environment } from '@shared/run/environment';
 import type { Transport } from '@shared/trace/events';
 import type { CompiledFlow } from '../compiler/compiled-flow';
+import { rabbitTopology } from '../compiler/rabbit-topology';
 import type { TransportEvent } from '../transports/transport';
 import { buildActors, type RunClients } from './build-actors';
 import { FlowGraph } from './graph/flow-graph';
-import { isChannel, type NodeActor } from './graph/node-actor';
+import { isChannel, type ChannelActor, type NodeActor } from './graph/node-actor';
 import { NodeStats } from './node-stats';
 import { SharedClient } from './nodes/shared-client';
 import { RunContext, type TraceSink } from './run-context';
 import { createRunTransports, type RunTransports } from './run-transports';
 
+const QUIET_MS = 300;
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /**
@@ -38,7 +40,7 @@ export class Run {
     this.names = { topics: local ? 'kafka' : 'embedded', queues: local ? 'amqp' : 'embedded' };
     this.clients = {
       topicProducer: new SharedClient(() => this.need(this.transports.topics).createProducer()),
-      queuePublisher: new SharedClient(() => this.need(this.transports.queues).createPublisher()),
+      exchangePublisher: new SharedClient(() => this.need(this.transports.queues).createExchangePublisher()),
     };
   }
 
@@ -52,7 +54,10 @@ export class Run {
     for (const n of c.flow.nodes) this.stats.setStatus(n.id, 'connecting');
     this.transports = createRunTransports(
       this.environment,
-      { topics: c.topics.length > 0, queues: c.queues.length > 0 },
+      {
+        topics: c.topics.length > 0,
+        queues: c.queues.length > 0 || c.flow.nodes.some((n) => n.kind === 'rabbitExchange'),
+      },
       this.runId,
       {
         topics: (e) => this.onTransportEvent(this.names.topics, e),
@@ -62,6 +67,7 @@ export class Run {
     buildActors(c, this.graph, this.transports, this.clients, this.names);
     const actors = [...this.graph.actors.values()];
     await Promise.all(actors.map((a) => this.prepare(a)));
+    await this.bindExchanges();
     if (this.ctx.isStopping) return;
     await Promise.all(actors.map((a) => a.listen?.()));
     if (this.ctx.isStopping) return;
@@ -90,6 +96,26 @@ export class Run {
     }
   }
 
+  /** Binds each exchange to the queues and exchanges its edges lead to (both ends declared). */
+  private async bindExchanges(): Promise<void> {
+    const rabbit = this.transports.queues;
+    if (!rabbit) return;
+    const byName = new Map<string, ChannelActor>();
+    for (const a of this.graph.actors.values())
+      if (isChannel(a) && a.node.kind !== 'kafkaTopic') byName.set(`${a.node.kind}:${a.destination}`, a);
+    for (const binding of rabbitTopology(this.compiled.flow).bindings) {
+      const from = byName.get(`rabbitExchange:${binding.exchange}`);
+      const kind = binding.destinationType === 'queue' ? 'rabbitQueue' : 'rabbitExchange';
+      const to = byName.get(`${kind}:${binding.destination}`);
+      if (!from || !to || from.failed || to.failed) continue;
+      try {
+        await rabbit.bind(binding);
+      } catch (err) {
+        this.ctx.fail([from.node.id, to.node.id], from.transport, errorText(err));
+      }
+    }
+  }
+
   /**
    * Stops the sources, lets in-flight messages reach their readers (bounded by drainMs), then
    * closes every consumer, client, server and connection this run opened.
@@ -101,7 +127,7 @@ export class Run {
     for (const actor of [...this.graph.actors.values()].reverse())
       await withTimeout(actor.close?.().catch(() => undefined) ?? Promise.resolve(), 5000);
     await Promise.all(
-      [this.clients.topicProducer, this.clients.queuePublisher].map((c) =>
+      [this.clients.topicProducer, this.clients.exchangePublisher].map((c) =>
         withTimeout(
           c.close().catch(() => undefined),
           5000,
@@ -128,7 +154,11 @@ export class Run {
   private async waitForDrain(ms: number): Promise<void> {
     const deadline = Date.now() + ms;
     const channels = [...this.graph.actors.values()].filter(isChannel).filter((c) => !c.failed);
+    // An exchange routes to queues by bindings only the broker knows, so behind one the
+    // run also waits until deliveries have been quiet for a moment.
+    const routed = channels.some((c) => c.node.kind === 'rabbitExchange');
     const pending = (): boolean =>
+      (routed && Date.now() - this.ctx.lastDeliveryAt < QUIET_MS) ||
       channels.some((c) => {
         const st = this.stats.get(c.node.id);
         return st !== undefined && st.sent < st.received * c.fanOut;
@@ -144,8 +174,13 @@ export class Run {
     if (event.type === 'connection-lost') this.ctx.fail(ids, transport, event.error);
     else if (event.type === 'reconnected') for (const id of ids) this.stats.recover(id);
     else if (event.type === 'consumer-crashed') {
+      // Kafka names the group; RabbitMQ names the queue the consumer read.
       const readers = this.compiled.consumers
-        .filter((c) => (c.node.config.group || c.node.config.name) === event.groupId)
+        .filter(
+          (c) =>
+            (c.node.config.group || c.node.config.name) === event.groupId ||
+            this.graph.channelsInto(c.node.id).some((ch) => ch.destination === event.groupId),
+        )
         .map((c) => c.node.id);
       this.ctx.fail(readers, transport, `stopped: ${event.error}`);
     }

@@ -19,6 +19,8 @@ export interface SendReceipt {
   offset?: string;
   /** A mandatory publish the broker returned: no binding matched. */
   unroutable?: boolean;
+  /** This one message was refused (nacked, or failed) while others of its batch went through. */
+  error?: string;
 }
 
 export interface IncomingMessage {

@@ -49,6 +49,7 @@ export async function deliverTo(
   const parentSpanId = message.trace?.spanId ?? null;
   const spanId = newSpanId();
   const receivedAt = Date.now();
+  ctx.lastDeliveryAt = receivedAt;
   const { transport, destination } = source;
   let messageId = message.messageId;
   if (messageId === undefined) {

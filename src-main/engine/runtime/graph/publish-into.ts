@@ -72,7 +72,7 @@ export async function publishInto(
       spanId: spans[i].spanId,
       parentSpanId: spans[i].parent,
       nodeId: from.id,
-      kind: error ? 'error' : receipt?.unroutable ? 'unroutable' : 'produce',
+      kind: error ? 'error' : receipt?.unroutable ? 'unroutable' : receipt?.error ? 'error' : 'produce',
       transport,
       destination,
       ts: sentAt,
@@ -81,7 +81,7 @@ export async function publishInto(
       key: outgoing[i].key,
       messageId: messageIds[i],
       durationMs: doneAt - sentAt,
-      error,
+      error: error ?? receipt?.error,
     });
   }
   if (error) {
@@ -89,8 +89,15 @@ export async function publishInto(
     ctx.fail([from.id], transport, error);
     return false;
   }
-  ctx.stats.add(from.id, 'sent', n);
-  ctx.stats.add(channel.node.id, 'received', n);
+  let refused = 0;
+  for (const r of receipts) if (r?.error || r?.unroutable) refused++;
+  if (refused > 0) {
+    const first = receipts.find((r) => r?.error || r?.unroutable);
+    ctx.stats.add(from.id, 'errors', refused);
+    ctx.log('warning', from.id, first?.error ?? `unroutable: no binding of ${destination} took the message`);
+  }
+  ctx.stats.add(from.id, 'sent', n - refused);
+  ctx.stats.add(channel.node.id, 'received', n - refused);
   const sendMs = doneAt - sentAt;
   for (let i = 0; i < n; i++) ctx.stats.observe(from.id, sendMs);
   return true;

@@ -1,9 +1,16 @@
 import type { FlowNode } from '@shared/flow/document';
 import type { Transport } from '@shared/trace/events';
-import type { Closable, QueuePublisher, QueueTransport, SendReceipt } from '../../transports/transport';
+import type {
+  Closable,
+  ExchangePublisher,
+  ExchangeTransport,
+  QueueSpec,
+  SendReceipt,
+} from '../../transports/transport';
 import type { FlowMessage } from '../graph/flow-message';
 import type { ChannelActor, ReaderSpec } from '../graph/node-actor';
 import { toOutgoing } from '../graph/publish-into';
+import { receiptsOf } from './publish-outcomes';
 import type { SharedClient } from './shared-client';
 
 /** A RabbitMQ queue node (or its embedded twin): declared on prepare, read by competing consumers. */
@@ -15,20 +22,26 @@ export class QueueChannel implements ChannelActor {
   constructor(
     readonly node: FlowNode<'rabbitQueue'>,
     readonly transport: Transport,
-    private readonly queues: QueueTransport,
-    private readonly publisher: SharedClient<QueuePublisher>,
+    private readonly queues: ExchangeTransport,
+    private readonly publisher: SharedClient<ExchangePublisher>,
+    private readonly spec: QueueSpec,
   ) {
     this.destination = node.config.queue;
   }
 
   async prepare(): Promise<void> {
-    await this.queues.ensureQueue({ queue: this.destination, durable: this.node.config.durable });
+    await this.queues.ensureQueue(this.spec);
   }
 
   async publish(messages: FlowMessage[]): Promise<SendReceipt[]> {
     const publisher = await this.publisher.get();
-    await publisher.publish(this.destination, toOutgoing(messages));
-    return [];
+    // Through the default exchange, whose routing key is the queue's name.
+    const routingKey = this.destination;
+    const outcomes = await publisher.publishTo(
+      '',
+      toOutgoing(messages).map((m) => ({ ...m, routingKey })),
+    );
+    return receiptsOf(outcomes);
   }
 
   async subscribe(spec: ReaderSpec): Promise<Closable[]> {
