@@ -277,6 +277,29 @@ describe('GraphQL service over WebSocket', () => {
     expect(contexts[0]).toMatchObject({ transport: 'ws', traceparent });
   });
 
+  it('takes the traceparent from the upgrade request header when the messages carry none', async () => {
+    const contexts: GraphqlRequestContext[] = [];
+    const server = await serve({
+      resolvers: {
+        'Query.status': (_args, ctx) => {
+          contexts.push(ctx);
+          return 'ok';
+        },
+      },
+    });
+    const traceparent = trace();
+    class WebSocketWithHeader extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers: { traceparent } });
+      }
+    }
+    const raw = createClient({ url: server.wsUrl, webSocketImpl: WebSocketWithHeader, retryAttempts: 0 });
+    open.push({ close: async () => raw.dispose() });
+    for await (const result of raw.iterate({ query: '{ status }' }))
+      expect(result.data).toEqual({ status: 'ok' });
+    expect(contexts[0]).toMatchObject({ transport: 'ws', traceparent });
+  });
+
   it('runs queries over the socket too, and answers a bad one with its errors without closing the socket', async () => {
     const operations: GraphqlOperationEvent[] = [];
     const server = await serve({

@@ -222,6 +222,23 @@ describe('REST service on loopback', () => {
     expect(seen).toEqual([result.traceparent]);
   });
 
+  it('closes promptly while a reply is still waiting out its latency', async () => {
+    const requested: number[] = [];
+    const server = await startRestServer({
+      node: 'slow',
+      routes: [{ method: 'GET', path: '/slow', status: 200, latencyMs: 10_000, render: () => '{}' }],
+      hooks: { onRequest: (e) => requested.push(e.id) },
+    });
+    const call = client(server.url)
+      .call({ method: 'GET', url: '/slow' })
+      .catch((e: unknown) => e);
+    await waitFor('the request to arrive', () => requested.length === 1);
+    const started = performance.now();
+    await server.close();
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(await call).toMatchObject({ failure: 'network' });
+  });
+
   it('names the node and port when the port is taken', async () => {
     const first = await serve({ node: 'a', routes: [] });
     await expect(startRestServer({ node: 'b', port: first.port, routes: [] })).rejects.toThrow(

@@ -100,16 +100,18 @@ export async function startRestServer(options: RestServerOptions): Promise<RestS
   const table = compileRouteTable(options.routes);
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const hooks = options.hooks ?? {};
-  const pendingTimers = new Set<NodeJS.Timeout>();
+  // Replies waiting out their latency; close() releases them so no handler is left hanging.
+  const pendingDelays = new Map<NodeJS.Timeout, () => void>();
   let nextId = 1;
+  let closing = false;
 
   const delay = (ms: number): Promise<void> =>
     new Promise((resolve) => {
       const timer = setTimeout(() => {
-        pendingTimers.delete(timer);
+        pendingDelays.delete(timer);
         resolve();
       }, ms);
-      pendingTimers.add(timer);
+      pendingDelays.set(timer, resolve);
     });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -214,7 +216,7 @@ export async function startRestServer(options: RestServerOptions): Promise<RestS
       const remaining = handler.latencyMs - (performance.now() - receivedAt);
       if (remaining > 0) await delay(Math.ceil(remaining));
     }
-    if (res.destroyed) return;
+    if (closing || res.destroyed) return;
     const full = typeof rendered === 'string' || Buffer.isBuffer(rendered) ? { body: rendered } : rendered;
     const replyBody = toBuffer(full.body);
     const replyHeaders = { ...lower(handler.headers ?? {}), ...lower(full.headers ?? {}) };
@@ -234,9 +236,16 @@ export async function startRestServer(options: RestServerOptions): Promise<RestS
     port,
     url: `http://127.0.0.1:${port}`,
     async close() {
-      for (const timer of pendingTimers) clearTimeout(timer);
-      pendingTimers.clear();
-      await closeServer(server);
+      closing = true;
+      const released = [...pendingDelays];
+      pendingDelays.clear();
+      const closed = closeServer(server);
+      // Connections are gone now, so released handlers find their response destroyed and stop.
+      for (const [timer, resolve] of released) {
+        clearTimeout(timer);
+        resolve();
+      }
+      await closed;
     },
   };
 }
