@@ -46,6 +46,7 @@ describe('fieldsOf the newer kinds', () => {
       ['status', 'number'],
       ['response', 'textarea'],
       ['latencyMs', 'number'],
+      ['headers', 'map'],
     ]);
     expect(routes?.fields?.[0].options).toEqual(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
     expect(routes?.newItem?.()).toMatchObject({ method: 'GET', status: 200 });

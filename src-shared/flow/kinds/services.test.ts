@@ -22,8 +22,10 @@ describe('services schemas', () => {
           response: '{"id": "{{params.id}}", "status": "shipped"}',
           latencyMs: 0,
           contract: { format: 'none' },
+          headers: {},
         },
       ],
+      maxBodyBytes: 1048576,
     });
     expect(restClientConfig.parse({})).toMatchObject({ method: 'GET', path: '/orders/{{seq}}', rate: 5 });
     expect(grpcServiceConfig.parse({})).toMatchObject({
@@ -49,6 +51,38 @@ describe('services schemas', () => {
       response: expect.any(String),
       latencyMs: 0,
       contract: { format: 'none' },
+      headers: {},
+    });
+  });
+
+  it('give configs saved before the HTTP runtime fields their defaults', () => {
+    const saved = {
+      name: 'orders',
+      port: 8081,
+      routes: [{ method: 'GET', path: '/x', status: 200, response: '{}', latencyMs: 5 }],
+    };
+    expect(restServiceConfig.parse(saved)).toMatchObject({
+      maxBodyBytes: 1048576,
+      routes: [{ headers: {} }],
+    });
+    expect(restClientConfig.parse({ path: '/x' }).timeoutMs).toBe(10_000);
+    expect(graphqlServiceConfig.parse({}).maxBodyBytes).toBe(1048576);
+    expect(graphqlClientConfig.parse({}).timeoutMs).toBe(10_000);
+    expect(
+      restServiceConfig.parse({ routes: [{ headers: { 'X-Id': '{{params.id}}' } }] }).routes[0].headers,
+    ).toEqual({
+      'X-Id': '{{params.id}}',
+    });
+  });
+
+  it('refuse limits out of range', () => {
+    expect(validateNodeConfig('restClient', { timeoutMs: 0 })).toEqual({
+      ok: false,
+      errors: { timeoutMs: 'must be at least 1' },
+    });
+    expect(validateNodeConfig('graphqlService', { maxBodyBytes: 10 })).toEqual({
+      ok: false,
+      errors: { maxBodyBytes: 'must be at least 1024' },
     });
   });
 

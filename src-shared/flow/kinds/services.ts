@@ -7,6 +7,14 @@ import { DEFAULT_PROTO, DEFAULT_QUERY, DEFAULT_SDL } from './service-samples';
 
 const httpMethod = z.enum(HTTP_METHODS, { error: `must be one of ${HTTP_METHODS.join(', ')}` });
 const port = wholeNumber(1, 65_535).meta({ description: 'Port the service listens on (loopback).' });
+const maxBodyBytes = wholeNumber(1024, 100 * 1024 * 1024).meta({
+  title: 'Body size limit (bytes)',
+  description: 'Larger request bodies are refused with 413.',
+});
+const timeoutMs = wholeNumber(1, 600_000).meta({
+  title: 'Timeout (ms)',
+  description: 'A call with no response by then fails as a timeout.',
+});
 const latencyMs = wholeNumber(0, 60_000).meta({
   title: 'Latency (ms)',
   description: 'Added before replying.',
@@ -26,6 +34,8 @@ export const restRoute = z.object({
   latencyMs: latencyMs.default(0),
   /** What the route's request bodies must look like; violations are flagged, the call still answers. */
   contract: contractField,
+  /** Response headers; values are templates like the body. */
+  headers: stringMap.meta({ title: 'Response headers' }),
 });
 
 /** REST service: answers its routes with templates, a status and latency. */
@@ -33,6 +43,7 @@ export const restServiceConfig = z.object({
   name: nodeName.default('rest-service'),
   port: port.default(8080),
   routes: z.array(restRoute).default([restRoute.parse({})]),
+  maxBodyBytes: maxBodyBytes.default(1024 * 1024),
 });
 
 /** REST client: calls one route of the connected service (or a URL) at a rate. */
@@ -57,6 +68,7 @@ export const restClientConfig = z.object({
     .meta({ title: 'Body template', description: 'JSON sent with POST, PUT and PATCH.' })
     .default(''),
   headers: stringMap,
+  timeoutMs: timeoutMs.default(10_000),
 });
 
 /** How a service answers a server-streaming or bidirectional method: N items at an interval. */
@@ -122,6 +134,7 @@ export const graphqlServiceConfig = z.object({
     .record(z.string(), z.string())
     .meta({ description: 'Result template per Query or Mutation field; {{args.id}} reads an argument.' })
     .default({ order: '{"id": "{{args.id}}", "status": "shipped"}' }),
+  maxBodyBytes: maxBodyBytes.default(1024 * 1024),
 });
 
 /** GraphQL client: sends a query with variables at a rate. */
@@ -132,6 +145,7 @@ export const graphqlClientConfig = z.object({
   variables: template.meta({ description: 'JSON template of the variables.' }).default('{"id": "{{seq}}"}'),
   rate: perSecond(10_000).default(5),
   count: wholeNumber(1, 1_000_000).default(20),
+  timeoutMs: timeoutMs.default(10_000),
 });
 
 /** Parsed configs (defaults filled) of the services kinds. */
