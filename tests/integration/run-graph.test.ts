@@ -135,6 +135,60 @@ describe.each(ENVIRONMENTS)('the node graph on %s', (_label, environment) => {
     expect(detail?.trace.map((ev) => ev.kind)).toEqual(['unroutable']);
   });
 
+  it('a REST client calls a service route, whose replies are published to a topic, as one trace', async () => {
+    const e = await newEngine();
+    const b = flowBuilder('rest');
+    const port = await unusedPort();
+    b.node('shop', 'restClient', {
+      method: 'POST',
+      path: '/orders/{{seq}}',
+      body: '{"qty": {{seq}}}',
+      rate: 50,
+      count: 8,
+    });
+    b.node('orders-api', 'restService', {
+      port,
+      routes: [
+        {
+          method: 'POST',
+          path: '/orders/:id',
+          status: 201,
+          response: '{"id": "{{params.id}}", "qty": {{body.qty}}}',
+        },
+      ],
+    });
+    b.node('placed', 'kafkaTopic', { topic: uniqueName('placed'), partitions: 1 });
+    b.node('billing', 'consumer', { group: uniqueName('billing') });
+    b.edge('shop', 'orders-api');
+    b.edge('orders-api', 'placed');
+    b.edge('placed', 'billing');
+    const started = await e.handlers['run.start']({ flow: b.flow, environment });
+    if (!started.ok) throw new Error(JSON.stringify(started.problems));
+    const s = await until(e, 'eight orders billed', (x) => x.counters.billing?.acked === 8);
+    expect(s.counters.shop.errors).toBe(0);
+    expect(s.counters['orders-api'].received).toBe(8);
+    await e.handlers['run.stop']({});
+    const rows = (await e.handlers['messages.list']({ runId: started.runId, limit: 100 })).rows;
+    const published = rows.filter((r) => r.nodeId === 'orders-api' && r.transport === 'http');
+    expect(published).toHaveLength(8);
+    const detail = await e.handlers['messages.get']({ id: published[0].id });
+    const body = JSON.parse(detail?.payloadText ?? '{}') as { id: string; qty: number };
+    expect(Number(body.id)).toBe(body.qty);
+    const kinds = (detail?.trace ?? []).map((ev) => `${ev.nodeId}:${ev.kind}`);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'shop:call',
+        'orders-api:respond',
+        'orders-api:produce',
+        'billing:deliver',
+        'billing:ack',
+      ]),
+    );
+    const call = detail?.trace.find((ev) => ev.kind === 'call');
+    const respond = detail?.trace.find((ev) => ev.kind === 'respond');
+    expect(respond?.parentSpanId).toBe(call?.spanId);
+  });
+
   it('pauses and resumes a producer without a burst, and reports latency quantiles and a histogram', async () => {
     const e = await newEngine();
     const b = flowBuilder('pausing');

@@ -8,6 +8,8 @@ import type {
   CompiledGrpcClient,
   CompiledGrpcService,
   CompiledProducer,
+  CompiledRestClient,
+  CompiledRestService,
   CompiledTimer,
   MessagingEndpoint,
 } from './compiled-flow';
@@ -102,6 +104,20 @@ export function compileFlow(raw: unknown): CompileResult {
   const consumers: CompiledConsumer[] = [];
   const clients: CompiledGrpcClient[] = [];
   const timers: CompiledTimer[] = [];
+  const restServices: CompiledRestService[] = [];
+  const restClients: CompiledRestClient[] = [];
+  const headerTemplates = (
+    node: FlowNode,
+    field: string,
+    map: Record<string, string>,
+  ): Array<[string, CompiledTemplate]> => {
+    const out: Array<[string, CompiledTemplate]> = [];
+    for (const [name, value] of Object.entries(map)) {
+      const t = template(node, `${field}.${name}`, value, false);
+      if (t) out.push([name, t]);
+    }
+    return out;
+  };
   for (const node of flow.nodes) {
     if (node.kind === 'producer') {
       const targets = outgoing(node.id)
@@ -137,6 +153,24 @@ export function compileFlow(raw: unknown): CompileResult {
       }
       const payload = template(node, 'payload', node.config.payload, true);
       if (payload) timers.push({ node, payload });
+    } else if (node.kind === 'restService') {
+      const routes = node.config.routes.flatMap((route, i) => {
+        const response = template(node, `routes[${i}].response`, route.response, false);
+        const headers = headerTemplates(node, `routes[${i}].headers`, route.headers);
+        return response ? [{ route, response, headers }] : [];
+      });
+      restServices.push({ node, routes });
+    } else if (node.kind === 'restClient') {
+      const targets = outgoing(node.id).filter((t) => t.kind === 'restService');
+      const absolute = /^https?:\/\//.test(node.config.path);
+      if (!absolute && targets.length === 0)
+        at(node, 'path', 'is a path: connect the client to a REST service, or give a full http(s):// URL');
+      if (targets.length > 1) at(node, '', 'calls one service; connect it to a single REST service');
+      const path = template(node, 'path', node.config.path, false);
+      const body = node.config.body ? template(node, 'body', node.config.body, false) : null;
+      const headers = headerTemplates(node, 'headers', node.config.headers);
+      if (path)
+        restClients.push({ node, path, body, headers, targetId: absolute ? null : (targets[0]?.id ?? null) });
     }
   }
 
@@ -195,6 +229,8 @@ export function compileFlow(raw: unknown): CompileResult {
       grpcServices: [...services.values()],
       grpcClients: clients,
       timers,
+      restServices,
+      restClients,
       names: new Map(flow.nodes.map((n) => [n.id, n.config.name])),
     },
   };

@@ -31,6 +31,26 @@ export interface CompiledGrpcClient {
   target: { service: CompiledGrpcService; method: UnaryMethod };
 }
 
+export interface CompiledRestRoute {
+  route: FlowNode<'restService'>['config']['routes'][number];
+  response: CompiledTemplate;
+  headers: Array<[string, CompiledTemplate]>;
+}
+
+export interface CompiledRestService {
+  node: FlowNode<'restService'>;
+  routes: CompiledRestRoute[];
+}
+
+export interface CompiledRestClient {
+  node: FlowNode<'restClient'>;
+  path: CompiledTemplate;
+  body: CompiledTemplate | null;
+  headers: Array<[string, CompiledTemplate]>;
+  /** The REST service node it calls; null when its path is an absolute URL. */
+  targetId: string | null;
+}
+
 export interface CompiledTimer {
   node: FlowNode<'timer'>;
   payload: CompiledTemplate;
@@ -46,6 +66,8 @@ export interface CompiledFlow {
   grpcServices: CompiledGrpcService[];
   grpcClients: CompiledGrpcClient[];
   timers: CompiledTimer[];
+  restServices: CompiledRestService[];
+  restClients: CompiledRestClient[];
   /** Node display names by id, for messages and the UI. */
   names: Map<string, string>;
 }

@@ -13,6 +13,8 @@ const RUNNABLE: ReadonlySet<NodeKind> = new Set([
   'timer',
   'sink',
   'rabbitExchange',
+  'restService',
+  'restClient',
 ]);
 
 /** Annotations document the flow; they never run, so they are never a problem. */
@@ -36,6 +38,10 @@ const RUNNABLE_EDGES = new Set([
   'grpcService>rabbitExchange',
   'rabbitExchange>rabbitQueue',
   'rabbitExchange>rabbitExchange',
+  'restClient>restService',
+  'restService>kafkaTopic',
+  'restService>rabbitQueue',
+  'restService>rabbitExchange',
 ]);
 
 const LATER = 'this arrives with the runtime (issue 4)';

@@ -11,6 +11,8 @@ import { ProducerNode } from './nodes/producer-node';
 import { QueueChannel } from './nodes/queue-channel';
 import { TopicChannel } from './nodes/topic-channel';
 import { ReadingNode } from './nodes/reading-node';
+import { RestClientNode } from './nodes/rest-client-node';
+import { RestServiceNode } from './nodes/rest-service-node';
 import { type SharedClient } from './nodes/shared-client';
 import { SinkNode } from './nodes/sink-node';
 import { TimerNode } from './nodes/timer-node';
@@ -32,6 +34,8 @@ export function buildActors(
   transports: RunTransports,
   clients: RunClients,
   transportNames: { topics: 'kafka' | 'embedded'; queues: 'amqp' | 'embedded' },
+  /** Ports to serve on instead of the flow's own, by node id (0 takes a free one). */
+  ports?: Record<string, number>,
 ): void {
   const add = (actor: NodeActor): void => void graph.actors.set(actor.node.id, actor);
   for (const n of compiled.topics) {
@@ -58,6 +62,8 @@ export function buildActors(
   for (const s of compiled.grpcServices) add(new GrpcServiceNode(s, graph));
   for (const c of compiled.grpcClients) add(new GrpcClientNode(c, graph));
   for (const t of compiled.timers) add(new TimerNode(t.node, t.payload, graph));
+  for (const r of compiled.restServices) add(new RestServiceNode(r, graph, ports?.[r.node.id]));
+  for (const r of compiled.restClients) add(new RestClientNode(r, graph));
   for (const node of compiled.flow.nodes) {
     if (node.kind === 'sink') add(new SinkNode(node, graph));
   }

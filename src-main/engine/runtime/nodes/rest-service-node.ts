@@ -1,0 +1,94 @@
+import type { FlowNode } from '@shared/flow/document';
+import type { CompiledRestService } from '../../compiler/compiled-flow';
+import { newSpanId, newTraceId, parseTraceparent } from '../../trace/traceparent';
+import { startRestServer, type RestResponseEvent, type RestServer } from '../../transports/http/rest-server';
+import type { FlowGraph } from '../graph/flow-graph';
+import type { NodeActor } from '../graph/node-actor';
+
+/**
+ * A REST service node serving its routes on its port (loopback). Each reply is a respond
+ * span, child of the caller's traceparent, with the response body stored; a service that
+ * is connected to channels also publishes each successful reply there.
+ */
+export class RestServiceNode implements NodeActor {
+  readonly node: FlowNode<'restService'>;
+  private server: RestServer | null = null;
+  private seq = 0;
+
+  constructor(
+    private readonly compiled: CompiledRestService,
+    private readonly graph: FlowGraph,
+    /** Tests and parallel runs take a free port; the flow's own port otherwise. */
+    private readonly port: number = compiled.node.config.port,
+  ) {
+    this.node = compiled.node;
+  }
+
+  /** Where clients of this run send their paths; null until serving. */
+  get url(): string | null {
+    return this.server?.url ?? null;
+  }
+
+  async prepare(): Promise<void> {
+    this.server = await startRestServer({
+      node: this.node.config.name,
+      port: this.port,
+      maxBodyBytes: this.node.config.maxBodyBytes,
+      routes: this.compiled.routes.map(({ route, response, headers }) => ({
+        method: route.method,
+        path: route.path,
+        status: route.status,
+        latencyMs: route.latencyMs,
+        render: (req) => {
+          const seq = ++this.seq;
+          const context = { params: req.params, query: req.query, body: req.body, headers: req.headers };
+          const h: Record<string, string> = {};
+          for (const [name, t] of headers) h[name] = t.render(seq, context);
+          return { headers: h, body: response.render(seq, context) };
+        },
+      })),
+      hooks: { onResponse: (e) => this.record(e) },
+    });
+  }
+
+  private record(e: RestResponseEvent): void {
+    const { ctx } = this.graph;
+    const parent = parseTraceparent(e.traceparent);
+    const trace = { traceId: parent?.traceId ?? newTraceId(), spanId: newSpanId() };
+    const destination = `${e.method} ${e.route ?? e.url}`;
+    const at = Date.now() - e.durationMs;
+    const messageId = ctx.sink.recordMessage({
+      runId: ctx.runId,
+      ...trace,
+      nodeId: this.node.id,
+      transport: 'http',
+      destination,
+      ts: at,
+      headers: { ...e.headers, ':status': String(e.status) },
+      payload: e.body,
+    });
+    const failed = e.status >= 400;
+    ctx.sink.recordEvent({
+      runId: ctx.runId,
+      ...trace,
+      parentSpanId: parent?.spanId ?? null,
+      nodeId: this.node.id,
+      kind: failed ? 'error' : 'respond',
+      transport: 'http',
+      destination,
+      ts: at,
+      messageId,
+      durationMs: e.durationMs,
+      error: failed ? `HTTP ${e.status}` : undefined,
+    });
+    ctx.stats.add(this.node.id, 'received');
+    ctx.stats.add(this.node.id, failed ? 'errors' : 'acked');
+    ctx.stats.observe(this.node.id, e.durationMs);
+    if (!failed && this.graph.outgoing(this.node.id).some((x) => this.graph.actors.get(x.target)))
+      void this.graph.emit(this.node, [{ headers: {}, payload: e.body, trace, messageId }]);
+  }
+
+  async close(): Promise<void> {
+    await this.server?.close();
+  }
+}
