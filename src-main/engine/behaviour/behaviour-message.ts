@@ -1,0 +1,69 @@
+import type { MessageView } from './json-path';
+
+/** A message as behaviour steps see it; `json` is the parsed payload when already known. */
+export interface BehaviourMessage {
+  key?: string;
+  headers: Record<string, string>;
+  payload: Buffer;
+  /** The payload parsed as JSON, when known (so it is parsed once per hop). */
+  json?: unknown;
+  /** Set by a route step: the output (router handle or connected node) the message leaves by. */
+  output?: string;
+}
+
+/**
+ * A behaviour that cannot run: names the node, the field (`behaviours[2].template`) and why.
+ * Payload text quoted in `reason` is untrusted: render as text.
+ */
+export class BehaviourError extends Error {
+  constructor(
+    readonly nodeId: string,
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`node "${nodeId}", ${field}: ${reason}`);
+  }
+}
+
+/** Thrown by a step that needs a JSON payload when the payload is not JSON. */
+export class NotJsonError extends Error {}
+
+/** The payload as JSON; throws NotJsonError (with the parser's reason) when it is not JSON. */
+export function payloadJson(message: BehaviourMessage): unknown {
+  if (message.json !== undefined) return message.json;
+  try {
+    message.json = JSON.parse(message.payload.toString('utf8')) as unknown;
+    return message.json;
+  } catch (err) {
+    const size = message.payload.length;
+    throw new NotJsonError(
+      size === 0 ? 'the payload is empty, not JSON' : `the payload is not JSON (${(err as Error).message})`,
+    );
+  }
+}
+
+/** The payload as JSON when it is JSON, else as UTF-8 text (for steps that carry payloads along). */
+export function jsonOrText(message: BehaviourMessage): unknown {
+  try {
+    return payloadJson(message);
+  } catch {
+    return message.payload.toString('utf8');
+  }
+}
+
+/** What paths and predicates read from a message. */
+export function viewOf(message: BehaviourMessage): MessageView {
+  return { key: message.key, headers: message.headers, json: () => payloadJson(message) };
+}
+
+/** `base` with a new JSON payload (key, headers and output carried over). */
+export function withJson(base: BehaviourMessage, value: unknown, headers = base.headers): BehaviourMessage {
+  const out: BehaviourMessage = {
+    headers,
+    payload: Buffer.from(JSON.stringify(value) ?? 'null'),
+    json: value,
+  };
+  if (base.key !== undefined) out.key = base.key;
+  if (base.output !== undefined) out.output = base.output;
+  return out;
+}
