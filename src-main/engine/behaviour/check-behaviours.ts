@@ -29,7 +29,7 @@ export function behaviourProblems(nodeId: string, specs: readonly BehaviourSpec[
     }
     try {
       // Building a one-step pipeline compiles its predicates and paths and nothing else.
-      new BehaviourPipeline([spec], INERT(nodeId), field.replace(/\[\d+\]$/, ''));
+      new BehaviourPipeline([spec], inertDeps(nodeId), field.replace(/\[\d+\]$/, ''));
     } catch (err) {
       const e = err instanceof BehaviourError ? err : new BehaviourError(nodeId, field, String(err));
       problems.push({ field: e.field.replace('behaviours[0]', field), message: e.reason });
@@ -38,7 +38,7 @@ export function behaviourProblems(nodeId: string, specs: readonly BehaviourSpec[
   return problems;
 }
 
-function INERT(nodeId: string): ConstructorParameters<typeof BehaviourPipeline>[1] {
+function inertDeps(nodeId: string): ConstructorParameters<typeof BehaviourPipeline>[1] {
   return {
     nodeId,
     render: () => '',
