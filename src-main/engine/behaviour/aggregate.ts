@@ -1,7 +1,7 @@
 import type { BehaviourOf } from '@shared/flow/kinds/behaviours';
 import { blame, type Behaviour, type BehaviourDeps, type StepPlace } from './behaviour';
 import { jsonOrText, viewOf, type BehaviourMessage } from './behaviour-message';
-import { parsePath, readPath, type MessagePath } from './json-path';
+import { parsePath, readPath, type MessagePath } from '@shared/flow/expressions/json-path';
 
 /** Headers of an aggregate: its group key, how many it holds and why it was emitted. */
 export const AGGREGATE_HEADERS = {

@@ -1,4 +1,4 @@
-import type { MessageView } from './json-path';
+import type { MessageView } from '@shared/flow/expressions/json-path';
 
 /** A message as behaviour steps see it; `json` is the parsed payload when already known. */
 export interface BehaviourMessage {

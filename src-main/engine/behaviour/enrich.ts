@@ -7,7 +7,7 @@ import {
   withJson,
   type BehaviourMessage,
 } from './behaviour-message';
-import { parsePath, writePath } from './json-path';
+import { parsePath, writePath } from '@shared/flow/expressions/json-path';
 
 /** Calls the target node with the message and puts its reply (JSON, else text) at `into`. */
 export function enrichStep(spec: BehaviourOf<'enrich'>, deps: BehaviourDeps, place: StepPlace): Behaviour {

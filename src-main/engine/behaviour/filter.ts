@@ -1,7 +1,7 @@
 import type { BehaviourOf } from '@shared/flow/kinds/behaviours';
 import { blame, type Behaviour, type BehaviourDeps, type StepPlace } from './behaviour';
 import { viewOf } from './behaviour-message';
-import { compilePredicate } from './predicate';
+import { compilePredicate } from '@shared/flow/expressions/predicate';
 
 /** Passes on the messages for which the predicate holds; the rest stop here. */
 export function filterStep(spec: BehaviourOf<'filter'>, deps: BehaviourDeps, place: StepPlace): Behaviour {

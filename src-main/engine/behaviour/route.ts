@@ -1,7 +1,7 @@
 import type { BehaviourOf } from '@shared/flow/kinds/behaviours';
 import { blame, type Behaviour, type BehaviourDeps, type StepPlace } from './behaviour';
 import { viewOf } from './behaviour-message';
-import { compilePredicate } from './predicate';
+import { compilePredicate } from '@shared/flow/expressions/predicate';
 
 /** Sets each message's `output` to the first route whose predicate holds, else `otherwise` (empty drops it). */
 export function routeStep(spec: BehaviourOf<'route'>, deps: BehaviourDeps, place: StepPlace): Behaviour {

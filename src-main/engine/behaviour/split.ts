@@ -1,7 +1,7 @@
 import type { BehaviourOf } from '@shared/flow/kinds/behaviours';
 import { blame, type Behaviour, type BehaviourDeps, type StepPlace } from './behaviour';
 import { viewOf, withJson } from './behaviour-message';
-import { parsePath, readPath } from './json-path';
+import { parsePath, readPath } from '@shared/flow/expressions/json-path';
 
 /** Headers each split message carries: which split it came from, its place and the total. */
 export const SPLIT_HEADERS = { id: 'x-split-id', index: 'x-split-index', count: 'x-split-count' } as const;
