@@ -49,11 +49,11 @@ describe('bad-expression', () => {
       ['f', '"f" when: at character 6 of "$.a >": expected a path or a value, found the end'],
       [
         'svc',
-        '"svc" behaviours[0].routes[0].when: at character 11 of "$.x in [1": expected "," or "]", found the end',
+        '"svc" behaviours[0].routes[0].when: at character 10 of "$.x in [1": expected "," or "]", found the end',
       ],
       [
         'svc',
-        '"svc" behaviours[1].path: at character 10 of "$.items[": expected an index or a quoted name inside [ ], found the end',
+        '"svc" behaviours[1].path: at character 9 of "$.items[": expected an index or a quoted name inside [ ], found the end',
       ],
     ]);
   });
