@@ -1,6 +1,6 @@
 import type { BehaviourOf } from '@shared/flow/kinds/behaviours';
 import { blame, type Behaviour, type BehaviourDeps, type StepPlace } from './behaviour';
-import { jsonOrText, viewOf, type BehaviourMessage } from './behaviour-message';
+import { jsonOrText, viewOf, withJson, type BehaviourMessage } from './behaviour-message';
 import { parsePath, readPath, type MessagePath } from '@shared/flow/expressions/json-path';
 
 /** Headers of an aggregate: its group key, how many it holds and why it was emitted. */
@@ -37,15 +37,12 @@ export function aggregateStep(
     group.cancelTimer?.();
     groups.delete(group.key);
     const payload = group.members.map(jsonOrText);
-    const out: BehaviourMessage = {
-      headers: {
-        [AGGREGATE_HEADERS.key]: group.key,
-        [AGGREGATE_HEADERS.count]: String(group.members.length),
-        [AGGREGATE_HEADERS.reason]: reason,
-      },
-      payload: Buffer.from(JSON.stringify(payload)),
-      json: payload,
-    };
+    // The aggregate continues the trace of the message that opened its group.
+    const out = withJson({ headers: {}, payload: Buffer.alloc(0), trace: group.members[0].trace }, payload, {
+      [AGGREGATE_HEADERS.key]: group.key,
+      [AGGREGATE_HEADERS.count]: String(group.members.length),
+      [AGGREGATE_HEADERS.reason]: reason,
+    });
     if (by) out.key = group.key;
     return out;
   };

@@ -1,4 +1,5 @@
 import type { MessageView } from '@shared/flow/expressions/json-path';
+import type { TraceContext } from '../trace/traceparent';
 
 /** A message as behaviour steps see it; `json` is the parsed payload when already known. */
 export interface BehaviourMessage {
@@ -9,6 +10,8 @@ export interface BehaviourMessage {
   json?: unknown;
   /** Set by a route step: the output (router handle or connected node) the message leaves by. */
   output?: string;
+  /** The span of the hop that handled it, carried along so the next hop joins its trace. */
+  trace?: TraceContext | null;
 }
 
 /**
@@ -56,14 +59,26 @@ export function viewOf(message: BehaviourMessage): MessageView {
   return { key: message.key, headers: message.headers, json: () => payloadJson(message) };
 }
 
-/** `base` with a new JSON payload (key, headers and output carried over). */
-export function withJson(base: BehaviourMessage, value: unknown, headers = base.headers): BehaviourMessage {
-  const out: BehaviourMessage = {
-    headers,
-    payload: Buffer.from(JSON.stringify(value) ?? 'null'),
-    json: value,
-  };
+/**
+ * A new message with `payload`, carrying key, output and trace over from `base`. Nothing else
+ * is copied: fields a runtime keeps about the old payload (a stored message id) must not
+ * follow a payload that changed.
+ */
+export function withPayload(
+  base: BehaviourMessage,
+  payload: Buffer,
+  json: unknown,
+  headers = base.headers,
+): BehaviourMessage {
+  const out: BehaviourMessage = { headers, payload };
+  if (json !== undefined) out.json = json;
   if (base.key !== undefined) out.key = base.key;
   if (base.output !== undefined) out.output = base.output;
+  if (base.trace !== undefined) out.trace = base.trace;
   return out;
+}
+
+/** `base` with a new JSON payload (see withPayload). */
+export function withJson(base: BehaviourMessage, value: unknown, headers = base.headers): BehaviourMessage {
+  return withPayload(base, Buffer.from(JSON.stringify(value) ?? 'null'), value, headers);
 }

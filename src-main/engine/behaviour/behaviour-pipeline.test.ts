@@ -44,6 +44,27 @@ describe('BehaviourPipeline', () => {
     ]);
   });
 
+  it('carries the trace through every step and drops what belonged to an old payload', async () => {
+    const trace = { traceId: 'a'.repeat(32), spanId: 'b'.repeat(16) };
+    // A runtime message may carry more (a stored message id): it must not follow a new payload.
+    const input = { ...jsonMessage({ items: [{ n: 1 }, { n: 2 }] }, { trace }), messageId: 41 };
+    const { p } = pipeline([
+      { kind: 'split', path: '$.items' },
+      { kind: 'transform', template: '{"m": {{payload.n}}}' },
+      { kind: 'route', routes: [{ when: '$.m > 1', output: 'big' }] },
+      { kind: 'aggregate', count: 2 },
+    ]);
+    const [out] = await p.process(input);
+    expect(out.json).toEqual([{ m: 1 }, { m: 2 }]);
+    expect(out.trace).toEqual(trace);
+    expect(out).not.toHaveProperty('messageId');
+    const { p: passThrough } = pipeline([
+      { kind: 'filter', when: '$.items exists' },
+      { kind: 'delay', ms: 0 },
+    ]);
+    expect(await passThrough.process(input)).toEqual([input]);
+  });
+
   it('returns the message unchanged with no steps', async () => {
     const m = jsonMessage({ a: 1 });
     expect(await pipeline([]).p.process(m)).toEqual([m]);

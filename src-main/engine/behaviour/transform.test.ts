@@ -18,6 +18,19 @@ describe('transform step', () => {
     expect(out.headers).toEqual({ region: 'eu' });
   });
 
+  it('keeps the trace but not what belonged to the old payload', async () => {
+    const trace = { traceId: 'c'.repeat(32), spanId: 'd'.repeat(16) };
+    const input = { ...jsonMessage({ a: 1 }, { trace, output: 'eu' }), messageId: 9 };
+    const [out] = await step({ kind: 'transform', template: '{"b": {{payload.a}}}' }).process(input);
+    expect(out).toEqual({
+      headers: {},
+      payload: Buffer.from('{"b": 1}'),
+      json: { b: 1 },
+      trace,
+      output: 'eu',
+    });
+  });
+
   it('keeps the payload as it is with the default template', async () => {
     const [out] = await step({ kind: 'transform' }).process(jsonMessage({ a: [1, { b: null }] }));
     expect(out.json).toEqual({ a: [1, { b: null }] });

@@ -1,6 +1,6 @@
 import type { BehaviourOf } from '@shared/flow/kinds/behaviours';
 import { asBehaviourError, type Behaviour, type BehaviourDeps, type StepPlace } from './behaviour';
-import { BehaviourError, type BehaviourMessage } from './behaviour-message';
+import { BehaviourError, withPayload } from './behaviour-message';
 
 /** Replaces the payload with the template rendered over the incoming message. */
 export function transformStep(
@@ -18,11 +18,10 @@ export function transformStep(
         const e = asBehaviourError(deps, field, err);
         throw new BehaviourError(deps.nodeId, field, `template failed: ${e.reason}`);
       }
-      const out: BehaviourMessage = { ...message, payload: Buffer.from(text) };
-      delete out.json;
+      let json: unknown;
       if (spec.output === 'json') {
         try {
-          out.json = JSON.parse(text) as unknown;
+          json = JSON.parse(text) as unknown;
         } catch (err) {
           throw new BehaviourError(
             deps.nodeId,
@@ -31,7 +30,7 @@ export function transformStep(
           );
         }
       }
-      return [out];
+      return [withPayload(message, Buffer.from(text), json)];
     },
     flush: () => [],
   };
