@@ -232,6 +232,28 @@ describe('FaultInjector', () => {
     expect(inj.decide(3)).toEqual([{ action: 'deliver', message: 3, delayMs: 0 }]);
   });
 
+  it('sends a timed-out window through the faults after the reorder, even when the list changed', () => {
+    const clock = new ManualClock();
+    const { inj, released } = injector(
+      faults({ kind: 'reorder', window: 10, maxHoldMs: 100 }, { kind: 'latency', latencyMs: 30 }),
+      { clock },
+    );
+    run(inj, 2);
+    // A fault inserted before the reorder moves it down the list while messages are held.
+    inj.update(
+      faults(
+        { kind: 'drop', probability: 0 },
+        { kind: 'reorder', window: 10, maxHoldMs: 100 },
+        { kind: 'latency', latencyMs: 30 },
+      ),
+    );
+    clock.advance(100);
+    expect(released.map((d) => [d.action, d.message, d.action === 'deliver' && d.delayMs])).toEqual([
+      ['deliver', 1, 30],
+      ['deliver', 0, 30],
+    ]);
+  });
+
   it('applies faults in list order: an error ends the list, later faults see only survivors', () => {
     const { inj } = injector(
       faults(

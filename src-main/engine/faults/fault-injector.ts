@@ -167,7 +167,7 @@ export class FaultInjector<M> {
             }
             break;
           case 'reorder':
-            out.push(...this.hold(item, spec.window, spec.maxHoldMs, state, i));
+            out.push(...this.hold(item, spec.window, spec.maxHoldMs, state, keys[i]));
             break;
         }
       }
@@ -182,16 +182,21 @@ export class FaultInjector<M> {
     window: number,
     maxHoldMs: number,
     state: FaultState<M>,
-    index: number,
+    key: string,
   ): FaultDecision<M>[] {
     state.held.push(item);
     if (state.held.length >= window) {
-      return this.apply(this.releaseAll(state), index + 1);
+      return this.apply(this.releaseAll(state), this.keys().indexOf(key) + 1);
     }
     if (!state.cancelTimer) {
       state.cancelTimer = this.clock.setTimeout(() => {
         state.cancelTimer = undefined;
-        const decisions = this.count(this.apply(this.releaseAll(state), index + 1));
+        // Looked up now: an update since the hold may have moved this fault in the list.
+        const after = this.keys().indexOf(key) + 1;
+        const released = this.releaseAll(state);
+        const decisions = this.count(
+          after > 0 ? this.apply(released, after) : released.map((item) => this.finish(item)),
+        );
         if (decisions.length > 0) this.options.onRelease(decisions);
       }, maxHoldMs);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { faultErrorForms } from '@shared/flow/kinds/faults';
-import { protocolError } from './protocol-error';
+import { faultProtocolFor, protocolError } from './protocol-error';
 
 describe('protocolError', () => {
   it('gives each protocol its default form when the spec names none', () => {
@@ -46,5 +46,15 @@ describe('protocolError', () => {
       path: ['http', 'status'],
       message: 'must be at least 400',
     });
+  });
+
+  it('picks the form by transport, and by shape for in-process hops', () => {
+    expect(faultProtocolFor('kafka', 'topic')).toBe('kafka');
+    expect(faultProtocolFor('amqp', 'queue')).toBe('amqp');
+    expect(faultProtocolFor('grpc', 'call')).toBe('grpc');
+    expect(faultProtocolFor('graphql', 'call')).toBe('graphql');
+    expect(faultProtocolFor('embedded', 'topic')).toBe('kafka');
+    expect(faultProtocolFor('embedded', 'queue')).toBe('amqp');
+    expect(faultProtocolFor('inproc', 'call')).toBe('http');
   });
 });

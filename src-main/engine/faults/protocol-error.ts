@@ -6,6 +6,7 @@ import {
   type GrpcFaultCode,
   type KafkaFaultCode,
 } from '@shared/flow/kinds/faults';
+import type { Transport } from '@shared/trace/events';
 
 /**
  * The protocols whose error a fault can take the form of. Embedded topics answer like Kafka
@@ -89,3 +90,15 @@ export function protocolError(
 }
 
 const DEFAULT_FORMS: FaultErrorForms = faultErrorForms.parse({});
+
+/**
+ * The error form for a hop: its transport's own, and for in-process hops (embedded brokers,
+ * router → sink) the form of the shape it emulates: topics answer like Kafka, queues like AMQP,
+ * calls like HTTP.
+ */
+export function faultProtocolFor(transport: Transport, shape: 'topic' | 'queue' | 'call'): FaultProtocol {
+  if (transport === 'embedded' || transport === 'inproc') {
+    return shape === 'topic' ? 'kafka' : shape === 'queue' ? 'amqp' : 'http';
+  }
+  return transport;
+}
