@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { faultList } from './kinds/faults';
 
 /**
  * Settings carried by an edge (format 2). Bindings live on the exchange → queue (or
@@ -34,6 +35,8 @@ export const edgeConfigSchema = z.object({
   headerMatch: headerMatchSchema.optional(),
   /** Name of a mesh policy node that governs calls along this edge. */
   policy: z.string().trim().max(80).optional(),
+  /** Faults injected on messages travelling along this edge. */
+  faults: faultList.optional(),
 });
 
 /** What an edge carries besides its ends; every field is optional and omitted when empty. */
@@ -51,5 +54,6 @@ export function compactEdgeConfig(config: EdgeConfig | undefined): EdgeConfig | 
     out.headerMatch = config.headerMatch;
   }
   if (config.policy) out.policy = config.policy;
+  if (config.faults && config.faults.length > 0) out.faults = config.faults;
   return Object.keys(out).length > 0 ? out : undefined;
 }

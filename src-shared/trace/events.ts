@@ -1,3 +1,5 @@
+import type { FaultKind } from '../flow/kinds/faults';
+
 /** What happened at one hop of a message. */
 export const TRACE_EVENT_KINDS = [
   'produce',
@@ -13,6 +15,8 @@ export const TRACE_EVENT_KINDS = [
   'drop',
   /** An event appended to an event store stream. */
   'append',
+  /** An injected fault that leaves no other event: a message held back by a reorder fault. */
+  'fault',
 ] as const;
 export type TraceEventKind = (typeof TRACE_EVENT_KINDS)[number];
 
@@ -46,6 +50,17 @@ export interface TraceEvent {
   durationMs?: number;
   /** Error text from the broker or server: untrusted, render as text. */
   error?: string;
+  /** Set when a fault was injected on purpose at this hop (faults on demand). */
+  fault?: InjectedFault;
+}
+
+/** Marks a trace event as shaped by injected faults, so it is never mistaken for a real failure. */
+export interface InjectedFault {
+  injected: true;
+  /** The faults applied, in order, e.g. ['latency', 'duplicate']. */
+  kinds: FaultKind[];
+  /** One line for people: "latency 130 ms; duplicate copy 1 of 1". */
+  detail: string;
 }
 
 /** A payload as recorded, stored once and referenced by events. */

@@ -1,5 +1,6 @@
 import type { FlowEdge } from '../document';
 import type { NodeKind } from '../node-kinds';
+import { badExpression } from './rules/bad-expression';
 import { bindingIncomplete } from './rules/binding-incomplete';
 import { clientWithoutService } from './rules/client-without-service';
 import { cycleWithoutStop } from './rules/cycle-without-stop';
@@ -45,6 +46,7 @@ export type LintRule = (flow: LintableFlow) => LintFinding[];
 /** Every rule, one per file in `rules/`; order only matters for findings of equal rank. */
 const RULES: LintRule[] = [
   invalidConfig,
+  badExpression,
   producerWithoutTarget,
   clientWithoutService,
   unknownMethod,

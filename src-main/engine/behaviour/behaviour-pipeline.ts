@@ -1,0 +1,64 @@
+import type { BehaviourSpec } from '@shared/flow/kinds/behaviours';
+import { asBehaviourError, type Behaviour, type BehaviourDeps } from './behaviour';
+import type { BehaviourError, BehaviourMessage } from './behaviour-message';
+import { createBehaviour } from './create-behaviour';
+
+export interface PipelineOptions extends BehaviourDeps {
+  /** Receives what steps emit on their own (an aggregate window closing), after the later steps. */
+  emit: (messages: BehaviourMessage[]) => void;
+  /** Receives errors of those later, timer-driven runs (nobody awaits them). */
+  onError: (error: BehaviourError) => void;
+}
+
+/**
+ * A node's behaviour steps in order: each message out of one step goes into the next.
+ * Building it compiles every predicate and path (throwing a BehaviourError naming the field);
+ * a message that fails in any step rejects `process` with a BehaviourError (or its
+ * BehaviourFailure subclass for a fail step, which carries the protocol error).
+ */
+export class BehaviourPipeline {
+  private readonly steps: Behaviour[];
+
+  constructor(
+    specs: readonly BehaviourSpec[],
+    private readonly options: PipelineOptions,
+    /** Path of the list inside the node config. */
+    field = 'behaviours',
+  ) {
+    this.steps = specs.map((spec, i) =>
+      createBehaviour(spec, options, {
+        field: `${field}[${i}]`,
+        emit: (messages) => {
+          this.runFrom(messages, i + 1).then(
+            (out) => out.length > 0 && options.emit(out),
+            (err: unknown) => options.onError(asBehaviourError(options, `${field}[${i}]`, err)),
+          );
+        },
+      }),
+    );
+  }
+
+  /** The messages that leave the node for one that arrived. */
+  process(message: BehaviourMessage): Promise<BehaviourMessage[]> {
+    return this.runFrom([message], 0);
+  }
+
+  /** On stop: whatever steps still hold, passed through the steps after them. */
+  async flush(): Promise<BehaviourMessage[]> {
+    const out: BehaviourMessage[] = [];
+    for (let i = 0; i < this.steps.length; i++) {
+      out.push(...(await this.runFrom(this.steps[i].flush(), i + 1)));
+    }
+    return out;
+  }
+
+  private async runFrom(messages: BehaviourMessage[], from: number): Promise<BehaviourMessage[]> {
+    let current = messages;
+    for (let i = from; i < this.steps.length && current.length > 0; i++) {
+      const next: BehaviourMessage[] = [];
+      for (const m of current) next.push(...(await this.steps[i].process(m)));
+      current = next;
+    }
+    return current;
+  }
+}
