@@ -4,7 +4,8 @@ interface KafkaJsErrorShape extends Error {
   cause?: unknown;
 }
 
-function errorType(error: unknown): string | undefined {
+/** The first kafkajs protocol error type along the cause chain. */
+export function errorType(error: unknown): string | undefined {
   // KafkaJSNumberOfRetriesExceeded keeps the protocol error it gave up on as its cause.
   for (let current = error; current instanceof Error; current = (current as KafkaJsErrorShape).cause) {
     const type = (current as KafkaJsErrorShape).type;

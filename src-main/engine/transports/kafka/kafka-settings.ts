@@ -27,3 +27,13 @@ export const CONSUMER_TIMINGS = {
   heartbeatInterval: 1_000,
   maxWaitTimeInMs: 100,
 } as const;
+
+/** How long a new member may take to join its group before subscribe gives up. */
+export const JOIN_TIMEOUT_MS = 30_000;
+
+/**
+ * Bytes fetched per partition per request. kafkajs's 1 MiB default is below a record of a
+ * 1 MiB payload plus its framing; the broker still returns one oversized batch, but a
+ * higher cap keeps large-message topics at full speed.
+ */
+export const MAX_BYTES_PER_PARTITION = 4 * 1024 * 1024;
