@@ -22,7 +22,7 @@ export function topicConfig(spec: TopicSpec): ITopicConfig {
 }
 
 interface AdminErrorShape extends Error {
-  errors?: Array<{ message?: string; topic?: string }>;
+  errors?: Array<{ message?: string; type?: string }>;
 }
 
 /**
@@ -37,7 +37,17 @@ export async function createTopicIfAbsent(admin: Admin, spec: TopicSpec): Promis
     // kafkajs wraps per-topic failures in an aggregate error whose own message is generic.
     const shape = error as AdminErrorShape;
     const reasons = shape.errors?.map((e) => e.message).filter(Boolean) ?? [];
-    const reason = reasons.length > 0 ? reasons.join('; ') : shape.message;
+    let reason = reasons.length > 0 ? reasons.join('; ') : shape.message;
+    // kafkajs drops the broker's own explanation; the usual cause is too few brokers.
+    if (shape.errors?.some((e) => e.type === 'INVALID_REPLICATION_FACTOR')) {
+      const brokers = await admin
+        .describeCluster()
+        .then((cluster) => cluster.brokers.length)
+        .catch(() => undefined);
+      if (brokers !== undefined) {
+        reason += ` (asked for ${spec.replicationFactor}; the cluster has ${brokers} broker${brokers === 1 ? '' : 's'})`;
+      }
+    }
     throw new Error(`Could not create topic "${spec.topic}": ${reason}`, { cause: error });
   }
 }
