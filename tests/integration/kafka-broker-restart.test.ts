@@ -63,7 +63,11 @@ describe('kafka across a broker restart', () => {
       await broker.restart();
       const backAt = Date.now();
       const ackedAtRestart = acknowledged.size;
-      await waitFor('sends acknowledged after the restart', () => acknowledged.size >= ackedAtRestart + 200, 60_000);
+      await waitFor(
+        'sends acknowledged after the restart',
+        () => acknowledged.size >= ackedAtRestart + 200,
+        60_000,
+      );
       producing = false;
       await loop;
       await waitFor(

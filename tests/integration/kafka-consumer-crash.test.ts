@@ -50,7 +50,10 @@ describe('kafka consumer crashes', () => {
         restarting: false,
       },
     ]);
-    expect(member.state()).toEqual({ state: 'crashed', error: 'cannot read properties of undefined (reading "total")' });
+    expect(member.state()).toEqual({
+      state: 'crashed',
+      error: 'cannot read properties of undefined (reading "total")',
+    });
     expect(handled).toEqual([0, 1, 2]);
 
     await member.restart();

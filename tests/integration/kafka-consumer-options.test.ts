@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IncomingMessage, OutgoingMessage, TransportEvent } from '../../src-main/engine/transports/transport';
+import type {
+  IncomingMessage,
+  OutgoingMessage,
+  TransportEvent,
+} from '../../src-main/engine/transports/transport';
 import { pollLag } from '../../src-main/engine/transports/lag-poller';
 import type { PartitionLag } from '../../src-main/engine/transports/transport';
 import { waitFor } from './helpers/brokers';
@@ -13,7 +17,10 @@ beforeAll(async () => {
 afterAll(async () => kafka.cleanup());
 
 const messages = (from: number, n: number): OutgoingMessage[] =>
-  Array.from({ length: n }, (_, i) => ({ headers: { seq: String(from + i) }, payload: Buffer.from(`m${from + i}`) }));
+  Array.from({ length: n }, (_, i) => ({
+    headers: { seq: String(from + i) },
+    payload: Buffer.from(`m${from + i}`),
+  }));
 const seqOf = (m: IncomingMessage): number => Number(m.headers.seq);
 
 /** The partitions each member holds after its latest join. */
@@ -30,7 +37,9 @@ describe('kafka consumer options', () => {
     const groupId = kafka.groupId('cons-members');
     await transport.ensureTopic({ topic, partitions: 3 });
     const members = await Promise.all(
-      [1, 2, 3].map(() => transport.subscribe({ topic, groupId, fromBeginning: true, onMessage: async () => {} })),
+      [1, 2, 3].map(() =>
+        transport.subscribe({ topic, groupId, fromBeginning: true, onMessage: async () => {} }),
+      ),
     );
     expect(members.map((m) => m.member).sort()).toEqual([`${groupId}#1`, `${groupId}#2`, `${groupId}#3`]);
     await waitFor('three members holding one partition each', () => {
@@ -40,7 +49,12 @@ describe('kafka consumer options', () => {
     await members[2].close();
     await waitFor('the two remaining members to take over its partition', () => {
       const held = [...assignments(events).entries()].filter(([member]) => member !== members[2].member);
-      return held.flatMap(([, p]) => p).sort().join() === '0,1,2';
+      return (
+        held
+          .flatMap(([, p]) => p)
+          .sort()
+          .join() === '0,1,2'
+      );
     });
     const rebalance = events.find((e) => e.type === 'rebalance');
     expect(rebalance).toMatchObject({ groupId, detail: expect.stringContaining(`${topic}[`) });

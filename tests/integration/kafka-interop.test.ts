@@ -14,8 +14,14 @@ afterAll(async () => kafka.cleanup());
 
 function kcat(args: string[], input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = execFile('kcat', ['-b', KAFKA_BROKERS.join(','), ...args], { timeout: 30_000 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`kcat ${args.join(' ')} failed: ${stderr || error.message}`)) : resolve(stdout),
+    const child = execFile(
+      'kcat',
+      ['-b', KAFKA_BROKERS.join(','), ...args],
+      { timeout: 30_000 },
+      (error, stdout, stderr) =>
+        error
+          ? reject(new Error(`kcat ${args.join(' ')} failed: ${stderr || error.message}`))
+          : resolve(stdout),
     );
     if (input !== undefined) child.stdin?.end(input);
   });
@@ -38,16 +44,26 @@ describe('kafka interop with kcat', () => {
     const producer = await transport.createProducer({ compression: 'snappy' });
     const sent = Array.from({ length: 5 }, (_, i) => ({
       key: `order-${i}`,
-      headers: { 'content-type': 'application/json', traceparent: `00-${'1'.repeat(32)}-${'2'.repeat(16)}-01`, seq: String(i) },
+      headers: {
+        'content-type': 'application/json',
+        traceparent: `00-${'1'.repeat(32)}-${'2'.repeat(16)}-01`,
+        seq: String(i),
+      },
       payload: Buffer.from(JSON.stringify({ id: i, note: 'grüße ✓' })),
     }));
     const receipts = await producer.send(topic, sent);
     const out = await kcat(['-C', '-t', topic, '-o', 'beginning', '-e', '-c', '5', '-J', '-q']);
-    const records = out.trim().split('\n').map((line) => JSON.parse(line) as KcatRecord);
+    const records = out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as KcatRecord);
     expect(records).toHaveLength(5);
     for (const record of records) {
       const headers = Object.fromEntries(
-        Array.from({ length: (record.headers?.length ?? 0) / 2 }, (_, i) => [record.headers![2 * i], record.headers![2 * i + 1]]),
+        Array.from({ length: (record.headers?.length ?? 0) / 2 }, (_, i) => [
+          record.headers![2 * i],
+          record.headers![2 * i + 1],
+        ]),
       );
       const i = Number(headers.seq);
       expect(record.key).toBe(sent[i].key);

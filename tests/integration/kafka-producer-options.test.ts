@@ -11,7 +11,11 @@ beforeAll(async () => {
 afterAll(async () => kafka.cleanup());
 
 const messages = (n: number, make: (i: number) => Partial<OutgoingMessage> = () => ({})): OutgoingMessage[] =>
-  Array.from({ length: n }, (_, i) => ({ headers: { seq: String(i) }, payload: Buffer.from(`m${i}`), ...make(i) }));
+  Array.from({ length: n }, (_, i) => ({
+    headers: { seq: String(i) },
+    payload: Buffer.from(`m${i}`),
+    ...make(i),
+  }));
 
 /** kafkajs keeps the record batch a record came in as `batchContext`; it is not in its types. */
 interface BatchContext {
@@ -51,15 +55,24 @@ describe('kafka producer options', () => {
     const topic = kafka.topicName('prod-rr');
     await transport.ensureTopic({ topic, partitions: 4 });
     const roundRobin = await transport.createProducer({ partitioner: 'round-robin' });
-    const spread = await roundRobin.send(topic, messages(40, () => ({ key: 'same-key' })));
+    const spread = await roundRobin.send(
+      topic,
+      messages(40, () => ({ key: 'same-key' })),
+    );
     const perPartition = [0, 1, 2, 3].map((p) => spread.filter((r) => r.partition === p).length);
     expect(perPartition).toEqual([10, 10, 10, 10]);
 
-    const pinned = await roundRobin.send(topic, messages(5, () => ({ key: 'any', partition: 2 })));
-    expect(pinned.map((r) => r.partition)).toEqual([2, 2, 2, 2, 2]);
-    await expect(roundRobin.send(topic, messages(1, () => ({ partition: 4 })))).rejects.toThrow(
-      `Partition 4 does not exist on topic "${topic}" (it has 4 partitions)`,
+    const pinned = await roundRobin.send(
+      topic,
+      messages(5, () => ({ key: 'any', partition: 2 })),
     );
+    expect(pinned.map((r) => r.partition)).toEqual([2, 2, 2, 2, 2]);
+    await expect(
+      roundRobin.send(
+        topic,
+        messages(1, () => ({ partition: 4 })),
+      ),
+    ).rejects.toThrow(`Partition 4 does not exist on topic "${topic}" (it has 4 partitions)`);
   });
 
   it('delivers with acks all, leader and none; only "none" leaves the offset unknown', async () => {
@@ -69,9 +82,13 @@ describe('kafka producer options', () => {
     const sent: string[] = [];
     for (const acks of ['all', 'leader', 'none'] as const) {
       const producer = await transport.createProducer({ acks });
-      const receipts = await producer.send(topic, messages(3, (i) => ({ payload: Buffer.from(`${acks}-${i}`) })));
+      const receipts = await producer.send(
+        topic,
+        messages(3, (i) => ({ payload: Buffer.from(`${acks}-${i}`) })),
+      );
       sent.push(...receipts.map((_, i) => `${acks}-${i}`));
-      if (acks === 'none') expect(receipts.every((r) => r.partition === 0 && r.offset === undefined)).toBe(true);
+      if (acks === 'none')
+        expect(receipts.every((r) => r.partition === 0 && r.offset === undefined)).toBe(true);
       else expect(receipts.every((r) => r.offset !== undefined)).toBe(true);
     }
     const raw = await kafka.readRaw(topic, 9);
@@ -141,4 +158,3 @@ describe('kafka producer options', () => {
     expect(idem.map((c) => c.firstSequence)).toEqual([0, 0, 0, 3, 3, 3]);
   });
 });
-

@@ -21,7 +21,12 @@ describe('pollLag', () => {
       Array.from({ length: 6 }, () => ({ headers: {}, payload: Buffer.from('x') })),
     );
     const readings: PartitionLag[][] = [];
-    const poller = pollLag(topics, { topic: 't', groupId: 'g', intervalMs: 5, onLag: (r) => readings.push(r) });
+    const poller = pollLag(topics, {
+      topic: 't',
+      groupId: 'g',
+      intervalMs: 5,
+      onLag: (r) => readings.push(r),
+    });
     await until(() => readings.length > 0);
     expect(readings[0].map((r) => r.lag)).toEqual([3, 3]);
     expect(readings[0][0].committed).toBeNull();

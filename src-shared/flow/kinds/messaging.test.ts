@@ -88,7 +88,9 @@ describe('messaging schemas', () => {
         partition: 'must be 0 or more',
       },
     });
-    expect(validateNodeConfig('kafkaTopic', { topic: 't', replicationFactor: 0, maxMessageBytes: 10 })).toEqual({
+    expect(
+      validateNodeConfig('kafkaTopic', { topic: 't', replicationFactor: 0, maxMessageBytes: 10 }),
+    ).toEqual({
       ok: false,
       errors: {
         replicationFactor: 'must be -1 (cluster default) or at least 1',

@@ -54,7 +54,9 @@ export async function createKafkaFixture(brokers: string[] = KAFKA_BROKERS): Pro
       await consumer.connect();
       try {
         await consumer.subscribe({ topic, fromBeginning: true });
-        await consumer.run({ eachMessage: async ({ partition, message }) => void records.push({ partition, message }) });
+        await consumer.run({
+          eachMessage: async ({ partition, message }) => void records.push({ partition, message }),
+        });
         await waitFor(`${count} raw records of ${topic}`, () => records.length >= count);
       } finally {
         await consumer.disconnect();

@@ -25,7 +25,8 @@ export interface PrivateKafka {
 }
 
 const VERSION = process.env.FLOWBENCH_KAFKA_VERSION ?? '3.9.2';
-const CACHE = process.env.FLOWBENCH_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'flowbench');
+const CACHE =
+  process.env.FLOWBENCH_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'flowbench');
 const LIBS = join(CACHE, `kafka-${VERSION}`, 'libs');
 const START_TIMEOUT_MS = 90_000;
 
@@ -102,7 +103,14 @@ export async function createPrivateKafka(): Promise<PrivateKafka> {
   await writeFile(properties, serverProperties(dir, port, controllerPort));
   await writeFile(join(dir, 'log4j.properties'), LOG4J);
   const clusterId = randomBytes(16).toString('base64url');
-  const format = java(dir, ['kafka.tools.StorageTool', 'format', '--cluster-id', clusterId, '--config', properties]);
+  const format = java(dir, [
+    'kafka.tools.StorageTool',
+    'format',
+    '--cluster-id',
+    clusterId,
+    '--config',
+    properties,
+  ]);
   let formatOutput = '';
   format.stdout?.on('data', (chunk: Buffer) => (formatOutput += chunk.toString()));
   format.stderr?.on('data', (chunk: Buffer) => (formatOutput += chunk.toString()));
@@ -135,7 +143,11 @@ export async function createPrivateKafka(): Promise<PrivateKafka> {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         started.kill('SIGKILL');
-        reject(new Error(`private kafka did not start within ${START_TIMEOUT_MS / 1000} s:\n${output.slice(-2000)}`));
+        reject(
+          new Error(
+            `private kafka did not start within ${START_TIMEOUT_MS / 1000} s:\n${output.slice(-2000)}`,
+          ),
+        );
       }, START_TIMEOUT_MS);
       const onData = (chunk: Buffer): void => {
         output = (output + chunk.toString()).slice(-20_000);

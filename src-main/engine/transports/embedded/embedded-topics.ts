@@ -129,14 +129,16 @@ export function createEmbeddedTopics(): TopicTransport {
           if (closed) throw new Error('the embedded broker is closed');
           const topic = topicOrThrow(topicName);
           const count = topic.partitions.length;
-          const wrong = messages.find((m) => m.partition !== undefined && !(m.partition >= 0 && m.partition < count));
+          const wrong = messages.find(
+            (m) => m.partition !== undefined && !(m.partition >= 0 && m.partition < count),
+          );
           if (wrong) {
-            throw new Error(`Partition ${wrong.partition} does not exist on topic "${topicName}" (it has ${count})`);
+            throw new Error(
+              `Partition ${wrong.partition} does not exist on topic "${topicName}" (it has ${count})`,
+            );
           }
           const receipts = messages.map((m) => {
-            const p =
-              m.partition ??
-              (byKey && m.key ? hash(m.key) % count : topic.roundRobin++ % count);
+            const p = m.partition ?? (byKey && m.key ? hash(m.key) % count : topic.roundRobin++ % count);
             topic.partitions[p].push({ key: m.key, headers: { ...m.headers }, payload: m.payload });
             return { partition: p, offset: String(topic.partitions[p].length - 1) };
           });

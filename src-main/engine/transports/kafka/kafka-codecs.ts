@@ -24,4 +24,3 @@ export function compressionType(compression: TopicProducerOptions['compression']
       return CompressionTypes.None;
   }
 }
-

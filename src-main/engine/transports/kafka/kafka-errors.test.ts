@@ -13,9 +13,12 @@ describe('explainTopicError', () => {
   });
 
   it('names the topic and its limit when a batch is too large', () => {
-    const protocol = Object.assign(new Error('The request included a message larger than the max message size'), {
-      type: 'MESSAGE_TOO_LARGE',
-    });
+    const protocol = Object.assign(
+      new Error('The request included a message larger than the max message size'),
+      {
+        type: 'MESSAGE_TOO_LARGE',
+      },
+    );
     expect((explainTopicError(protocol, 'big') as Error).message).toMatch(
       /^A batch is larger than topic "big" accepts \(its max.message.bytes\)/,
     );

@@ -15,16 +15,18 @@ export function errorType(error: unknown): string | undefined {
 }
 
 /**
- * Names the topic when the broker says it does not exist or refuses a batch as too large. kafkajs's message ("This server
- * does not host this topic-partition") names neither the topic nor the likely cause, and
- * with auto topic creation off it is the most common mistake in a flow. Any other error
- * is returned unchanged.
+ * Names the topic when the broker says it does not exist or refuses a batch as too large.
+ * kafkajs's messages ("This server does not host this topic-partition") name neither the
+ * topic nor the likely cause, and with auto topic creation off a missing topic is the most
+ * common mistake in a flow. Any other error is returned unchanged.
  */
 export function explainTopicError(error: unknown, topic: string): unknown {
   const type = errorType(error);
   const message = (error as Error).message;
   if (type === 'UNKNOWN_TOPIC_OR_PARTITION') {
-    return new Error(`Topic "${topic}" does not exist on the cluster (kafkajs: ${message})`, { cause: error });
+    return new Error(`Topic "${topic}" does not exist on the cluster (kafkajs: ${message})`, {
+      cause: error,
+    });
   }
   if (type === 'MESSAGE_TOO_LARGE') {
     return new Error(

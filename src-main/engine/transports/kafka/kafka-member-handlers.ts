@@ -27,7 +27,14 @@ export function createMemberHandlers(consumer: Consumer, options: TopicSubscript
     return {
       autoCommit: !manual,
       eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }) => {
+      eachBatch: async ({
+        batch,
+        resolveOffset,
+        heartbeat,
+        isRunning,
+        isStale,
+        commitOffsetsIfNecessary,
+      }) => {
         for (let start = 0; start < batch.messages.length; start += size) {
           // A rebalance or stop makes the rest of this batch someone else's (or nobody's).
           if (!isRunning() || isStale()) return;

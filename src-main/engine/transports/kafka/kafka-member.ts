@@ -24,7 +24,12 @@ function crashReason(payload: ConsumerCrashEvent['payload'], topic: string): str
 }
 
 /** Resolves with `p`, or rejects with `message` after `ms`, or as soon as `failed` rejects. */
-async function joinedWithin(p: Promise<void>, failed: Promise<never>, ms: number, message: string): Promise<void> {
+async function joinedWithin(
+  p: Promise<void>,
+  failed: Promise<never>,
+  ms: number,
+  message: string,
+): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -88,7 +93,13 @@ export async function startKafkaMember(
         policy.joined();
         health.markUp();
         const partitions = [...(event.payload.memberAssignment[topic] ?? [])].sort((a, b) => a - b);
-        onEvent({ type: 'rebalance', groupId, detail: describeJoin(event.payload), member: label, partitions });
+        onEvent({
+          type: 'rebalance',
+          groupId,
+          detail: describeJoin(event.payload),
+          member: label,
+          partitions,
+        });
       }),
       consumer.on(consumer.events.CRASH, (event) => {
         const reason = crashReason(event.payload, topic);

@@ -113,7 +113,9 @@ export function createKafkaTransport(options: KafkaTransportOptions): TopicTrans
       assertOpen();
       const n = (membersPerGroup.get(subscription.groupId) ?? 0) + 1;
       membersPerGroup.set(subscription.groupId, n);
-      return own(await startKafkaMember(kafka, health, onEvent, subscription, `${subscription.groupId}#${n}`));
+      return own(
+        await startKafkaMember(kafka, health, onEvent, subscription, `${subscription.groupId}#${n}`),
+      );
     },
 
     async lag({ topic, groupId }): Promise<PartitionLag[]> {
