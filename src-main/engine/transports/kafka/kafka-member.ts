@@ -102,6 +102,8 @@ export async function startKafkaMember(
         });
       }),
       consumer.on(consumer.events.CRASH, (event) => {
+        // A member being closed is not crashing, whatever kafkajs says on the way out.
+        if (state.state === 'closed') return;
         const reason = crashReason(event.payload, topic);
         const restarting = event.payload.restart;
         if (!restarting && state.state === 'running') state = { state: 'crashed', error: reason };
