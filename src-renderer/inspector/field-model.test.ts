@@ -11,6 +11,11 @@ describe('fieldsOf', () => {
       ['key', 'text'],
       ['payload', 'textarea'],
       ['headers', 'map'],
+      ['partitioner', 'select'],
+      ['partition', 'number'],
+      ['acks', 'select'],
+      ['compression', 'select'],
+      ['idempotent', 'checkbox'],
     ]);
     expect(fieldsOf('producer').find((f) => f.key === 'count')?.integer).toBe(true);
     expect(fieldsOf('producer').find((f) => f.key === 'rate')?.integer).toBe(false);

@@ -15,6 +15,9 @@ describe('parseFlowText', () => {
       topic: 'orders',
       partitions: 3,
       retentionMs: 604_800_000,
+      replicationFactor: -1,
+      cleanupPolicy: 'delete',
+      maxMessageBytes: 1_048_588,
       keySchema: '',
       contract: { format: 'none' },
       encoding: 'json',
@@ -104,7 +107,7 @@ describe('serializeFlow', () => {
     if (!res.ok) throw new Error('invalid');
     const text = serializeFlow(res.flow);
     expect(text).toContain(
-      '"config": {\n        "contract": {\n          "format": "none"\n        },\n        "encoding": "json",\n        "keySchema": "",\n        "name": "n",\n        "partitions": 3,\n        "retentionMs": 604800000,\n        "schemaId": 1,\n        "topic": "o"',
+      '"config": {\n        "cleanupPolicy": "delete",\n        "contract": {\n          "format": "none"\n        },\n        "encoding": "json",\n        "keySchema": "",\n        "maxMessageBytes": 1048588,\n        "name": "n",\n        "partitions": 3,\n        "replicationFactor": -1,\n        "retentionMs": 604800000,\n        "schemaId": 1,\n        "topic": "o"',
     );
     const again = parseFlowText(text);
     expect(again.ok && serializeFlow(again.flow)).toBe(text);

@@ -12,6 +12,8 @@ export interface OutgoingMessage {
   contentType?: string;
   headers: Record<string, string>;
   payload: Buffer;
+  /** Kafka: send to this partition, whatever the partitioner would choose. */
+  partition?: number;
 }
 
 export interface SendReceipt {
@@ -48,24 +50,105 @@ export interface Closable {
 export type TransportEvent =
   | { type: 'connection-lost'; error: string }
   | { type: 'reconnected' }
-  | { type: 'consumer-crashed'; groupId: string; error: string }
-  | { type: 'rebalance'; groupId: string; detail: string };
+  | {
+      type: 'consumer-crashed';
+      groupId: string;
+      /** The member's stable label (`<groupId>#<n>`), as in `TopicMember.member`. */
+      member?: string;
+      error: string;
+      /** True when the client restarts the member itself; false means it stays stopped until `restart()`. */
+      restarting?: boolean;
+    }
+  | {
+      type: 'rebalance';
+      groupId: string;
+      detail: string;
+      member?: string;
+      /** Partitions of the subscribed topic this member holds after the join. */
+      partitions?: number[];
+    };
 
 export type TransportEventSink = (event: TransportEvent) => void;
+
+/** A topic and the settings it is created with; settings an adapter cannot honour are ignored. */
+export interface TopicSpec {
+  topic: string;
+  partitions: number;
+  /** Copies of each partition; -1 (default) takes the cluster's default. */
+  replicationFactor?: number;
+  /** retention.ms: -1 keeps messages forever. */
+  retentionMs?: number;
+  /** cleanup.policy. */
+  cleanupPolicy?: 'delete' | 'compact' | 'compact,delete';
+  /** max.message.bytes: the largest record batch the topic accepts. */
+  maxMessageBytes?: number;
+}
+
+/** How a topic producer sends. Every field has the default shown. */
+export interface TopicProducerOptions {
+  /** 'murmur2' (default): by key hash like the Java client, keyless spread; 'round-robin' ignores keys. */
+  partitioner?: 'murmur2' | 'round-robin';
+  /** all (default): every in-sync replica; leader: the leader only; none: fire and forget. */
+  acks?: 'all' | 'leader' | 'none';
+  compression?: 'none' | 'gzip' | 'snappy';
+  /** Exactly-once per partition within a session; requires acks 'all'. */
+  idempotent?: boolean;
+}
+
+/** One member's settings; exactly one of `onMessage` / `onBatch` is given. */
+export type TopicSubscription = {
+  topic: string;
+  groupId: string;
+  fromBeginning: boolean;
+  /**
+   * 'auto' (default): the client commits periodically and on close. 'manual': each record's
+   * offset is committed right after its handler resolves, so a record whose handler failed
+   * or never finished is delivered again.
+   */
+  commit?: 'auto' | 'manual';
+} & (
+  | { onMessage: (message: IncomingMessage) => Promise<void>; onBatch?: undefined }
+  | {
+      /** Records of one partition, in order, up to `batchSize` at a time (default 100). */
+      onBatch: (messages: IncomingMessage[]) => Promise<void>;
+      batchSize?: number;
+      onMessage?: undefined;
+    }
+);
+
+/** State of one group member as a user would read it. */
+export type MemberState = { state: 'running' } | { state: 'crashed'; error: string } | { state: 'closed' };
+
+/** One consumer group member a run owns. */
+export interface TopicMember extends Closable {
+  /** Stable label `<groupId>#<n>`, used in its events. */
+  readonly member: string;
+  state(): MemberState;
+  /** Starts a stopped (crashed) member again from the group's committed offsets; resolves once it joined. */
+  restart(): Promise<void>;
+}
+
+/** Where a group stands on one partition; offsets are decimal strings (they pass 2^53). */
+export interface PartitionLag {
+  partition: number;
+  /** Next offset the group will read, or null when it never committed on this partition. */
+  committed: string | null;
+  /** The partition's end (high watermark). */
+  end: string;
+  /** Records the group has yet to read: end − committed (end − start when nothing was committed). */
+  lag: number;
+}
 
 /** Kafka-shaped: partitioned topics, consumer groups sharing partitions. */
 export interface TopicTransport extends Closable {
   readonly transport: 'kafka' | 'embedded';
-  /** Creates the topic when absent (with its partitions); succeeds when it exists. */
-  ensureTopic(spec: { topic: string; partitions: number }): Promise<void>;
-  createProducer(): Promise<TopicProducer>;
-  /** Starts one group member; messages of a partition arrive in order, one at a time. */
-  subscribe(options: {
-    topic: string;
-    groupId: string;
-    fromBeginning: boolean;
-    onMessage: (message: IncomingMessage) => Promise<void>;
-  }): Promise<Closable>;
+  /** Creates the topic when absent (with its partitions and settings); succeeds when it exists. */
+  ensureTopic(spec: TopicSpec): Promise<void>;
+  createProducer(options?: TopicProducerOptions): Promise<TopicProducer>;
+  /** Starts one group member; messages of a partition arrive in order. */
+  subscribe(options: TopicSubscription): Promise<TopicMember>;
+  /** The group's position on every partition of the topic. */
+  lag(spec: { topic: string; groupId: string }): Promise<PartitionLag[]>;
 }
 
 export interface TopicProducer extends Closable {

@@ -17,12 +17,25 @@ describe('messaging schemas', () => {
       members: 1,
       fromBeginning: true,
       processingMs: 0,
+      batch: false,
+      batchSize: 100,
+      commit: 'auto',
+    });
+    expect(producerConfig.parse({})).toMatchObject({
+      partitioner: 'murmur2',
+      partition: 0,
+      acks: 'all',
+      compression: 'none',
+      idempotent: false,
     });
     expect(kafkaTopicConfig.parse({ topic: 't' })).toEqual({
       name: 'topic',
       topic: 't',
       partitions: 3,
       retentionMs: 604_800_000,
+      replicationFactor: -1,
+      cleanupPolicy: 'delete',
+      maxMessageBytes: 1_048_588,
       keySchema: '',
       contract: { format: 'none' },
       encoding: 'json',
@@ -89,6 +102,23 @@ describe('messaging schemas', () => {
     expect(validateNodeConfig('rabbitQueue', { queue: 'q', messageTtlMs: 1.5, maxLength: -1 })).toEqual({
       ok: false,
       errors: { messageTtlMs: 'must be a whole number', maxLength: 'must be 0 (no limit) or more' },
+    });
+    expect(validateNodeConfig('producer', { acks: 'quorum', compression: 'lz4', partition: -1 })).toEqual({
+      ok: false,
+      errors: {
+        acks: 'must be one of all, leader, none',
+        compression: 'must be one of none, gzip, snappy',
+        partition: 'must be 0 or more',
+      },
+    });
+    expect(
+      validateNodeConfig('kafkaTopic', { topic: 't', replicationFactor: 0, maxMessageBytes: 10 }),
+    ).toEqual({
+      ok: false,
+      errors: {
+        replicationFactor: 'must be -1 (cluster default) or at least 1',
+        maxMessageBytes: 'must be at least 1024',
+      },
     });
     expect(validateNodeConfig('consumer', { members: 0 })).toEqual({
       ok: false,

@@ -4,6 +4,18 @@ import { contractField, encodingProblem, kafkaEncodingField, schemaIdField } fro
 
 /** Messaging family: producers and consumers, Kafka topics, RabbitMQ exchanges and queues. */
 
+/** How a Kafka producer picks a partition: key hash (Java client's murmur2), in turn, or a fixed one. */
+export const PARTITIONERS = ['murmur2', 'round-robin', 'explicit'] as const;
+/** Which replicas must have a Kafka record before the send counts as done. */
+export const ACKS = ['all', 'leader', 'none'] as const;
+/** Kafka compression codecs the engine can write and read. */
+export const COMPRESSIONS = ['none', 'gzip', 'snappy'] as const;
+/** Kafka cleanup.policy values. */
+export const CLEANUP_POLICIES = ['delete', 'compact', 'compact,delete'] as const;
+
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `must be one of ${values.join(', ')}` });
+
 /** Producer: sends templated JSON messages at a rate to topics, exchanges or queues. */
 export const producerConfig = z.object({
   name: nodeName.default('producer'),
@@ -16,6 +28,23 @@ export const producerConfig = z.object({
   /** JSON payload template with {{seq}}, {{uuid}}, {{now}} and {{faker.…}} expressions. */
   payload: template.default('{"seq": {{seq}}, "id": "{{uuid}}", "at": "{{now}}"}'),
   headers: stringMap,
+  /** Kafka only: how each message's partition is chosen. */
+  partitioner: oneOf(PARTITIONERS)
+    .meta({
+      description: 'Kafka: by key hash (murmur2, as Java clients), in turn, or the fixed partition below.',
+    })
+    .default('murmur2'),
+  /** Kafka only: the partition every message goes to when the partitioner is "explicit". */
+  partition: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(999).default(0),
+  acks: oneOf(ACKS)
+    .meta({ description: 'Kafka: all in-sync replicas, the leader only, or no answer at all.' })
+    .default('all'),
+  compression: oneOf(COMPRESSIONS).meta({ description: 'Kafka batch compression.' }).default('none'),
+  /** Kafka only: exactly-once per partition within the run; needs acks "all". */
+  idempotent: z
+    .boolean()
+    .meta({ description: 'Kafka: no duplicates from retries within a run; needs acks "all".' })
+    .default(false),
 });
 
 /** Consumer: a group of competing members reading a topic or queue. */
@@ -28,6 +57,16 @@ export const consumerConfig = z.object({
   fromBeginning: z.boolean().default(true),
   /** Simulated processing time per message, in milliseconds. */
   processingMs: z.number().int().min(0).max(60_000).default(0),
+  /** Kafka only: hand records over in batches of up to `batchSize` instead of one by one. */
+  batch: z.boolean().meta({ description: 'Kafka: process records in batches.' }).default(false),
+  batchSize: wholeNumber(1, 10_000).default(100),
+  /** Kafka only: 'manual' commits each offset right after its handler finished. */
+  commit: z
+    .enum(['auto', 'manual'], { error: 'must be one of auto, manual' })
+    .meta({
+      description: 'Kafka: commit periodically (auto) or right after each record is handled (manual).',
+    })
+    .default('auto'),
 });
 
 const topicName = z
@@ -50,6 +89,25 @@ export const kafkaTopicConfig = z
       .min(-1, 'must be -1 (forever) or more')
       .meta({ title: 'Retention (ms)', description: 'How long Kafka keeps messages; -1 keeps them forever.' })
       .default(604_800_000),
+    /** Copies of each partition; -1 takes the cluster's default.replication.factor. */
+    replicationFactor: z
+      .number()
+      .int('must be a whole number')
+      .min(-1, 'must be -1 (cluster default) or more')
+      .max(32, 'must be at most 32')
+      .refine((n) => n !== 0, 'must be -1 (cluster default) or at least 1')
+      .default(-1),
+    cleanupPolicy: oneOf(CLEANUP_POLICIES)
+      .meta({ description: 'delete old segments, keep the latest record per key (compact), or both.' })
+      .default('delete'),
+    /** Kafka's max.message.bytes; raise it for payloads near 1 MB and above (broker default 1048588). */
+    maxMessageBytes: z
+      .number()
+      .int('must be a whole number')
+      .min(1024, 'must be at least 1024')
+      .max(104_857_600, 'must be at most 104857600 (100 MB)')
+      .meta({ title: 'Max message bytes', description: 'Largest record batch the topic accepts.' })
+      .default(1_048_588),
     /** What the message key holds: messages with one key stay in order on one partition. */
     keySchema: z
       .string()

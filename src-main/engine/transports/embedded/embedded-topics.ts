@@ -2,8 +2,11 @@ import type {
   Closable,
   IncomingMessage,
   OutgoingMessage,
+  PartitionLag,
   SendReceipt,
+  TopicMember,
   TopicProducer,
+  TopicProducerOptions,
   TopicTransport,
 } from '../transport';
 
@@ -15,7 +18,9 @@ interface StoredRecord {
 
 interface Member {
   id: number;
-  onMessage: (message: IncomingMessage) => Promise<void>;
+  /** Receives one record, or up to `batchSize` in batch mode. */
+  deliver: (messages: IncomingMessage[]) => Promise<void>;
+  batchSize: number;
   partitions: number[];
   closed: boolean;
 }
@@ -37,7 +42,11 @@ interface Topic {
 /**
  * In-process topics with Kafka's semantics that matter to a flow: partitions chosen by key
  * hash, offsets, consumer groups whose members share partitions, in-order delivery per
- * partition, and new groups starting from the beginning or the end.
+ * partition, and new groups starting from the beginning or the end. Producer partitioners
+ * (key hash or round-robin, explicit partitions) and batch delivery behave as on Kafka;
+ * settings that only mean something to a broker (acks, compression, idempotence,
+ * retention, replication, commit mode) are accepted and ignored: a record counts as
+ * committed once its handler settles, and a member never crashes.
  */
 export function createEmbeddedTopics(): TopicTransport {
   const topics = new Map<string, Topic>();
@@ -75,21 +84,23 @@ export function createEmbeddedTopics(): TopicTransport {
         member.partitions.includes(p) &&
         group.offsets[p] < topic.partitions[p].length
       ) {
-        const offset = group.offsets[p];
-        const rec = topic.partitions[p][offset];
+        const first = group.offsets[p];
+        const records = topic.partitions[p].slice(first, first + member.batchSize);
         try {
-          await member.onMessage({
-            destination: '',
-            key: rec.key,
-            headers: { ...rec.headers },
-            payload: rec.payload,
-            partition: p,
-            offset: String(offset),
-          });
+          await member.deliver(
+            records.map((rec, i) => ({
+              destination: '',
+              key: rec.key,
+              headers: { ...rec.headers },
+              payload: rec.payload,
+              partition: p,
+              offset: String(first + i),
+            })),
+          );
         } catch {
           // A failing handler does not block the partition; the actor records the error itself.
         }
-        group.offsets[p] = offset + 1;
+        group.offsets[p] = first + records.length;
       }
     } finally {
       group.busy.delete(p);
@@ -101,6 +112,7 @@ export function createEmbeddedTopics(): TopicTransport {
 
   return {
     transport: 'embedded',
+    // Only the partition count matters in-process; the other settings are the broker's.
     async ensureTopic({ topic, partitions }) {
       if (!topics.has(topic)) {
         topics.set(topic, {
@@ -110,15 +122,23 @@ export function createEmbeddedTopics(): TopicTransport {
         });
       }
     },
-    async createProducer(): Promise<TopicProducer> {
+    async createProducer(options?: TopicProducerOptions): Promise<TopicProducer> {
+      const byKey = options?.partitioner !== 'round-robin';
       const producer: TopicProducer = {
         async send(topicName: string, messages: OutgoingMessage[]): Promise<SendReceipt[]> {
           if (closed) throw new Error('the embedded broker is closed');
           const topic = topicOrThrow(topicName);
+          const count = topic.partitions.length;
+          const wrong = messages.find(
+            (m) => m.partition !== undefined && !(m.partition >= 0 && m.partition < count),
+          );
+          if (wrong) {
+            throw new Error(
+              `Partition ${wrong.partition} does not exist on topic "${topicName}" (it has ${count})`,
+            );
+          }
           const receipts = messages.map((m) => {
-            const p = m.key
-              ? hash(m.key) % topic.partitions.length
-              : topic.roundRobin++ % topic.partitions.length;
+            const p = m.partition ?? (byKey && m.key ? hash(m.key) % count : topic.roundRobin++ % count);
             topic.partitions[p].push({ key: m.key, headers: { ...m.headers }, payload: m.payload });
             return { partition: p, offset: String(topic.partitions[p].length - 1) };
           });
@@ -130,7 +150,8 @@ export function createEmbeddedTopics(): TopicTransport {
       producers.push(producer);
       return producer;
     },
-    async subscribe({ topic: topicName, groupId, fromBeginning, onMessage }) {
+    async subscribe(subscription): Promise<TopicMember> {
+      const { topic: topicName, groupId, fromBeginning } = subscription;
       const topic = topicOrThrow(topicName);
       let group = topic.groups.get(groupId);
       if (!group) {
@@ -142,16 +163,31 @@ export function createEmbeddedTopics(): TopicTransport {
         topic.groups.set(groupId, group);
       }
       const g = group;
+      const withTopic = (messages: IncomingMessage[]): IncomingMessage[] =>
+        messages.map((m) => ({ ...m, destination: topicName }));
+      const { onBatch, onMessage } = subscription;
       const member: Member = {
         id: nextMemberId++,
-        onMessage: async (m) => onMessage({ ...m, destination: topicName }),
+        deliver: onBatch
+          ? (messages) => onBatch(withTopic(messages))
+          : async (messages) => {
+              for (const m of withTopic(messages)) await onMessage(m);
+            },
+        batchSize: onBatch ? Math.max(1, subscription.batchSize ?? 100) : 1,
         partitions: [],
         closed: false,
       };
+      const label = `${groupId}#${member.id}`;
       g.members.push(member);
       rebalance(g, topic.partitions.length);
       pump(topic, g);
       return {
+        member: label,
+        state: () => (member.closed ? { state: 'closed' } : { state: 'running' }),
+        // An in-process member never crashes, so there is nothing to restart.
+        async restart() {
+          if (member.closed) throw new Error(`member ${label} is closed`);
+        },
         async close() {
           member.closed = true;
           g.members = g.members.filter((m) => m !== member);
@@ -159,6 +195,19 @@ export function createEmbeddedTopics(): TopicTransport {
           pump(topic, g);
         },
       };
+    },
+    async lag({ topic: topicName, groupId }): Promise<PartitionLag[]> {
+      const topic = topicOrThrow(topicName);
+      const group = topic.groups.get(groupId);
+      return topic.partitions.map((records, partition) => {
+        const committed = group ? group.offsets[partition] : undefined;
+        return {
+          partition,
+          committed: committed === undefined ? null : String(committed),
+          end: String(records.length),
+          lag: records.length - (committed ?? 0),
+        };
+      });
     },
     async close() {
       closed = true;

@@ -12,6 +12,18 @@ describe('explainTopicError', () => {
     );
   });
 
+  it('names the topic and its limit when a batch is too large', () => {
+    const protocol = Object.assign(
+      new Error('The request included a message larger than the max message size'),
+      {
+        type: 'MESSAGE_TOO_LARGE',
+      },
+    );
+    expect((explainTopicError(protocol, 'big') as Error).message).toMatch(
+      /^A batch is larger than topic "big" accepts \(its max.message.bytes\)/,
+    );
+  });
+
   it('leaves every other error alone', () => {
     const error = new Error('Connection error: connect ECONNREFUSED 127.0.0.1:9092');
     expect(explainTopicError(error, 'orders')).toBe(error);

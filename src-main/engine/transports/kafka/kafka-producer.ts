@@ -1,39 +1,44 @@
-import { Partitioners } from 'kafkajs';
-import type { ICustomPartitioner, Kafka, Message } from 'kafkajs';
-import type { OutgoingMessage, SendReceipt, TopicProducer } from '../transport';
+import type { Kafka, Message } from 'kafkajs';
+import type { OutgoingMessage, SendReceipt, TopicProducer, TopicProducerOptions } from '../transport';
+import { compressionType } from './kafka-codecs';
 import type { ConnectionHealth } from './kafka-connection-health';
 import { explainTopicError } from './kafka-errors';
+import { createRecordingPartitioner } from './kafka-partitioner';
 import { computeReceipts } from './kafka-receipts';
 import { RETRY } from './kafka-settings';
 
-/**
- * Wraps kafkajs's default (Java-compatible murmur2) partitioner so we learn which
- * partition each message went to, which kafkajs does not report per message. It also
- * pins the first choice: kafkajs re-partitions on a retried send, and a keyless message
- * would otherwise move to the next round-robin partition and no longer match its receipt.
- */
-function createRecordingPartitioner(assigned: WeakMap<Message, number>): ICustomPartitioner {
-  return () => {
-    const partition = Partitioners.DefaultPartitioner();
-    return (args) => {
-      const known = assigned.get(args.message);
-      if (known !== undefined) return known;
-      const chosen = partition(args);
-      assigned.set(args.message, chosen);
-      return chosen;
-    };
-  };
+/** The kafkajs `acks` number: -1 every in-sync replica, 1 the leader, 0 no answer at all. */
+function acksNumber(acks: TopicProducerOptions['acks']): -1 | 0 | 1 {
+  if (acks === 'leader') return 1;
+  if (acks === 'none') return 0;
+  return -1;
 }
 
 /**
- * Connects a producer. `send` is one produce request per call with acks=-1 (all in-sync
- * replicas), and its receipts carry the real partition and offset of every message.
+ * Connects a producer with `options` (defaults: murmur2, acks all, no compression, not
+ * idempotent). `send` is one produce request per call, however many messages it carries,
+ * and its receipts carry the real partition and offset of every message (only the
+ * partition with acks 'none', where the broker answers nothing). An idempotent producer
+ * requires acks 'all'; asking for anything else is refused before connecting.
  */
-export async function createKafkaProducer(kafka: Kafka, health: ConnectionHealth): Promise<TopicProducer> {
+export async function createKafkaProducer(
+  kafka: Kafka,
+  health: ConnectionHealth,
+  options: TopicProducerOptions = {},
+): Promise<TopicProducer> {
+  const acks = acksNumber(options.acks);
+  const idempotent = options.idempotent ?? false;
+  if (idempotent && acks !== -1) {
+    throw new Error(`An idempotent producer needs acks "all" (got "${options.acks}")`);
+  }
+  const compression = compressionType(options.compression);
   const assigned = new WeakMap<Message, number>();
   const producer = kafka.producer({
-    createPartitioner: createRecordingPartitioner(assigned),
+    createPartitioner: createRecordingPartitioner(options.partitioner, assigned),
     allowAutoTopicCreation: false,
+    idempotent,
+    // An idempotent producer keeps one request in flight so retries cannot reorder.
+    ...(idempotent ? { maxInFlightRequests: 1 } : {}),
     retry: RETRY,
   });
   await producer.connect();
@@ -47,10 +52,13 @@ export async function createKafkaProducer(kafka: Kafka, health: ConnectionHealth
         key: message.key ?? null,
         value: message.payload,
         headers: message.headers,
+        ...(message.partition === undefined ? {} : { partition: message.partition }),
       }));
-      const metadata = await producer.send({ topic, messages: records, acks: -1 }).catch((error: unknown) => {
-        throw explainTopicError(error, topic);
-      });
+      const metadata = await producer
+        .send({ topic, messages: records, acks, compression })
+        .catch((error: unknown) => {
+          throw explainTopicError(error, topic);
+        });
       health.markUp();
       // Every record passed through the partitioner before the request was built.
       const partitions = records.map((record) => assigned.get(record) ?? -1);

@@ -27,3 +27,13 @@ export const CONSUMER_TIMINGS = {
   heartbeatInterval: 1_000,
   maxWaitTimeInMs: 100,
 } as const;
+
+/** How long a new member may take to join its group before subscribe gives up. */
+export const JOIN_TIMEOUT_MS = 30_000;
+
+/**
+ * Bytes fetched per partition per request. kafkajs's 1 MiB default is below one record of
+ * a 1 MiB payload plus its framing; 4 MiB fits a few such records per fetch, so topics
+ * with raised max.message.bytes are read at full speed.
+ */
+export const MAX_BYTES_PER_PARTITION = 4 * 1024 * 1024;

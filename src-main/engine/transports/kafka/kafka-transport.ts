@@ -1,11 +1,24 @@
 import { Kafka, logLevel } from 'kafkajs';
 import type { Admin } from 'kafkajs';
-import type { Closable, TopicProducer, TopicTransport, TransportEventSink } from '../transport';
+import type {
+  Closable,
+  PartitionLag,
+  TopicMember,
+  TopicProducer,
+  TopicProducerOptions,
+  TopicSpec,
+  TopicSubscription,
+  TopicTransport,
+  TransportEventSink,
+} from '../transport';
+import { registerCodecs } from './kafka-codecs';
 import { createConnectionHealth } from './kafka-connection-health';
+import { explainTopicError } from './kafka-errors';
+import { fetchKafkaLag } from './kafka-lag';
 import { createLogRouter } from './kafka-log';
 import { startKafkaMember } from './kafka-member';
-import type { KafkaMemberOptions } from './kafka-member';
 import { createKafkaProducer } from './kafka-producer';
+import { createTopicIfAbsent } from './kafka-topic-spec';
 import { DEFAULT_CONNECTION_TIMEOUT_MS, RETRY } from './kafka-settings';
 import { guardSink } from '../guard-sink';
 
@@ -25,9 +38,11 @@ export interface KafkaTransportOptions {
  * transport owns every admin, producer and member it creates, and `close()` disconnects
  * all of them. kafkajs prints nothing: connection failures after the first successful
  * call arrive as `connection-lost` / `reconnected`, member crashes and joins as
- * `consumer-crashed` / `rebalance`.
+ * `consumer-crashed` / `rebalance`. Members are labelled `<groupId>#<n>` in the order this
+ * transport started them.
  */
 export function createKafkaTransport(options: KafkaTransportOptions): TopicTransport {
+  registerCodecs();
   const onEvent = guardSink(options.onEvent);
   const health = createConnectionHealth(onEvent);
   const kafka = new Kafka({
@@ -39,6 +54,7 @@ export function createKafkaTransport(options: KafkaTransportOptions): TopicTrans
     logCreator: createLogRouter(health),
   });
   const owned = new Set<Closable>();
+  const membersPerGroup = new Map<string, number>();
   let admin: Promise<Admin> | undefined;
   let closed = false;
 
@@ -82,22 +98,33 @@ export function createKafkaTransport(options: KafkaTransportOptions): TopicTrans
   return {
     transport: 'kafka',
 
-    async ensureTopic({ topic, partitions }): Promise<void> {
+    async ensureTopic(spec: TopicSpec): Promise<void> {
       assertOpen();
-      const client = await connectAdmin();
-      // Resolves false when the topic exists: with any partition count, it is left as is.
-      await client.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+      await createTopicIfAbsent(await connectAdmin(), spec);
       health.markUp();
     },
 
-    async createProducer(): Promise<TopicProducer> {
+    async createProducer(producerOptions?: TopicProducerOptions): Promise<TopicProducer> {
       assertOpen();
-      return own(await createKafkaProducer(kafka, health));
+      return own(await createKafkaProducer(kafka, health, producerOptions));
     },
 
-    async subscribe(member: KafkaMemberOptions): Promise<Closable> {
+    async subscribe(subscription: TopicSubscription): Promise<TopicMember> {
       assertOpen();
-      return own(await startKafkaMember(kafka, health, onEvent, member));
+      const n = (membersPerGroup.get(subscription.groupId) ?? 0) + 1;
+      membersPerGroup.set(subscription.groupId, n);
+      return own(
+        await startKafkaMember(kafka, health, onEvent, subscription, `${subscription.groupId}#${n}`),
+      );
+    },
+
+    async lag({ topic, groupId }): Promise<PartitionLag[]> {
+      assertOpen();
+      const rows = await fetchKafkaLag(await connectAdmin(), topic, groupId).catch((error: unknown) => {
+        throw explainTopicError(error, topic);
+      });
+      health.markUp();
+      return rows;
     },
 
     async close(): Promise<void> {
