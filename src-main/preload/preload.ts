@@ -30,6 +30,7 @@ const REQUESTS: Record<RequestName, true> = {
   'run.pause': true,
   'run.resume': true,
   'run.log': true,
+  'run.restartNode': true,
   'run.histogram': true,
   'runs.list': true,
   'messages.list': true,

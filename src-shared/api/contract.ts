@@ -175,6 +175,11 @@ export const requests = {
     input: z.object({ nodeIds: z.array(nodeIdSchema).max(10_000).optional() }).strict(),
     output: output<{ paused: boolean }>(),
   },
+  /** The restart action of a consumer shown as "stopped: reason": restarts its stopped members. */
+  'run.restartNode': {
+    input: z.object({ nodeId: nodeIdSchema }).strict(),
+    output: output<{ restarted: number }>(),
+  },
   /** The current (or last) run's log of warnings and errors, oldest first. */
   'run.log': { input: z.object({}).strict(), output: output<RunLogEntry[]>() },
   /** One node's latency distribution in the current (or last) run. */

@@ -1,6 +1,6 @@
 import type { CompiledFlow } from '../compiler/compiled-flow';
 import { rabbitTopology } from '../compiler/rabbit-topology';
-import type { ExchangePublisher, TopicProducer } from '../transports/transport';
+import type { ExchangePublisher, TopicProducer, TopicProducerOptions } from '../transports/transport';
 import type { FlowGraph } from './graph/flow-graph';
 import { isChannel, type NodeActor } from './graph/node-actor';
 import { ConsumerNode } from './nodes/consumer-node';
@@ -20,7 +20,8 @@ import type { RunTransports } from './run-transports';
 
 /** The clients every channel of a run sends through (one Kafka producer, one AMQP publisher). */
 export interface RunClients {
-  topicProducer: SharedClient<TopicProducer>;
+  /** One Kafka producer per distinct set of producer options (acks, compression…). */
+  topicProducerFor(options: TopicProducerOptions): SharedClient<TopicProducer>;
   exchangePublisher: SharedClient<ExchangePublisher>;
 }
 
@@ -40,7 +41,7 @@ export function buildActors(
   const add = (actor: NodeActor): void => void graph.actors.set(actor.node.id, actor);
   for (const n of compiled.topics) {
     if (transports.topics)
-      add(new TopicChannel(n, transportNames.topics, transports.topics, clients.topicProducer));
+      add(new TopicChannel(n, transportNames.topics, transports.topics, clients.topicProducerFor));
   }
   const rabbit = transports.queues;
   if (rabbit) {

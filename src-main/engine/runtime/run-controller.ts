@@ -107,6 +107,12 @@ export class RunController {
     return { paused };
   }
 
+  async restartNode(nodeId: string): Promise<{ restarted: number }> {
+    const result = (await this.active?.run.restartNode(nodeId)) ?? { restarted: 0 };
+    this.pushCounters(true);
+    return result;
+  }
+
   log(): RunLogEntry[] {
     return (this.active?.run ?? this.last?.run)?.ctx.logs ?? [];
   }

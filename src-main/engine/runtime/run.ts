@@ -2,11 +2,12 @@ import type { Environment } from '@shared/run/environment';
 import type { Transport } from '@shared/trace/events';
 import type { CompiledFlow } from '../compiler/compiled-flow';
 import { rabbitTopology } from '../compiler/rabbit-topology';
-import type { TransportEvent } from '../transports/transport';
+import type { TopicProducer, TransportEvent } from '../transports/transport';
 import { buildActors, type RunClients } from './build-actors';
 import { FlowGraph } from './graph/flow-graph';
 import { isChannel, type ChannelActor, type NodeActor } from './graph/node-actor';
 import { NodeStats } from './node-stats';
+import { ReadingNode } from './nodes/reading-node';
 import { SharedClient } from './nodes/shared-client';
 import { RunContext, type TraceSink } from './run-context';
 import { createRunTransports, type RunTransports } from './run-transports';
@@ -26,6 +27,7 @@ export class Run {
   private readonly activity: Array<Promise<void>> = [];
   private transports: RunTransports = { topics: null, queues: null };
   private readonly clients: RunClients;
+  private readonly topicProducers = new Map<string, SharedClient<TopicProducer>>();
   private readonly names: { topics: 'kafka' | 'embedded'; queues: 'amqp' | 'embedded' };
 
   constructor(
@@ -39,7 +41,15 @@ export class Run {
     const local = environment.kind === 'local';
     this.names = { topics: local ? 'kafka' : 'embedded', queues: local ? 'amqp' : 'embedded' };
     this.clients = {
-      topicProducer: new SharedClient(() => this.need(this.transports.topics).createProducer()),
+      topicProducerFor: (options) => {
+        const key = JSON.stringify(options);
+        let client = this.topicProducers.get(key);
+        if (!client) {
+          client = new SharedClient(() => this.need(this.transports.topics).createProducer(options));
+          this.topicProducers.set(key, client);
+        }
+        return client;
+      },
       exchangePublisher: new SharedClient(() => this.need(this.transports.queues).createExchangePublisher()),
     };
   }
@@ -127,7 +137,7 @@ export class Run {
     for (const actor of [...this.graph.actors.values()].reverse())
       await withTimeout(actor.close?.().catch(() => undefined) ?? Promise.resolve(), 5000);
     await Promise.all(
-      [this.clients.topicProducer, this.clients.exchangePublisher].map((c) =>
+      [...this.topicProducers.values(), this.clients.exchangePublisher].map((c) =>
         withTimeout(
           c.close().catch(() => undefined),
           5000,
@@ -173,17 +183,41 @@ export class Run {
     const ids = channels.flatMap((c) => [c.node.id, ...this.graph.neighbours(c.node.id)]);
     if (event.type === 'connection-lost') this.ctx.fail(ids, transport, event.error);
     else if (event.type === 'reconnected') for (const id of ids) this.stats.recover(id);
-    else if (event.type === 'consumer-crashed') {
+    else if (event.type === 'rebalance') {
+      this.ctx.log(
+        'info',
+        this.readersOfGroup(event.groupId)[0],
+        `rebalance in group ${event.groupId}: ${event.detail}`,
+      );
+    } else if (event.type === 'consumer-crashed' && event.restarting) {
+      this.ctx.log(
+        'warning',
+        this.readersOfGroup(event.groupId)[0],
+        `consumer crashed and is restarting: ${event.error}`,
+      );
+    } else if (event.type === 'consumer-crashed') {
       // Kafka names the group; RabbitMQ names the queue the consumer read.
-      const readers = this.compiled.consumers
-        .filter(
-          (c) =>
-            (c.node.config.group || c.node.config.name) === event.groupId ||
-            this.graph.channelsInto(c.node.id).some((ch) => ch.destination === event.groupId),
-        )
-        .map((c) => c.node.id);
-      this.ctx.fail(readers, transport, `stopped: ${event.error}`);
+      this.ctx.fail(this.readersOfGroup(event.groupId), transport, `stopped: ${event.error}`);
     }
+  }
+
+  private readersOfGroup(groupId: string): string[] {
+    return this.compiled.consumers
+      .filter(
+        (c) =>
+          (c.node.config.group || c.node.config.name) === groupId ||
+          this.graph.channelsInto(c.node.id).some((ch) => ch.destination === groupId),
+      )
+      .map((c) => c.node.id);
+  }
+
+  /** The restart action of a stopped consumer: restarts its crashed members. */
+  async restartNode(nodeId: string): Promise<{ restarted: number }> {
+    const actor = this.graph.actors.get(nodeId);
+    if (!(actor instanceof ReadingNode)) return { restarted: 0 };
+    const restarted = await actor.restart();
+    if (restarted > 0) this.ctx.log('info', nodeId, `restarted ${restarted} stopped member(s)`);
+    return { restarted };
   }
 
   private transportOf(actor: NodeActor): Transport {

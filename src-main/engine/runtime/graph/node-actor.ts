@@ -33,6 +33,10 @@ export interface ReaderSpec {
   groupId: string;
   members: number;
   fromBeginning: boolean;
+  /** Kafka: commit after each handled message/batch ('manual') or on kafkajs's schedule. */
+  commit?: 'auto' | 'manual';
+  /** Kafka: hand messages over a batch at a time (handled in order), up to batchSize. */
+  batchSize?: number;
   onMessage: (message: IncomingMessage, settle: Settle) => Promise<void>;
 }
 
@@ -49,8 +53,8 @@ export interface ChannelActor extends NodeActor {
   /** Set when the channel could not be created: nobody publishes into it or reads it. */
   failed?: string;
   /** Publishes a batch; receipts are in order (partition/offset where the broker gives them). */
-  publish(messages: FlowMessage[], edge: FlowEdge): Promise<SendReceipt[]>;
-  subscribe(spec: ReaderSpec): Promise<Closable[]>;
+  publish(messages: FlowMessage[], edge: FlowEdge, from: FlowNode): Promise<SendReceipt[]>;
+  subscribe(spec: ReaderSpec): Promise<Array<Closable & { restart?(): Promise<void>; member?: string }>>;
   /** Deliveries each published message gets (one per group on a topic, one on a queue). */
   fanOut: number;
 }

@@ -59,7 +59,7 @@ export async function publishInto(
   let receipts: SendReceipt[] = [];
   let error: string | undefined;
   try {
-    receipts = await channel.publish(outgoing, edge);
+    receipts = await channel.publish(outgoing, edge, from);
   } catch (err) {
     error = errorText(err);
   }

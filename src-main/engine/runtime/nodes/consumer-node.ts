@@ -6,7 +6,13 @@ import { ReadingNode, type ReadingOptions } from './reading-node';
 export class ConsumerNode extends ReadingNode<FlowNode<'consumer'>> {
   override readingOptions(): ReadingOptions {
     const c = this.node.config;
-    return { groupId: c.group || c.name, members: c.members, fromBeginning: c.fromBeginning };
+    return {
+      groupId: c.group || c.name,
+      members: c.members,
+      fromBeginning: c.fromBeginning,
+      commit: c.commit,
+      batchSize: c.batch ? c.batchSize : undefined,
+    };
   }
 
   protected async work(): Promise<Outcome> {

@@ -4,6 +4,7 @@ import { deliverTo, fromIncoming, type Outcome } from '../graph/deliver-to';
 import type { FlowGraph } from '../graph/flow-graph';
 import type { FlowMessage } from '../graph/flow-message';
 import type { NodeActor } from '../graph/node-actor';
+import { TopicChannel } from './topic-channel';
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -12,7 +13,11 @@ export interface ReadingOptions {
   groupId: string;
   members: number;
   fromBeginning: boolean;
+  commit?: 'auto' | 'manual';
+  batchSize?: number;
 }
+
+type Member = Closable & { restart?(): Promise<void>; state?(): { state: string } };
 
 /**
  * A node that handles messages: from the channels connected into it (subscribing through
@@ -21,6 +26,7 @@ export interface ReadingOptions {
  */
 export abstract class ReadingNode<N extends FlowNode = FlowNode> implements NodeActor {
   private readonly closables: Closable[] = [];
+  private readonly members: Member[] = [];
 
   constructor(
     readonly node: N,
@@ -63,7 +69,17 @@ export abstract class ReadingNode<N extends FlowNode = FlowNode> implements Node
               message,
             ),
         });
+        this.members.push(...members);
         this.closables.push(...members);
+        if (channel instanceof TopicChannel) {
+          this.closables.push(
+            channel.watchLag(
+              options.groupId,
+              (lag) => ctx.stats.setGauge(this.node.id, 'lag', lag),
+              () => ctx.stats.setGauge(this.node.id, 'lag', undefined),
+            ),
+          );
+        }
       }
       ctx.stats.setStatus(this.node.id, 'running');
     } catch (err) {
@@ -79,6 +95,14 @@ export abstract class ReadingNode<N extends FlowNode = FlowNode> implements Node
       transport: 'inproc' as const,
     };
     for (const m of messages) await deliverTo(this.graph.ctx, this.node, source, m, (x) => this.work(x));
+  }
+
+  /** Restarts members that stopped (a Kafka consumer crash); the node is healthy again after. */
+  async restart(): Promise<number> {
+    const stopped = this.members.filter((m) => m.state?.().state === 'crashed');
+    for (const m of stopped) await m.restart?.();
+    if (stopped.length > 0) this.graph.ctx.stats.recover(this.node.id);
+    return stopped.length;
   }
 
   async close(): Promise<void> {

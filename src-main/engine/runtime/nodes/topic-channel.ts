@@ -1,6 +1,15 @@
 import type { FlowNode } from '@shared/flow/document';
 import type { Transport } from '@shared/trace/events';
-import type { Closable, SendReceipt, TopicProducer, TopicTransport } from '../../transports/transport';
+import type { FlowEdge } from '@shared/flow/document';
+import type {
+  Closable,
+  SendReceipt,
+  TopicMember,
+  TopicProducer,
+  TopicProducerOptions,
+  TopicTransport,
+} from '../../transports/transport';
+import { pollLag } from '../../transports/lag-poller';
 import type { FlowMessage } from '../graph/flow-message';
 import type { ChannelActor, ReaderSpec } from '../graph/node-actor';
 import { toOutgoing } from '../graph/publish-into';
@@ -16,30 +25,72 @@ export class TopicChannel implements ChannelActor {
     readonly node: FlowNode<'kafkaTopic'>,
     readonly transport: Transport,
     private readonly topics: TopicTransport,
-    private readonly producer: SharedClient<TopicProducer>,
+    private readonly producerFor: (options: TopicProducerOptions) => SharedClient<TopicProducer>,
   ) {
     this.destination = node.config.topic;
   }
 
   async prepare(): Promise<void> {
-    await this.topics.ensureTopic({ topic: this.destination, partitions: this.node.config.partitions });
+    const c = this.node.config;
+    await this.topics.ensureTopic({
+      topic: this.destination,
+      partitions: c.partitions,
+      replicationFactor: c.replicationFactor,
+      retentionMs: c.retentionMs,
+      cleanupPolicy: c.cleanupPolicy,
+      maxMessageBytes: c.maxMessageBytes,
+    });
   }
 
-  async publish(messages: FlowMessage[]): Promise<SendReceipt[]> {
-    const producer = await this.producer.get();
-    return producer.send(this.destination, toOutgoing(messages));
+  /** Sends with the options of the producer node on the edge (acks, compression, partitioner…). */
+  async publish(messages: FlowMessage[], _edge: FlowEdge, from: FlowNode): Promise<SendReceipt[]> {
+    const p = from.kind === 'producer' ? (from as FlowNode<'producer'>).config : null;
+    const options: TopicProducerOptions = p
+      ? {
+          acks: p.acks,
+          compression: p.compression,
+          idempotent: p.idempotent,
+          partitioner: p.partitioner === 'explicit' ? 'murmur2' : p.partitioner,
+        }
+      : {};
+    const producer = await this.producerFor(options).get();
+    const outgoing = toOutgoing(messages);
+    if (p?.partitioner === 'explicit') for (const m of outgoing) m.partition = p.partition;
+    return producer.send(this.destination, outgoing);
+  }
+
+  /** Polls each reading group's lag while the run goes; readings land on the group's node. */
+  watchLag(groupId: string, onLag: (total: number) => void, onError: (err: unknown) => void): Closable {
+    return pollLag(this.topics, {
+      topic: this.destination,
+      groupId,
+      intervalMs: 1000,
+      onLag: (rows) => onLag(rows.reduce((sum, r) => sum + r.lag, 0)),
+      onError,
+    });
   }
 
   /** Starts the group's members together, so the group settles in one rebalance, not one per member. */
-  async subscribe(spec: ReaderSpec): Promise<Closable[]> {
+  async subscribe(spec: ReaderSpec): Promise<TopicMember[]> {
+    const base = {
+      topic: this.destination,
+      groupId: spec.groupId,
+      fromBeginning: spec.fromBeginning,
+      commit: spec.commit,
+    };
     const started = await Promise.allSettled(
       Array.from({ length: spec.members }, () =>
-        this.topics.subscribe({
-          topic: this.destination,
-          groupId: spec.groupId,
-          fromBeginning: spec.fromBeginning,
-          onMessage: (message) => spec.onMessage(message, NO_SETTLE),
-        }),
+        this.topics.subscribe(
+          spec.batchSize
+            ? {
+                ...base,
+                batchSize: spec.batchSize,
+                onBatch: async (batch) => {
+                  for (const message of batch) await spec.onMessage(message, NO_SETTLE);
+                },
+              }
+            : { ...base, onMessage: (message) => spec.onMessage(message, NO_SETTLE) },
+        ),
       ),
     );
     const members = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
