@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { RunSnapshot } from '@shared/api/contract';
 import type { Environment } from '@shared/run/environment';
 import type { Engine } from '../../src-main/engine/engine-types';
-import { AMQP_URL, KAFKA_BROKERS, uniqueName, unusedPort, waitFor } from './helpers/brokers';
-import { useEngine } from './helpers/engine';
+import { AMQP_URL, KAFKA_BROKERS, uniqueName, unusedPort } from './helpers/brokers';
+import { untilStatus, useEngine } from './helpers/engine';
 import { flowBuilder } from './helpers/flow-builder';
 
 const ENVIRONMENTS: Array<[string, Environment]> = [
@@ -25,23 +25,7 @@ async function status(e: Engine): Promise<RunSnapshot> {
   return e.handlers['run.status']({});
 }
 
-async function until(
-  e: Engine,
-  what: string,
-  ok: (s: RunSnapshot) => boolean,
-  ms = 60_000,
-): Promise<RunSnapshot> {
-  let last = await status(e);
-  await waitFor(
-    what,
-    () => {
-      void status(e).then((s) => (last = s));
-      return ok(last);
-    },
-    ms,
-  );
-  return last;
-}
+const until = untilStatus;
 
 describe.each(ENVIRONMENTS)('the node graph on %s', (_label, environment) => {
   it('a timer ticks into a topic and a sink receives every tick, each a child of its produce span', async () => {

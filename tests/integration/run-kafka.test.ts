@@ -1,32 +1,14 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import type { RunSnapshot } from '@shared/api/contract';
 import type { Environment } from '@shared/run/environment';
-import type { Engine } from '../../src-main/engine/engine-types';
-import { AMQP_URL, KAFKA_BROKERS, uniqueName, waitFor } from './helpers/brokers';
-import { useEngine } from './helpers/engine';
+import { AMQP_URL, KAFKA_BROKERS, uniqueName } from './helpers/brokers';
+import { untilStatus, useEngine } from './helpers/engine';
 import { flowBuilder } from './helpers/flow-builder';
 
 const LOCAL: Environment = { kind: 'local', kafkaBrokers: KAFKA_BROKERS, amqpUrl: AMQP_URL };
 const startEngine = useEngine('kafka-run');
 
-async function until(
-  e: Engine,
-  what: string,
-  ok: (s: RunSnapshot) => boolean,
-  ms = 60_000,
-): Promise<RunSnapshot> {
-  let last = await e.handlers['run.status']({});
-  await waitFor(
-    what,
-    () => {
-      void e.handlers['run.status']({}).then((s) => (last = s));
-      return ok(last);
-    },
-    ms,
-  );
-  return last;
-}
+const until = untilStatus;
 
 describe('Kafka nodes in a run', () => {
   it('creates the topic with its settings and sends with the producer options (gzip, explicit partition)', async () => {

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { EventName, EventPayloads } from '@shared/api/contract';
+import type { EventName, EventPayloads, RunSnapshot } from '@shared/api/contract';
 import { createEngine } from '../../../src-main/engine/engine';
 import type { Engine } from '../../../src-main/engine/engine-types';
+import { waitFor } from './brokers';
 
 /** What an engine under test pushed, by event name. */
 export type PushedEvents = { [E in EventName]?: Array<EventPayloads[E]> };
@@ -47,4 +48,23 @@ export function useEngine(
       },
     };
   };
+}
+
+/** Polls the run status until `ok` holds (fails with `what` after `ms`); returns that status. */
+export async function untilStatus(
+  e: Engine,
+  what: string,
+  ok: (s: RunSnapshot) => boolean,
+  ms = 60_000,
+): Promise<RunSnapshot> {
+  let last = await e.handlers['run.status']({});
+  await waitFor(
+    what,
+    () => {
+      void e.handlers['run.status']({}).then((s) => (last = s));
+      return ok(last);
+    },
+    ms,
+  );
+  return last;
 }
