@@ -30,11 +30,11 @@ export function relativeProtoPath(name: string, what: string): string {
  * dropped; if none is left the import is refused.
  */
 export function importCandidates(importer: string, importName: string): string[] {
-  const fromRoot = relativeProtoPath(importName, `import "${importName}"`);
+  const fromRoot = relativeProtoPath(importName, 'import');
   const dir = posix.dirname(importer);
   if (dir === '.' || dir === '') return [fromRoot];
   try {
-    const beside = relativeProtoPath(posix.join(dir, importName), `import "${importName}"`);
+    const beside = relativeProtoPath(posix.join(dir, importName), 'import');
     return beside === fromRoot ? [fromRoot] : [fromRoot, beside];
   } catch {
     return [fromRoot];

@@ -16,6 +16,8 @@ type AnyServerCall = {
 };
 
 let nextCallId = 1;
+const DEADLINE_SLACK_MS = 200;
+const DEADLINE_DETAILS = 'deadline exceeded before the service finished';
 
 /**
  * One call being served: counts messages, reports them to the hooks, sends the initial
@@ -55,11 +57,11 @@ export class ServerCall {
       if (this.cancelled) return;
       this.cancelled = true;
       for (const wake of this.wakers) wake();
-      const deadline = call.getDeadline();
-      const late = deadline instanceof Date ? deadline.getTime() <= Date.now() : deadline <= Date.now();
+      // The client gives up at its deadline a moment before ours (it started counting first).
+      const late = this.deadlineWithin(DEADLINE_SLACK_MS);
       this.end(
         late ? grpc.status.DEADLINE_EXCEEDED : grpc.status.CANCELLED,
-        late ? 'deadline exceeded before the service finished' : 'cancelled by the client',
+        late ? DEADLINE_DETAILS : 'cancelled by the client',
       );
     });
   }
@@ -117,10 +119,22 @@ export class ServerCall {
     });
   }
 
+  /** True when the call's deadline (if any) is at most `slackMs` away or past. */
+  deadlineWithin(slackMs: number): boolean {
+    const deadline = this.call.getDeadline();
+    const at = deadline instanceof Date ? deadline.getTime() : deadline;
+    return Number.isFinite(at) && at - Date.now() <= slackMs;
+  }
+
   /** Reports the call's end to the hooks (only the first time). */
   end(code: number, details: string): void {
     if (this.ended) return;
     this.ended = true;
+    // grpc-js answers DEADLINE_EXCEEDED itself when its timer fires; a late reply is dropped.
+    if (code === grpc.status.OK && this.deadlineWithin(0)) {
+      code = grpc.status.DEADLINE_EXCEEDED;
+      details = DEADLINE_DETAILS;
+    }
     safely(() =>
       this.hooks.onCallEnd?.({
         callId: this.id,
