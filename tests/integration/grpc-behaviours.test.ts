@@ -6,7 +6,11 @@ import { startGrpcServer, type GrpcServerHandle } from '../../src-main/engine/tr
 import type { LoadedService } from '../../src-main/engine/transports/grpc/load-proto';
 import type { MethodBehaviour } from '../../src-main/engine/transports/grpc/method-behaviour';
 import { loadFlowProtoService } from '../../src-main/engine/transports/grpc/proto-files';
-import type { ServerCallEnd, ServerCallMessage, ServerCallStart } from '../../src-main/engine/transports/grpc/server-hooks';
+import type {
+  ServerCallEnd,
+  ServerCallMessage,
+  ServerCallStart,
+} from '../../src-main/engine/transports/grpc/server-hooks';
 import { templateReply } from '../../src-main/engine/transports/grpc/template-reply';
 import { formatTraceparent, newSpanId, newTraceId } from '../../src-main/engine/trace/traceparent';
 import { labFolder, type FlowFolder } from './helpers/grpc-lab';
@@ -76,7 +80,9 @@ describe('gRPC service behaviours on all four method kinds (real grpc-js on loop
     const { client, starts, messages, ends } = await lab(behaviour({ reply: 'echo' }));
     const result = await client.call(m, { deadlineMs: 5000, request: ping, count: 3 });
     expect(result).toMatchObject({ ok: true, codeName: 'OK', sent: sends(m) });
-    const expected = { Unary: ['p0'], ServerStream: ['p0'], ClientStream: ['p2'], Bidi: ['p0', 'p1', 'p2'] }[m];
+    const expected = { Unary: ['p0'], ServerStream: ['p0'], ClientStream: ['p2'], Bidi: ['p0', 'p1', 'p2'] }[
+      m
+    ];
     expect(names(result.responses)).toEqual(expected);
     await waitForEnd(ends);
     expect(starts[0].method.name).toBe(m);
@@ -90,7 +96,12 @@ describe('gRPC service behaviours on all four method kinds (real grpc-js on loop
       compileTemplate('{"name": "hi {{request.name}}", "n": {{seq}}, "note": "{{metadata.tenant}}"}'),
     );
     const { client } = await lab(behaviour({ reply: 'template', render, items: 2 }));
-    const result = await client.call(m, { deadlineMs: 5000, request: ping, count: 2, metadata: { tenant: 'acme' } });
+    const result = await client.call(m, {
+      deadlineMs: 5000,
+      request: ping,
+      count: 2,
+      metadata: { tenant: 'acme' },
+    });
     expect(result.ok).toBe(true);
     const expected = {
       Unary: [{ name: 'hi p0', n: 0 }],
@@ -129,7 +140,10 @@ describe('gRPC service behaviours on all four method kinds (real grpc-js on loop
 
   it.each(METHODS)('%s: fail reaches the client with the chosen code and message', async (m) => {
     const { client, ends } = await lab(
-      behaviour({ reply: 'fail', fail: { code: grpc.status.RESOURCE_EXHAUSTED, message: 'quota of tenant acme used up', after: 0 } }),
+      behaviour({
+        reply: 'fail',
+        fail: { code: grpc.status.RESOURCE_EXHAUSTED, message: 'quota of tenant acme used up', after: 0 },
+      }),
     );
     const result = await client.call(m, { deadlineMs: 5000, request: ping, count: 2 });
     expect(result).toMatchObject({
@@ -140,50 +154,76 @@ describe('gRPC service behaviours on all four method kinds (real grpc-js on loop
     });
     expect(result.responses).toEqual([]);
     await waitForEnd(ends);
-    expect(ends[0]).toMatchObject({ codeName: 'RESOURCE_EXHAUSTED', details: 'quota of tenant acme used up' });
-  });
-
-  it.each(['ServerStream', 'Bidi'] as const)('%s: "fail after" sends that many items, then the status', async (m) => {
-    const { client } = await lab(
-      behaviour({ items: 5, fail: { code: grpc.status.ABORTED, message: 'stream broke', after: 3 }, reply: 'echo' }),
-    );
-    const result = await client.call(m, { deadlineMs: 5000, request: ping, count: 1 });
-    expect(result).toMatchObject({ codeName: 'ABORTED', details: 'stream broke' });
-    expect(result.responses).toHaveLength(3);
-  });
-
-  it.each(METHODS)('%s: a deadline shorter than the delay ends DEADLINE_EXCEEDED on both sides', async (m) => {
-    const { client, ends } = await lab(behaviour({ delayMs: 1500 }));
-    const result = await client.call(m, { deadlineMs: 150, request: ping, count: 1 });
-    expect(result).toMatchObject({ ok: false, codeName: 'DEADLINE_EXCEEDED' });
-    expect(result.durationMs).toBeLessThan(1400);
-    await waitForEnd(ends);
-    expect(ends[0].codeName).toBe('DEADLINE_EXCEEDED');
-  });
-
-  it.each(METHODS)('%s: metadata round trip: traceparent in, initial and trailing metadata out', async (m) => {
-    const traceparent = formatTraceparent({ traceId: newTraceId(), spanId: newSpanId() });
-    const { client, starts } = await lab(
-      behaviour({ metadata: { 'x-served-by': 'lab-1' }, trailers: { 'x-items': '1', 'x-sig-bin': 'AAEC' } }),
-    );
-    const result = await client.call(m, {
-      deadlineMs: 5000,
-      request: ping,
-      count: 1,
-      metadata: { traceparent, 'x-tenant': 'acme' },
+    expect(ends[0]).toMatchObject({
+      codeName: 'RESOURCE_EXHAUSTED',
+      details: 'quota of tenant acme used up',
     });
-    expect(result.ok).toBe(true);
-    expect(starts[0].metadata).toMatchObject({ traceparent, 'x-tenant': 'acme' });
-    expect(result.headers).toMatchObject({ 'x-served-by': 'lab-1' });
-    expect(result.trailers).toMatchObject({ 'x-items': '1', 'x-sig-bin': 'AAEC' });
   });
+
+  it.each(['ServerStream', 'Bidi'] as const)(
+    '%s: "fail after" sends that many items, then the status',
+    async (m) => {
+      const { client } = await lab(
+        behaviour({
+          items: 5,
+          fail: { code: grpc.status.ABORTED, message: 'stream broke', after: 3 },
+          reply: 'echo',
+        }),
+      );
+      const result = await client.call(m, { deadlineMs: 5000, request: ping, count: 1 });
+      expect(result).toMatchObject({ codeName: 'ABORTED', details: 'stream broke' });
+      expect(result.responses).toHaveLength(3);
+    },
+  );
+
+  it.each(METHODS)(
+    '%s: a deadline shorter than the delay ends DEADLINE_EXCEEDED on both sides',
+    async (m) => {
+      const { client, ends } = await lab(behaviour({ delayMs: 1500 }));
+      const result = await client.call(m, { deadlineMs: 150, request: ping, count: 1 });
+      expect(result).toMatchObject({ ok: false, codeName: 'DEADLINE_EXCEEDED' });
+      expect(result.durationMs).toBeLessThan(1400);
+      await waitForEnd(ends);
+      expect(ends[0].codeName).toBe('DEADLINE_EXCEEDED');
+    },
+  );
+
+  it.each(METHODS)(
+    '%s: metadata round trip: traceparent in, initial and trailing metadata out',
+    async (m) => {
+      const traceparent = formatTraceparent({ traceId: newTraceId(), spanId: newSpanId() });
+      const { client, starts } = await lab(
+        behaviour({
+          metadata: { 'x-served-by': 'lab-1' },
+          trailers: { 'x-items': '1', 'x-sig-bin': 'AAEC' },
+        }),
+      );
+      const result = await client.call(m, {
+        deadlineMs: 5000,
+        request: ping,
+        count: 1,
+        metadata: { traceparent, 'x-tenant': 'acme' },
+      });
+      expect(result.ok).toBe(true);
+      expect(starts[0].metadata).toMatchObject({ traceparent, 'x-tenant': 'acme' });
+      expect(result.headers).toMatchObject({ 'x-served-by': 'lab-1' });
+      expect(result.trailers).toMatchObject({ 'x-items': '1', 'x-sig-bin': 'AAEC' });
+    },
+  );
 
   it('a failing call still carries its trailing metadata', async () => {
     const { client } = await lab(
-      behaviour({ reply: 'fail', fail: { code: grpc.status.NOT_FOUND, message: 'no order 7', after: 0 }, trailers: { 'x-reason': 'missing' } }),
+      behaviour({
+        reply: 'fail',
+        fail: { code: grpc.status.NOT_FOUND, message: 'no order 7', after: 0 },
+        trailers: { 'x-reason': 'missing' },
+      }),
     );
     const result = await client.call('Unary', { deadlineMs: 5000, request: ping });
-    expect(result).toMatchObject({ codeName: 'NOT_FOUND', trailers: expect.objectContaining({ 'x-reason': 'missing' }) });
+    expect(result).toMatchObject({
+      codeName: 'NOT_FOUND',
+      trailers: expect.objectContaining({ 'x-reason': 'missing' }),
+    });
   });
 
   it('a template that throws fails the call INTERNAL with the reason, and the server keeps serving', async () => {
@@ -199,7 +239,10 @@ describe('gRPC service behaviours on all four method kinds (real grpc-js on loop
       }),
     );
     const bad = await client.call('Unary', { deadlineMs: 5000, request: ping });
-    expect(bad).toMatchObject({ codeName: 'INTERNAL', details: 'response template failed: no such field total' });
+    expect(bad).toMatchObject({
+      codeName: 'INTERNAL',
+      details: 'response template failed: no such field total',
+    });
     const good = await client.call('Unary', { deadlineMs: 5000, request: ping });
     expect(good.ok).toBe(true);
   });
@@ -213,7 +256,11 @@ describe('gRPC service behaviours on all four method kinds (real grpc-js on loop
 
   it('a method without behaviour answers UNIMPLEMENTED and is recorded', async () => {
     const ends: ServerCallEnd[] = [];
-    const server = await startGrpcServer({ service, behaviours: new Map(), hooks: { onCallEnd: (e) => ends.push(e) } });
+    const server = await startGrpcServer({
+      service,
+      behaviours: new Map(),
+      hooks: { onCallEnd: (e) => ends.push(e) },
+    });
     const client = createGrpcClient(service, { address: server.address });
     open.push({ server, client });
     const result = await client.call('Bidi', { deadlineMs: 5000, request: ping, count: 1 });
@@ -253,7 +300,11 @@ describe('gRPC service behaviours on all four method kinds (real grpc-js on loop
   it('aborting a streaming call cancels it on both sides', async () => {
     const { client, ends } = await lab(behaviour({ items: 100, intervalMs: 50 }));
     const controller = new AbortController();
-    const pending = client.call('ServerStream', { deadlineMs: 10_000, request: ping, signal: controller.signal });
+    const pending = client.call('ServerStream', {
+      deadlineMs: 10_000,
+      request: ping,
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 200);
     const result = await pending;
     expect(result.codeName).toBe('CANCELLED');

@@ -62,7 +62,11 @@ describe('.proto files of a flow, with imports resolved inside its folder', () =
       }),
     );
     const { files } = loadProtoRoot({ flowDir: folder.dir, protoFile: 'protos/api/orders.proto' });
-    expect(files).toEqual(['protos/api/orders.proto', 'protos/shared/money.proto', 'protos/api/status.proto']);
+    expect(files).toEqual([
+      'protos/api/orders.proto',
+      'protos/shared/money.proto',
+      'protos/api/status.proto',
+    ]);
   });
 
   it('inline source: imports resolve relative to the flow folder, inline imports first', () => {
@@ -94,7 +98,10 @@ message Opts { google.protobuf.Duration d = 1; google.protobuf.StringValue s = 2
   it('refuses an import that climbs out of the folder with ../, naming file and line', () => {
     const folder = track(makeFlowFolder());
     folder.write('../outside.proto', 'syntax = "proto3";\nmessage Secret { string s = 1; }\n');
-    folder.write('main.proto', 'syntax = "proto3";\n\nimport "../outside.proto";\nservice S { rpc A (Secret) returns (Secret); }\n');
+    folder.write(
+      'main.proto',
+      'syntax = "proto3";\n\nimport "../outside.proto";\nservice S { rpc A (Secret) returns (Secret); }\n',
+    );
     const err = protoError(() => loadProtoRoot({ flowDir: folder.dir, protoFile: 'main.proto' }));
     expect(err.message).toBe(`main.proto:3: import "../outside.proto" points outside the flow's folder`);
     expect(err).toMatchObject({ file: 'main.proto', line: 3 });
@@ -105,7 +112,9 @@ message Opts { google.protobuf.Duration d = 1; google.protobuf.StringValue s = 2
     const abs = folder.write('abs.proto', 'syntax = "proto3";\nmessage M {}\n');
     folder.write('main.proto', `syntax = "proto3";\nimport "${abs}";\n`);
     const err = protoError(() => loadProtoRoot({ flowDir: folder.dir, protoFile: 'main.proto' }));
-    expect(err.message).toMatch(/^main\.proto:2: import "\/[^"]*abs\.proto" is an absolute path; only files inside the flow's folder/);
+    expect(err.message).toMatch(
+      /^main\.proto:2: import "\/[^"]*abs\.proto" is an absolute path; only files inside the flow's folder/,
+    );
   });
 
   it('refuses an import that leaves the folder through a symbolic link', () => {
@@ -118,16 +127,21 @@ message Opts { google.protobuf.Duration d = 1; google.protobuf.StringValue s = 2
     expect(protoError(() => loadProtoRoot({ flowDir: folder.dir, protoFile: 'main.proto' })).message).toBe(
       `main.proto:2: import "linked.proto" resolves through a symbolic link to outside the flow's folder`,
     );
-    expect(protoError(() => loadProtoRoot({ flowDir: folder.dir, protoFile: 'main2.proto' })).message).toMatch(
-      /symbolic link to outside/,
-    );
+    expect(
+      protoError(() => loadProtoRoot({ flowDir: folder.dir, protoFile: 'main2.proto' })).message,
+    ).toMatch(/symbolic link to outside/);
   });
 
   it('accepts a symbolic link that stays inside the folder', () => {
     const folder = track(makeFlowFolder({ 'real/m.proto': 'syntax = "proto3";\nmessage M {}\n' }));
     symlinkSync(join(folder.dir, 'real/m.proto'), join(folder.dir, 'alias.proto'));
-    folder.write('main.proto', 'syntax = "proto3";\nimport "alias.proto";\nservice S { rpc A (M) returns (M); }\n');
-    expect(loadFlowProtoService({ flowDir: folder.dir, protoFile: 'main.proto' }, 'S').methods).toHaveLength(1);
+    folder.write(
+      'main.proto',
+      'syntax = "proto3";\nimport "alias.proto";\nservice S { rpc A (M) returns (M); }\n',
+    );
+    expect(loadFlowProtoService({ flowDir: folder.dir, protoFile: 'main.proto' }, 'S').methods).toHaveLength(
+      1,
+    );
   });
 
   it('refuses a protoFile outside the folder and names a missing import with where it looked', () => {

@@ -1,14 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readClientTls } from '../../src-main/engine/transports/grpc/client-tls';
 import { createGrpcClient } from '../../src-main/engine/transports/grpc/grpc-client';
-import { startGrpcServer, type GrpcServerHandle, type ServerTls } from '../../src-main/engine/transports/grpc/grpc-server';
+import {
+  startGrpcServer,
+  type GrpcServerHandle,
+  type ServerTls,
+} from '../../src-main/engine/transports/grpc/grpc-server';
 import type { LoadedService } from '../../src-main/engine/transports/grpc/load-proto';
 import type { MethodBehaviour } from '../../src-main/engine/transports/grpc/method-behaviour';
 import { loadFlowProtoService } from '../../src-main/engine/transports/grpc/proto-files';
 import { labFolder, type FlowFolder } from './helpers/grpc-lab';
 import { makeTestPki, type TestPki } from './helpers/tls-certs';
 
-const ECHO: MethodBehaviour = { reply: 'echo', delayMs: 0, items: 1, intervalMs: 0, metadata: {}, trailers: {} };
+const ECHO: MethodBehaviour = {
+  reply: 'echo',
+  delayMs: 0,
+  items: 1,
+  intervalMs: 0,
+  metadata: {},
+  trailers: {},
+};
 const TLS_OFF = { enabled: false, caFile: '', certFile: '', keyFile: '', serverName: '' };
 
 let folder: FlowFolder;
@@ -34,7 +45,10 @@ async function withServer(tls: ServerTls, body: (server: GrpcServerHandle) => Pr
   }
 }
 
-async function unary(address: string, tls: ReturnType<typeof readClientTls>): Promise<{ codeName: string; details: string }> {
+async function unary(
+  address: string,
+  tls: ReturnType<typeof readClientTls>,
+): Promise<{ codeName: string; details: string }> {
   const client = createGrpcClient(service, { address, tls });
   try {
     return await client.call('Unary', { deadlineMs: 3000, request: () => ({ name: 'tls', n: 1 }) });
@@ -72,7 +86,13 @@ describe('gRPC over TLS with a selfsigned CA (real grpc-js on loopback)', () => 
       { cert: pki.serverCert, key: pki.serverKey, ca: pki.caCert, requireClientCert: true },
       async (server) => {
         const withCert = readClientTls(
-          { ...TLS_OFF, enabled: true, caFile: 'certs/ca.pem', certFile: 'certs/client.pem', keyFile: 'certs/client-key.pem' },
+          {
+            ...TLS_OFF,
+            enabled: true,
+            caFile: 'certs/ca.pem',
+            certFile: 'certs/client.pem',
+            keyFile: 'certs/client-key.pem',
+          },
           folder.dir,
         );
         expect(await unary(server.address, withCert)).toMatchObject({ codeName: 'OK' });

@@ -104,9 +104,12 @@ const protoFile = z
   .string()
   .trim()
   .max(1000)
-  .refine((v) => !v.startsWith('/') && !/^[A-Za-z]:/.test(v), 'must be relative to the flow\'s folder')
+  .refine((v) => !v.startsWith('/') && !/^[A-Za-z]:/.test(v), "must be relative to the flow's folder")
   .refine((v) => !v.split(/[\\/]/).includes('..'), 'must stay inside the flow\'s folder (no "..")')
-  .meta({ title: '.proto file', description: 'Path relative to the flow\'s folder; replaces the inline source.' });
+  .meta({
+    title: '.proto file',
+    description: "Path relative to the flow's folder; replaces the inline source.",
+  });
 
 /**
  * How one method of a gRPC service answers, for all four method kinds: echo the request,
@@ -121,11 +124,15 @@ export const grpcMethodBehaviour = z.object({
     .default('template'),
   /** Response template; `{{request.field}}`, `{{metadata.key}}` and `{{seq}}` (the item index) read the call. */
   response: template.meta({ title: 'Response template' }).default(''),
-  delayMs: wholeNumber(0, 600_000).meta({ title: 'Delay (ms)', description: 'Before the first reply.' }).default(0),
+  delayMs: wholeNumber(0, 600_000)
+    .meta({ title: 'Delay (ms)', description: 'Before the first reply.' })
+    .default(0),
   items: wholeNumber(1, 100_000)
     .meta({ description: 'Replies per request on server-streaming and bidirectional methods.' })
     .default(1),
-  intervalMs: wholeNumber(0, 600_000).meta({ title: 'Interval (ms)', description: 'Between streamed replies.' }).default(0),
+  intervalMs: wholeNumber(0, 600_000)
+    .meta({ title: 'Interval (ms)', description: 'Between streamed replies.' })
+    .default(0),
   failCode: z
     .enum(GRPC_STATUS_NAMES, { error: 'must be a gRPC status name such as UNAVAILABLE' })
     .meta({ title: 'Fail with status' })
@@ -166,7 +173,10 @@ export const grpcServiceConfig = z.object({
   /** Per-method behaviour; a method listed here ignores `responses` and `streaming`. */
   methods: z
     .array(grpcMethodBehaviour)
-    .meta({ title: 'Method behaviour', description: 'Echo, template or fail; delay and streaming per method.' })
+    .meta({
+      title: 'Method behaviour',
+      description: 'Echo, template or fail; delay and streaming per method.',
+    })
     .default([]),
 });
 
@@ -198,7 +208,12 @@ export const grpcClientConfig = z.object({
   /** For an external address: where its .proto comes from, and which method to call. */
   protoFile: protoFile.default(''),
   proto: z.string().max(1_000_000).meta({ title: 'Inline .proto (external address)' }).default(''),
-  service: z.string().trim().max(300).meta({ description: 'Fully qualified service, e.g. helloworld.Greeter.' }).default(''),
+  service: z
+    .string()
+    .trim()
+    .max(300)
+    .meta({ description: 'Fully qualified service, e.g. helloworld.Greeter.' })
+    .default(''),
   method: z.string().trim().max(200).default(''),
   tls: z
     .object({
@@ -215,7 +230,7 @@ export const grpcClientConfig = z.object({
       message: 'a client certificate needs its key, and a key its certificate',
       path: ['keyFile'],
     })
-    .meta({ title: 'TLS', description: 'Certificate paths may be relative to the flow\'s folder.' })
+    .meta({ title: 'TLS', description: "Certificate paths may be relative to the flow's folder." })
     .default({ enabled: false, caFile: '', certFile: '', keyFile: '', serverName: '' }),
 });
 

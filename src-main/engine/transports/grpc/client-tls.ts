@@ -42,7 +42,9 @@ export function readClientTls(tls: GrpcClientConfig['tls'], flowDir: string | nu
     try {
       return readFileSync(full);
     } catch (err) {
-      throw new Error(`tls.${field}: cannot read ${full} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      throw new Error(
+        `tls.${field}: cannot read ${full} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      );
     }
   };
   return {

@@ -50,7 +50,9 @@ export interface GrpcServiceClient {
   close(): void;
 }
 
-type StubFn = (...args: unknown[]) => grpc.ClientUnaryCall & Partial<grpc.ClientDuplexStream<unknown, unknown>>;
+type StubFn = (
+  ...args: unknown[]
+) => grpc.ClientUnaryCall & Partial<grpc.ClientDuplexStream<unknown, unknown>>;
 
 /** A channel to `target` for `service`'s methods; close it when the run stops. */
 export function createGrpcClient(service: LoadedService, target: GrpcTarget): GrpcServiceClient {
@@ -141,10 +143,15 @@ function callMethod(fn: StubFn, method: UnaryMethod, o: GrpcCallOptions): Promis
     });
     if (o.signal?.aborted) abort();
     if (method.requestStream) {
-      void writeRequests(call as unknown as grpc.ClientWritableStream<unknown>, o, () => done, (i, r) => {
-        sent = i + 1;
-        notify('out', r, i);
-      }).catch((err: Error) => {
+      void writeRequests(
+        call as unknown as grpc.ClientWritableStream<unknown>,
+        o,
+        () => done,
+        (i, r) => {
+          sent = i + 1;
+          notify('out', r, i);
+        },
+      ).catch((err: Error) => {
         buildError = err;
         call.cancel();
       });

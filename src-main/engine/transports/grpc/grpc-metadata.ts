@@ -6,14 +6,15 @@ export type MetadataRecord = Record<string, string>;
 const KEY = /^[0-9a-z_.-]+$/;
 
 /**
- * Flattens grpc-js metadata into text pairs (first value of each key; `-bin` values as
- * base64), so it can be recorded and shown. Keys arrive lower-case from grpc-js.
+ * Flattens grpc-js metadata into text pairs so it can be recorded and shown: `-bin` values
+ * as base64, a repeated key's values joined with ", " (as HTTP joins repeated headers).
+ * Keys arrive lower-case from grpc-js.
  */
 export function metadataToRecord(metadata: grpc.Metadata | undefined | null): MetadataRecord {
   const out: MetadataRecord = {};
   if (!metadata) return out;
-  for (const [key, value] of Object.entries(metadata.getMap())) {
-    out[key] = typeof value === 'string' ? value : Buffer.from(value).toString('base64');
+  for (const [key, values] of Object.entries(metadata.toJSON())) {
+    out[key] = values.map((v) => (typeof v === 'string' ? v : Buffer.from(v).toString('base64'))).join(', ');
   }
   return out;
 }
@@ -27,8 +28,7 @@ export function metadataFromRecord(record: MetadataRecord | undefined, what = 'm
   const metadata = new grpc.Metadata();
   for (const [rawKey, value] of Object.entries(record ?? {})) {
     const key = rawKey.trim().toLowerCase();
-    if (!KEY.test(key))
-      throw new Error(`${what} key "${rawKey}" may only hold a-z, 0-9, "-", "_" and "."`);
+    if (!KEY.test(key)) throw new Error(`${what} key "${rawKey}" may only hold a-z, 0-9, "-", "_" and "."`);
     if (key.startsWith('grpc-')) throw new Error(`${what} key "${rawKey}" is reserved by gRPC`);
     if (key.endsWith('-bin')) metadata.set(key, Buffer.from(value, 'base64'));
     else if (/^[\x20-\x7e]*$/.test(value)) metadata.set(key, value);

@@ -71,7 +71,9 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<GrpcS
       )
     : grpc.ServerCredentials.createInsecure();
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(`${host}:${options.port ?? 0}`, credentials, (err, bound) => (err ? reject(err) : resolve(bound))),
+    server.bindAsync(`${host}:${options.port ?? 0}`, credentials, (err, bound) =>
+      err ? reject(err) : resolve(bound),
+    ),
   );
   return {
     port,
@@ -93,9 +95,25 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<GrpcS
 function unimplemented(name: string, service: LoadedService, hooks: ServerCallHooks): grpc.UntypedHandleCall {
   const method = service.methods.find((m) => m.name === name) as LoadedService['methods'][number];
   const details = `${service.fullName}/${name} has no behaviour in this flow`;
-  const behaviour: MethodBehaviour = { reply: 'fail', delayMs: 0, items: 1, intervalMs: 0, metadata: {}, trailers: {} };
-  return (call: grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>, callback?: grpc.sendUnaryData<unknown>) => {
-    const state = new ServerCall(call, method, behaviour, hooks, 'request' in call ? call.request : undefined);
+  const behaviour: MethodBehaviour = {
+    reply: 'fail',
+    delayMs: 0,
+    items: 1,
+    intervalMs: 0,
+    metadata: {},
+    trailers: {},
+  };
+  return (
+    call: grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>,
+    callback?: grpc.sendUnaryData<unknown>,
+  ) => {
+    const state = new ServerCall(
+      call,
+      method,
+      behaviour,
+      hooks,
+      'request' in call ? call.request : undefined,
+    );
     const status = { code: grpc.status.UNIMPLEMENTED, details };
     if (callback) callback(status);
     else call.emit('error', status);

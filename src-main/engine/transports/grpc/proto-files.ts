@@ -3,7 +3,7 @@ import { join, sep } from 'node:path';
 import protobuf from 'protobufjs';
 import { ProtoError, serviceFromRoot, type LoadedService } from './load-proto';
 import { protoErrorPosition } from './proto-error-position';
-import { importCandidates, ProtoPathError, relativeProtoPath } from './proto-import-path';
+import { importCandidates, relativeProtoPath } from './proto-import-path';
 import { wellKnownProto } from './well-known-protos';
 
 /** Where a service's .proto comes from. */
@@ -45,8 +45,7 @@ export function loadProtoRoot(spec: ProtoSourceSpec): LoadedProtoRoot {
   const inline = spec.inlineImports ?? {};
 
   const read = (rel: string, asked: string, from?: { file: string; line?: number }): string => {
-    if (folder === null)
-      throw located(`cannot read ${asked}: the flow is not saved in a folder yet`, from);
+    if (folder === null) throw located(`cannot read ${asked}: the flow is not saved in a folder yet`, from);
     const abs = join(folder, rel);
     const real = realpathSync(abs);
     if (real !== folder && !real.startsWith(folder + sep))
@@ -59,7 +58,8 @@ export function loadProtoRoot(spec: ProtoSourceSpec): LoadedProtoRoot {
   const onDisk = new Set<string>();
   const parseFile = (name: string, source: string, depth: number): void => {
     if (sources.has(name)) return;
-    if (depth > MAX_IMPORT_DEPTH) throw new ProtoError(`${name}: imports nest deeper than ${MAX_IMPORT_DEPTH}`, undefined, name);
+    if (depth > MAX_IMPORT_DEPTH)
+      throw new ProtoError(`${name}: imports nest deeper than ${MAX_IMPORT_DEPTH}`, undefined, name);
     sources.set(name, source);
     let imports: string[];
     try {
@@ -93,7 +93,10 @@ export function loadProtoRoot(spec: ProtoSourceSpec): LoadedProtoRoot {
       }
       const found = candidates.find((c) => folder !== null && existsSync(join(folder, c)));
       if (found === undefined) {
-        const where = folder === null ? 'the flow is not saved in a folder yet' : `looked for ${candidates.join(', ')} in the flow's folder`;
+        const where =
+          folder === null
+            ? 'the flow is not saved in a folder yet'
+            : `looked for ${candidates.join(', ')} in the flow's folder`;
         throw located(`import "${imported}" not found (${where})`, from);
       }
       if (!sources.has(found)) {
@@ -108,7 +111,7 @@ export function loadProtoRoot(spec: ProtoSourceSpec): LoadedProtoRoot {
     try {
       rel = relativeProtoPath(spec.protoFile, 'protoFile');
     } catch (err) {
-      throw new ProtoError((err as ProtoPathError).message);
+      throw new ProtoError((err as Error).message);
     }
     if (folder !== null && !existsSync(join(folder, rel)))
       throw new ProtoError(`protoFile "${rel}" not found in the flow's folder (${folder})`);

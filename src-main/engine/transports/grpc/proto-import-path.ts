@@ -14,9 +14,13 @@ export function relativeProtoPath(name: string, what: string): string {
   if (trimmed === '') throw new ProtoPathError(`${what} is empty`);
   if (trimmed.includes('\0')) throw new ProtoPathError(`${what} "${trimmed}" contains a NUL character`);
   if (trimmed.includes('\\'))
-    throw new ProtoPathError(`${what} "${trimmed}" uses "\\"; write paths with "/" relative to the flow's folder`);
+    throw new ProtoPathError(
+      `${what} "${trimmed}" uses "\\"; write paths with "/" relative to the flow's folder`,
+    );
   if (trimmed.startsWith('/') || /^[A-Za-z]:/.test(trimmed))
-    throw new ProtoPathError(`${what} "${trimmed}" is an absolute path; only files inside the flow's folder can be used`);
+    throw new ProtoPathError(
+      `${what} "${trimmed}" is an absolute path; only files inside the flow's folder can be used`,
+    );
   const normal = posix.normalize(trimmed);
   if (normal === '..' || normal.startsWith('../'))
     throw new ProtoPathError(`${what} "${trimmed}" points outside the flow's folder`);

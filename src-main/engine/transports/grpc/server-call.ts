@@ -70,7 +70,14 @@ export class ServerCall {
   messageIn(message: unknown): number {
     const index = this.received++;
     safely(() =>
-      this.hooks.onMessage?.({ callId: this.id, method: this.method, direction: 'in', message, index, at: Date.now() }),
+      this.hooks.onMessage?.({
+        callId: this.id,
+        method: this.method,
+        direction: 'in',
+        message,
+        index,
+        at: Date.now(),
+      }),
     );
     return index;
   }
@@ -79,7 +86,14 @@ export class ServerCall {
   messageOut(message: unknown): number {
     const index = this.sent++;
     safely(() =>
-      this.hooks.onMessage?.({ callId: this.id, method: this.method, direction: 'out', message, index, at: Date.now() }),
+      this.hooks.onMessage?.({
+        callId: this.id,
+        method: this.method,
+        direction: 'out',
+        message,
+        index,
+        at: Date.now(),
+      }),
     );
     return index;
   }

@@ -26,7 +26,12 @@ export function methodHandler(spec: HandlerSpec): grpc.UntypedHandleCall {
   return unaryHandler(spec);
 }
 
-function unaryHandler({ method, behaviour, hooks, serialize }: HandlerSpec): grpc.handleUnaryCall<unknown, unknown> {
+function unaryHandler({
+  method,
+  behaviour,
+  hooks,
+  serialize,
+}: HandlerSpec): grpc.handleUnaryCall<unknown, unknown> {
   return (call, callback) => {
     const state = new ServerCall(call, method, behaviour, hooks, call.request);
     state.messageIn(call.request);
