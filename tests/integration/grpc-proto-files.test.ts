@@ -149,6 +149,9 @@ message Opts { google.protobuf.Duration d = 1; google.protobuf.StringValue s = 2
     expect(protoError(() => loadProtoRoot({ flowDir: folder.dir, protoFile: '../x.proto' })).message).toBe(
       `protoFile "../x.proto" points outside the flow's folder`,
     );
+    expect(protoError(() => loadProtoRoot({ flowDir: folder.dir, protoFile: 'a' })).message).toBe(
+      `protoFile "a" is not a file`,
+    );
     expect(protoError(() => loadProtoRoot({ flowDir: folder.dir, protoFile: 'a/main.proto' })).message).toBe(
       `a/main.proto:2: import "missing.proto" not found (looked for missing.proto, a/missing.proto in the flow's folder)`,
     );

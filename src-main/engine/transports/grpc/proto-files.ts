@@ -46,13 +46,30 @@ export function loadProtoRoot(spec: ProtoSourceSpec): LoadedProtoRoot {
 
   const read = (rel: string, asked: string, from?: { file: string; line?: number }): string => {
     if (folder === null) throw located(`cannot read ${asked}: the flow is not saved in a folder yet`, from);
-    const abs = join(folder, rel);
-    const real = realpathSync(abs);
+    let real: string;
+    try {
+      real = realpathSync(join(folder, rel));
+    } catch (err) {
+      throw located(
+        `cannot read ${asked} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+        from,
+      );
+    }
     if (real !== folder && !real.startsWith(folder + sep))
       throw located(`${asked} resolves through a symbolic link to outside the flow's folder`, from);
-    const size = statSync(real).size;
-    if (size > MAX_PROTO_BYTES) throw located(`${asked} is larger than ${MAX_PROTO_BYTES} bytes`, from);
-    return readFileSync(real, 'utf8');
+    try {
+      const stat = statSync(real);
+      if (!stat.isFile()) throw located(`${asked} is not a file`, from);
+      if (stat.size > MAX_PROTO_BYTES)
+        throw located(`${asked} is larger than ${MAX_PROTO_BYTES} bytes`, from);
+      return readFileSync(real, 'utf8');
+    } catch (err) {
+      if (err instanceof ProtoError) throw err;
+      throw located(
+        `cannot read ${asked} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+        from,
+      );
+    }
   };
 
   const onDisk = new Set<string>();
