@@ -286,6 +286,31 @@ describe('gRPC service behaviours on all four method kinds (real grpc-js on loop
     expect(sentAt[3] - sentAt[0]).toBeGreaterThanOrEqual(3 * 50 - 10);
   });
 
+  it('echoes a 1 MB request on a bidirectional stream intact', async () => {
+    const { client } = await lab(behaviour({}));
+    const big = 'x'.repeat(1024 * 1024 - 7) + 'the end';
+    const result = await client.call('Bidi', {
+      deadlineMs: 10_000,
+      request: (i) => ({ name: big, n: i }),
+      count: 2,
+    });
+    expect(result.ok).toBe(true);
+    expect(names(result.responses).map((n) => [n.length, n.slice(-7)])).toEqual([
+      [1024 * 1024, 'the end'],
+      [1024 * 1024, 'the end'],
+    ]);
+  });
+
+  it('refuses a call without a deadline, and a method the service does not have', async () => {
+    const { client } = await lab(behaviour({}));
+    await expect(client.call('Unary', { deadlineMs: 0, request: ping })).rejects.toThrow(
+      'every gRPC call needs a deadline; got 0 ms',
+    );
+    await expect(client.call('Nope', { deadlineMs: 1000, request: ping })).rejects.toThrow(
+      'lab.v1.Lab has no method Nope (it has Unary, ServerStream, ClientStream, Bidi)',
+    );
+  });
+
   it('calling a port where nothing listens ends UNAVAILABLE within the deadline', async () => {
     const client = createGrpcClient(service, { address: '127.0.0.1:1' });
     try {

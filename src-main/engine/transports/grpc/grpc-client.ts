@@ -68,6 +68,10 @@ export function createGrpcClient(service: LoadedService, target: GrpcTarget): Gr
         const names = service.methods.map((m) => m.name).join(', ');
         return Promise.reject(new Error(`${service.fullName} has no method ${methodName} (it has ${names})`));
       }
+      if (!(callOptions.deadlineMs > 0) || !Number.isFinite(callOptions.deadlineMs))
+        return Promise.reject(
+          new Error(`every gRPC call needs a deadline; got ${callOptions.deadlineMs} ms`),
+        );
       const fn = (stub as unknown as Record<string, StubFn>)[method.name].bind(stub);
       return callMethod(fn, method, callOptions);
     },
