@@ -89,7 +89,10 @@ import "google/protobuf/wrappers.proto";
 import "google/protobuf/any.proto";
 import "google/protobuf/field_mask.proto";
 import "google/protobuf/descriptor.proto";
+import "google/protobuf/api.proto";
+import "google/protobuf/type.proto";
 service Admin { rpc Ping (google.protobuf.Empty) returns (google.protobuf.Struct); }
+message Meta { google.protobuf.Api api = 1; google.protobuf.Type type = 2; google.protobuf.FileDescriptorProto file = 3; }
 message Opts { google.protobuf.Duration d = 1; google.protobuf.StringValue s = 2; google.protobuf.Any a = 3; }
 `;
     expect(loadFlowProtoService({ flowDir: null, source }, 'Admin').methods[0].name).toBe('Ping');

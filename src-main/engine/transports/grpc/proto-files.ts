@@ -4,7 +4,7 @@ import protobuf from 'protobufjs';
 import { ProtoError, serviceFromRoot, type LoadedService } from './load-proto';
 import { protoErrorPosition } from './proto-error-position';
 import { importCandidates, relativeProtoPath } from './proto-import-path';
-import { wellKnownProto } from './well-known-protos';
+import { addBundled, wellKnownWithDependencies } from './well-known-protos';
 
 /** Where a service's .proto comes from. */
 export interface ProtoSourceSpec {
@@ -90,11 +90,12 @@ export function loadProtoRoot(spec: ProtoSourceSpec): LoadedProtoRoot {
     }
     for (const imported of imports) {
       const from = { file: name, line: lineOfImport(source, imported) };
-      const known = wellKnownProto(imported);
-      if (known) {
-        if (!sources.has(imported)) {
-          sources.set(imported, '');
-          root.addJSON(known.nested ?? {});
+      const known = wellKnownWithDependencies(imported);
+      if (known.length > 0) {
+        for (const [wellKnown, proto] of known) {
+          if (sources.has(wellKnown)) continue;
+          sources.set(wellKnown, '');
+          addBundled(root, proto);
         }
         continue;
       }
