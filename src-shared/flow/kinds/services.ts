@@ -107,7 +107,7 @@ const protoFile = z
   .refine((v) => !v.startsWith('/') && !/^[A-Za-z]:/.test(v), "must be relative to the flow's folder")
   .refine((v) => !v.split(/[\\/]/).includes('..'), 'must stay inside the flow\'s folder (no "..")')
   .meta({
-    title: '.proto file',
+    title: 'Proto file',
     description: "Path relative to the flow's folder; replaces the inline source.",
   });
 
