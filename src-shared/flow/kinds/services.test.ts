@@ -113,3 +113,68 @@ describe('services schemas', () => {
     });
   });
 });
+
+describe('gRPC config fields for files, behaviours, external targets and TLS', () => {
+  it('default so that flows written before them still parse unchanged', () => {
+    expect(grpcServiceConfig.parse({})).toMatchObject({ protoFile: '', methods: [] });
+    expect(grpcClientConfig.parse({})).toMatchObject({
+      streamIntervalMs: 0,
+      metadata: {},
+      address: '',
+      protoFile: '',
+      proto: '',
+      service: '',
+      method: '',
+      tls: { enabled: false, caFile: '', certFile: '', keyFile: '', serverName: '' },
+    });
+  });
+
+  it('fill a method behaviour with a template reply and no delay or streaming', () => {
+    expect(grpcServiceConfig.parse({ methods: [{ method: 'Get' }] }).methods[0]).toEqual({
+      method: 'Get',
+      reply: 'template',
+      response: '',
+      delayMs: 0,
+      items: 1,
+      intervalMs: 0,
+      failCode: 'UNAVAILABLE',
+      failMessage: '',
+      failAfter: 0,
+      metadata: {},
+      trailers: {},
+    });
+  });
+
+  it('refuse a .proto path that leaves the flow folder, an unknown status and a bad address', () => {
+    expect(
+      validateNodeConfig('grpcService', {
+        protoFile: '../shared/x.proto',
+        methods: [{ method: 'A', reply: 'explode', failCode: 'TEAPOT' }],
+      }),
+    ).toEqual({
+      ok: false,
+      errors: {
+        protoFile: 'must stay inside the flow\'s folder (no "..")',
+        'methods[0].reply': 'must be one of echo, template, fail',
+        'methods[0].failCode': 'must be a gRPC status name such as UNAVAILABLE',
+      },
+    });
+    expect(validateNodeConfig('grpcService', { protoFile: '/etc/x.proto' })).toEqual({
+      ok: false,
+      errors: { protoFile: "must be relative to the flow's folder" },
+    });
+    expect(validateNodeConfig('grpcClient', { address: 'http://x:1' })).toEqual({
+      ok: false,
+      errors: { address: 'must be host:port' },
+    });
+    for (const address of ['', 'api.example.com:443', '127.0.0.1:50051', '[::1]:50051'])
+      expect(validateNodeConfig('grpcClient', { address }).ok).toBe(true);
+  });
+
+  it('refuse a client certificate without its key', () => {
+    expect(validateNodeConfig('grpcClient', { tls: { enabled: true, certFile: 'client.pem' } })).toEqual({
+      ok: false,
+      errors: { 'tls.keyFile': 'a client certificate needs its key, and a key its certificate' },
+    });
+  });
+});

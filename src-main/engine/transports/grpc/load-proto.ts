@@ -27,6 +27,9 @@ export class ProtoError extends Error {
   constructor(
     message: string,
     readonly line?: number,
+    /** The .proto file (relative to the flow's folder) the error is in, when several are loaded. */
+    readonly file?: string,
+    readonly column?: number,
   ) {
     super(message);
   }
@@ -54,6 +57,14 @@ export function loadProtoService(source: string, serviceName: string): LoadedSer
     const line = /line (\d+)/.exec(message);
     throw new ProtoError(message, line ? Number(line[1]) : undefined);
   }
+  return serviceFromRoot(root, serviceName);
+}
+
+/**
+ * One service of an already parsed and resolved root, ready to host or call. Throws
+ * ProtoError naming the services that do exist when `serviceName` is not one of them.
+ */
+export function serviceFromRoot(root: protobuf.Root, serviceName: string): LoadedService {
   const found = root.lookup(serviceName);
   if (!(found instanceof protobuf.Service)) {
     const names = listServices(root);
