@@ -173,6 +173,78 @@ describe.each(ENVIRONMENTS)('the node graph on %s', (_label, environment) => {
     expect(respond?.parentSpanId).toBe(call?.spanId);
   });
 
+  it('routes by content, filters and transforms, recording what was dropped and why', async () => {
+    const e = await newEngine();
+    const b = flowBuilder('routing by content');
+    b.node('orders', 'producer', {
+      rate: 500,
+      count: 20,
+      payload: '{"seq": {{seq}}, "region": "eu", "total": {{seq}}0}',
+      key: 'k{{seq}}',
+    });
+    b.node('all', 'kafkaTopic', { topic: uniqueName('all'), partitions: 1 });
+    b.node('split-by-total', 'router', {
+      routes: [{ output: 'big', when: 'payload.total >= 100' }],
+    });
+    b.node('big', 'sink', {});
+    b.node('small-odd', 'filter', {
+      when: '$.seq in [1, 3, 5, 7, 9]',
+      behaviours: [{ kind: 'transform', template: '{"small": {{payload.seq}}}' }],
+    });
+    b.node('odd', 'rabbitQueue', { queue: uniqueName('odd') });
+    b.node('worker', 'consumer', {});
+    b.edge('orders', 'all');
+    b.edge('all', 'split-by-total');
+    b.edge('split-by-total', 'big', { sourceHandle: 'big' });
+    b.edge('split-by-total', 'small-odd', { sourceHandle: 'else' });
+    b.edge('small-odd', 'odd');
+    b.edge('odd', 'worker');
+    const started = await e.handlers['run.start']({ flow: b.flow, environment });
+    if (!started.ok) throw new Error(JSON.stringify(started.problems));
+    const s = await until(
+      e,
+      'routing done',
+      (x) => x.counters.big?.acked === 11 && x.counters.worker?.acked === 5,
+    );
+    expect(s.counters['small-odd'].received).toBe(9);
+    await e.handlers['run.stop']({});
+    const rows = (await e.handlers['messages.list']({ runId: started.runId, limit: 100 })).rows;
+    const transformed = rows.filter((r) => r.nodeId === 'small-odd');
+    expect(transformed).toHaveLength(5);
+    const detail = await e.handlers['messages.get']({ id: transformed[0].id });
+    expect(JSON.parse(detail?.payloadText ?? '{}')).toHaveProperty('small');
+    const path = (detail?.trace ?? []).map((ev) => `${ev.nodeId}:${ev.kind}`);
+    expect(path).toEqual(
+      expect.arrayContaining([
+        'orders:produce',
+        'split-by-total:deliver',
+        'small-odd:deliver',
+        'small-odd:produce',
+        'worker:ack',
+      ]),
+    );
+    const evenRow = rows.find((r) => r.nodeId === 'orders' && r.key === 'k2');
+    const even = await e.handlers['messages.get']({ id: evenRow?.id ?? 0 });
+    const drop = even?.trace.find((ev) => ev.kind === 'drop');
+    expect(drop?.nodeId).toBe('small-odd');
+    expect(drop?.error).toMatch(/filtered out/);
+  });
+
+  it('refuses a router whose predicate does not parse, naming the route and the position', async () => {
+    const e = await newEngine();
+    const b = flowBuilder('bad predicate');
+    b.node('t', 'kafkaTopic', { topic: uniqueName('bad') });
+    b.node('r', 'router', { routes: [{ output: 'x', when: 'payload.total >> 3' }] });
+    b.edge('t', 'r');
+    const res = await e.handlers['run.start']({ flow: b.flow, environment });
+    if (res.ok) throw new Error('expected problems');
+    expect(res.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ nodeId: 'r', path: 'nodes[1].config.routes[0].when' }),
+      ]),
+    );
+  });
+
   it('pauses and resumes a producer without a burst, and reports latency quantiles and a histogram', async () => {
     const e = await newEngine();
     const b = flowBuilder('pausing');

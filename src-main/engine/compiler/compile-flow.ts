@@ -13,6 +13,8 @@ import type {
   CompiledTimer,
   MessagingEndpoint,
 } from './compiled-flow';
+import { compilePredicate } from '@shared/flow/expressions/predicate';
+import { behaviourProblems } from '../behaviour/check-behaviours';
 import { parseCron } from '../runtime/cron-schedule';
 import { unsupportedProblems } from './runtime-support';
 
@@ -153,6 +155,19 @@ export function compileFlow(raw: unknown): CompileResult {
       }
       const payload = template(node, 'payload', node.config.payload, true);
       if (payload) timers.push({ node, payload });
+    } else if (node.kind === 'router' || node.kind === 'filter') {
+      const predicates =
+        node.kind === 'router'
+          ? node.config.routes.map((r, i) => [`routes[${i}].when`, r.when] as const)
+          : [['when', node.config.when] as const];
+      for (const [field, source] of predicates) {
+        try {
+          compilePredicate(source);
+        } catch (err) {
+          at(node, field, (err as Error).message);
+        }
+      }
+      for (const p of behaviourProblems(node.id, node.config.behaviours ?? [])) at(node, p.field, p.message);
     } else if (node.kind === 'restService') {
       const routes = node.config.routes.flatMap((route, i) => {
         const response = template(node, `routes[${i}].response`, route.response, false);

@@ -15,6 +15,8 @@ const RUNNABLE: ReadonlySet<NodeKind> = new Set([
   'rabbitExchange',
   'restService',
   'restClient',
+  'router',
+  'filter',
 ]);
 
 /** Annotations document the flow; they never run, so they are never a problem. */
@@ -42,6 +44,19 @@ const RUNNABLE_EDGES = new Set([
   'restService>kafkaTopic',
   'restService>rabbitQueue',
   'restService>rabbitExchange',
+]);
+
+/** Routers and filters pass messages on to (or take them from) channels and reading nodes. */
+const ROUTING: ReadonlySet<NodeKind> = new Set(['router', 'filter']);
+const ROUTABLE: ReadonlySet<NodeKind> = new Set([
+  'kafkaTopic',
+  'rabbitQueue',
+  'rabbitExchange',
+  'consumer',
+  'sink',
+  'router',
+  'filter',
+  'timer',
 ]);
 
 const LATER = 'this arrives with the runtime (issue 4)';
@@ -81,6 +96,7 @@ export function unsupportedProblems(flow: FlowDocument): FlowProblem[] {
     const t = kindOf.get(edge.target);
     // Edges touching a kind that does not run are covered by that node's problem.
     if (!s || !t || !RUNNABLE.has(s) || !RUNNABLE.has(t) || RUNNABLE_EDGES.has(`${s}>${t}`)) return;
+    if ((ROUTING.has(s) && ROUTABLE.has(t)) || (ROUTING.has(t) && ROUTABLE.has(s))) return;
     problems.push({
       path: `edges[${i}]`,
       edgeId: edge.id,

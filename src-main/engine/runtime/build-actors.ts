@@ -7,12 +7,14 @@ import { ConsumerNode } from './nodes/consumer-node';
 import { ExchangeChannel } from './nodes/exchange-channel';
 import { GrpcClientNode } from './nodes/grpc-client-node';
 import { GrpcServiceNode } from './nodes/grpc-service-node';
+import { FilterNode } from './nodes/filter-node';
 import { ProducerNode } from './nodes/producer-node';
 import { QueueChannel } from './nodes/queue-channel';
 import { TopicChannel } from './nodes/topic-channel';
 import { ReadingNode } from './nodes/reading-node';
 import { RestClientNode } from './nodes/rest-client-node';
 import { RestServiceNode } from './nodes/rest-service-node';
+import { RouterNode } from './nodes/router-node';
 import { type SharedClient } from './nodes/shared-client';
 import { SinkNode } from './nodes/sink-node';
 import { TimerNode } from './nodes/timer-node';
@@ -67,6 +69,8 @@ export function buildActors(
   for (const r of compiled.restClients) add(new RestClientNode(r, graph));
   for (const node of compiled.flow.nodes) {
     if (node.kind === 'sink') add(new SinkNode(node, graph));
+    else if (node.kind === 'router') add(new RouterNode(node, graph));
+    else if (node.kind === 'filter') add(new FilterNode(node, graph));
   }
   for (const actor of graph.actors.values()) {
     if (!isChannel(actor)) continue;

@@ -122,6 +122,9 @@ export async function deliverTo(
   } else {
     ctx.sink.recordEvent(hop('nack', newSpanId(), spanId, doneAt, doneAt - receivedAt, outcome.error));
     ctx.stats.add(node.id, 'nacked');
-    if (outcome.error) ctx.stats.add(node.id, 'errors');
+    if (outcome.error) {
+      ctx.stats.add(node.id, 'errors');
+      ctx.log('warning', node.id, outcome.error);
+    }
   }
 }

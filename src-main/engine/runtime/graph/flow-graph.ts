@@ -54,10 +54,17 @@ export class FlowGraph {
    * in-process reader has handled it; false when some broker refused it.
    */
   async emit(from: FlowNode, messages: FlowMessage[], output?: string): Promise<boolean> {
+    const edges = this.outgoing(from.id).filter(
+      (edge) => output === undefined || (edge.sourceHandle ?? null) === output,
+    );
+    return this.emitAlong(from, edges, messages);
+  }
+
+  /** Passes messages along the given edges of `from` (a router's chosen route). */
+  async emitAlong(from: FlowNode, edges: FlowEdge[], messages: FlowMessage[]): Promise<boolean> {
     if (messages.length === 0) return true;
     let ok = true;
-    for (const edge of this.outgoing(from.id)) {
-      if (output !== undefined && (edge.sourceHandle ?? null) !== output) continue;
+    for (const edge of edges) {
       const target = this.actors.get(edge.target);
       if (!target) continue;
       if (isChannel(target)) ok = (await publishInto(this.ctx, from, target, edge, messages)) && ok;

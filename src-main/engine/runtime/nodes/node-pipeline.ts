@@ -1,0 +1,61 @@
+import type { FlowNode } from '@shared/flow/document';
+import type { BehaviourSpec } from '@shared/flow/kinds/behaviours';
+import { BehaviourPipeline } from '../../behaviour/behaviour-pipeline';
+import type { BehaviourMessage } from '../../behaviour/behaviour-message';
+import { templateRenderer } from '../../behaviour/template-renderer';
+import { systemClock } from '../../faults/clock';
+import type { FaultProtocol } from '../../faults/protocol-error';
+import type { FlowGraph } from '../graph/flow-graph';
+import type { FlowMessage } from '../graph/flow-message';
+import { callNode } from './call-node';
+
+/** A node's behaviour steps (transform, split, aggregate…) run over the messages it handles. */
+export interface NodePipeline {
+  process(message: FlowMessage): Promise<FlowMessage[]>;
+  /** Aggregates still open when the run stops are emitted, not lost. */
+  flush(): Promise<FlowMessage[]>;
+}
+
+export function toBehaviour(m: FlowMessage): BehaviourMessage {
+  return { key: m.key, headers: m.headers, payload: m.payload, trace: m.trace };
+}
+
+/** Back to a flow message; the stored payload is kept only when the payload is the same buffer. */
+export function fromBehaviour(m: BehaviourMessage, before?: FlowMessage): FlowMessage {
+  return {
+    key: m.key,
+    headers: m.headers,
+    payload: m.payload,
+    trace: m.trace ?? before?.trace ?? null,
+    messageId: before && m.payload === before.payload ? before.messageId : undefined,
+  };
+}
+
+/**
+ * The pipeline of a node, or null when it has no steps. Steps whose output appears later (an
+ * aggregate window closing on a timer) are handed to `late`; step failures are logged on the
+ * node with the field that failed.
+ */
+export function nodePipeline(
+  graph: FlowGraph,
+  node: FlowNode,
+  specs: readonly BehaviourSpec[] | undefined,
+  protocol: FaultProtocol,
+  late: (messages: FlowMessage[]) => void,
+): NodePipeline | null {
+  if (!specs || specs.length === 0) return null;
+  const pipeline = new BehaviourPipeline(specs, {
+    nodeId: node.id,
+    render: templateRenderer(),
+    call: (target, message) => callNode(graph, target, message),
+    protocol,
+    clock: systemClock,
+    random: Math.random,
+    emit: (messages) => late(messages.map((m) => fromBehaviour(m))),
+    onError: (err) => graph.ctx.log('warning', node.id, err.message),
+  });
+  return {
+    process: async (m) => (await pipeline.process(toBehaviour(m))).map((out) => fromBehaviour(out, m)),
+    flush: async () => (await pipeline.flush()).map((m) => fromBehaviour(m)),
+  };
+}
