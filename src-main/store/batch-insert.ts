@@ -63,6 +63,7 @@ export function createBatchInsert(
         e.messageId ?? null,
         e.durationMs ?? null,
         e.error ?? null,
+        e.fault ? JSON.stringify(e.fault) : null,
       );
       countFor(e.runId).events++;
     }

@@ -79,6 +79,8 @@ export const MIGRATIONS: readonly string[] = [
   // v2: messages are read by id (pages, details, an event's message_id), never by trace id;
   // that index on random ids cost every recorded message an insert and served no query.
   `DROP INDEX IF EXISTS messages_trace;`,
+  // v3: an injected fault on an event (JSON: kinds and detail), so the trace can say "injected".
+  `ALTER TABLE events ADD COLUMN fault TEXT;`,
 ];
 
 /** The schema version this build writes. */

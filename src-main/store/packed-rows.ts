@@ -1,4 +1,4 @@
-import type { RecordedMessageInput, TraceEvent } from '@shared/trace/events';
+import type { InjectedFault, RecordedMessageInput, TraceEvent } from '@shared/trace/events';
 import { ByteReader, ByteWriter } from './byte-codec';
 import type { MessageToInsert } from './store';
 
@@ -27,6 +27,7 @@ const E_KEY = 8;
 const E_MESSAGE_ID = 16;
 const E_DURATION = 32;
 const E_ERROR = 64;
+const E_FAULT = 128;
 
 /** Packs rows as they are recorded; `take()` hands over a batch and starts the next. */
 export class RowPacker {
@@ -89,7 +90,8 @@ export class RowPacker {
         (e.key != null ? E_KEY : 0) |
         (e.messageId != null ? E_MESSAGE_ID : 0) |
         (e.durationMs != null ? E_DURATION : 0) |
-        (e.error != null ? E_ERROR : 0),
+        (e.error != null ? E_ERROR : 0) |
+        (e.fault != null ? E_FAULT : 0),
     );
     if (e.parentSpanId != null) w.str(e.parentSpanId);
     if (e.partition != null) w.i32(e.partition);
@@ -98,6 +100,7 @@ export class RowPacker {
     if (e.messageId != null) w.f64(e.messageId);
     if (e.durationMs != null) w.f64(e.durationMs);
     if (e.error != null) w.str(e.error);
+    if (e.fault != null) w.str(JSON.stringify(e.fault));
     this.eventCount++;
   }
 
@@ -191,6 +194,7 @@ export function unpackRows(rows: PackedRows): UnpackedRows {
     if (flags & E_MESSAGE_ID) event.messageId = e.f64();
     if (flags & E_DURATION) event.durationMs = e.f64();
     if (flags & E_ERROR) event.error = e.str();
+    if (flags & E_FAULT) event.fault = JSON.parse(e.str()) as InjectedFault;
     events[i] = event;
   }
   return { messages, events };

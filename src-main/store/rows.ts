@@ -1,5 +1,5 @@
 import type { MessageDetail, MessageRow, RunSummary } from '@shared/api/contract';
-import type { TraceEvent, TraceEventKind, Transport } from '@shared/trace/events';
+import type { InjectedFault, TraceEvent, TraceEventKind, Transport } from '@shared/trace/events';
 
 /** A `runs` row joined with its counts, as the run queries select it. */
 export interface RunDbRow {
@@ -51,6 +51,8 @@ export interface EventDbRow {
   message_id: number | null;
   duration_ms: number | null;
   error: string | null;
+  /** JSON of the InjectedFault, when the event was caused by one. */
+  fault: string | null;
 }
 
 /** Maps a run row to the contract's summary. */
@@ -125,5 +127,6 @@ export function toTraceEvent(r: EventDbRow): TraceEvent {
   if (r.message_id !== null) e.messageId = r.message_id;
   if (r.duration_ms !== null) e.durationMs = r.duration_ms;
   if (r.error !== null) e.error = r.error;
+  if (r.fault) e.fault = JSON.parse(r.fault) as InjectedFault;
   return e;
 }

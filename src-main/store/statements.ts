@@ -39,6 +39,7 @@ export type EventParams = [
   messageId: number | null,
   durationMs: number | null,
   error: string | null,
+  fault: string | null,
 ];
 
 const RUN_COLUMNS = 'id, flow_name, environment, state, started_at, ended_at, message_count, event_count';
@@ -111,8 +112,8 @@ export function prepareStatements(db: Db): Statements {
     ),
     insertEvent: db.prepare(
       `INSERT INTO events (run_id, trace_id, span_id, parent_span_id, node_id, kind, transport, destination,
-         ts, partition, offset, key, message_id, duration_ms, error)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         ts, partition, offset, key, message_id, duration_ms, error, fault)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     maxMessageId: db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM messages').pluck(),
   };
