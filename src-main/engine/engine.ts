@@ -87,6 +87,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     'run.resume': async ({ nodeIds }) => controller.setPaused(false, nodeIds),
     'run.log': async () => controller.log(),
     'run.restartNode': async ({ nodeId }) => controller.restartNode(nodeId),
+    'run.setFaults': async ({ targetId, faults }) => controller.setFaults(targetId, faults),
     'run.histogram': async ({ nodeId }) => controller.histogram(nodeId),
     'runs.list': async ({ limit }) => store.listRuns(limit),
     'messages.list': async ({ runId, beforeId, limit }) => store.listMessages(runId, beforeId, limit),

@@ -31,6 +31,7 @@ const REQUESTS: Record<RequestName, true> = {
   'run.resume': true,
   'run.log': true,
   'run.restartNode': true,
+  'run.setFaults': true,
   'run.histogram': true,
   'runs.list': true,
   'messages.list': true,

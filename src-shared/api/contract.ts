@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FlowProblem } from '../flow/document';
 import type { LatencyBuckets, NodeCounters, RunLogEntry } from '../run/counters';
+import { faultList } from '../flow/kinds/faults';
 import { environmentSchema, type Environment } from '../run/environment';
 import type { TraceEvent, Transport } from '../trace/events';
 
@@ -174,6 +175,11 @@ export const requests = {
   'run.resume': {
     input: z.object({ nodeIds: z.array(nodeIdSchema).max(10_000).optional() }).strict(),
     output: output<{ paused: boolean }>(),
+  },
+  /** Faults on demand: replaces the injected faults of a node or edge while the run goes. */
+  'run.setFaults': {
+    input: z.object({ targetId: nodeIdSchema, faults: faultList }).strict(),
+    output: output<{ ok: true }>(),
   },
   /** The restart action of a consumer shown as "stopped: reason": restarts its stopped members. */
   'run.restartNode': {

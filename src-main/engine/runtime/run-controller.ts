@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RunSnapshot, RunStartResult, RunState } from '@shared/api/contract';
+import type { FaultSpec } from '@shared/flow/kinds/faults';
 import type { LatencyBuckets, RunLogEntry } from '@shared/run/counters';
 import { redactUrl, type Environment } from '@shared/run/environment';
 import type { Store } from '../../store/store';
@@ -105,6 +106,12 @@ export class RunController {
     active.run.ctx.setPaused(paused, nodeIds);
     this.pushCounters(true);
     return { paused };
+  }
+
+  setFaults(targetId: string, faults: FaultSpec[]): { ok: true } {
+    if (!this.active) throw new Error('no run is going: faults on demand apply to a running flow');
+    this.active.run.setFaults(targetId, faults);
+    return { ok: true };
   }
 
   async restartNode(nodeId: string): Promise<{ restarted: number }> {

@@ -1,11 +1,15 @@
 import type { Environment } from '@shared/run/environment';
 import type { Transport } from '@shared/trace/events';
+import type { FaultSpec } from '@shared/flow/kinds/faults';
 import type { CompiledFlow } from '../compiler/compiled-flow';
+import { faultProtocolFor, type FaultProtocol } from '../faults/protocol-error';
 import { rabbitTopology } from '../compiler/rabbit-topology';
 import type { TopicProducer, TransportEvent } from '../transports/transport';
 import { buildActors, type RunClients } from './build-actors';
 import { FlowGraph } from './graph/flow-graph';
 import { isChannel, type ChannelActor, type NodeActor } from './graph/node-actor';
+import { FaultPoints } from './graph/fault-points';
+import { publishDecisions } from './graph/publish-with-faults';
 import { NodeStats } from './node-stats';
 import { ReadingNode } from './nodes/reading-node';
 import { SharedClient } from './nodes/shared-client';
@@ -35,6 +39,8 @@ export class Run {
     readonly compiled: CompiledFlow,
     readonly environment: Environment,
     sink: TraceSink,
+    /** Ports for service nodes instead of the flow's own (tests, parallel runs). */
+    private readonly ports?: Record<string, number>,
   ) {
     this.ctx = new RunContext(runId, sink, new NodeStats(compiled.flow.nodes.map((n) => n.id)));
     this.graph = new FlowGraph(this.ctx, compiled.flow);
@@ -74,7 +80,9 @@ export class Run {
         queues: (e) => this.onTransportEvent(this.names.queues, e),
       },
     );
-    buildActors(c, this.graph, this.transports, this.clients, this.names);
+    buildActors(c, this.graph, this.transports, this.clients, this.names, this.ports);
+    this.graph.faults = new FaultPoints(c.flow, (id) => this.faultProtocolOf(id));
+    this.wireFaultReleases();
     const actors = [...this.graph.actors.values()];
     await Promise.all(actors.map((a) => this.prepare(a)));
     await this.bindExchanges();
@@ -218,6 +226,64 @@ export class Run {
     const restarted = await actor.restart();
     if (restarted > 0) this.ctx.log('info', nodeId, `restarted ${restarted} stopped member(s)`);
     return { restarted };
+  }
+
+  /** Which protocol's errors a fault at this node or edge injects. */
+  private faultProtocolOf(id: string): FaultProtocol {
+    const edge = this.compiled.flow.edges.find((e) => e.id === id);
+    const actor = this.graph.actors.get(edge ? edge.target : id);
+    if (!actor) return 'http';
+    const k = actor.node.kind;
+    if (k === 'grpcService' || k === 'grpcClient') return 'grpc';
+    if (k === 'restService' || k === 'restClient') return 'http';
+    if (k === 'graphqlService' || k === 'graphqlClient') return 'graphql';
+    // A reader takes the form of the channel it reads (a Kafka error, or an AMQP nack).
+    const channel = isChannel(actor) ? actor : this.graph.channelsInto(actor.node.id)[0];
+    const shape = channel?.node.kind === 'kafkaTopic' ? 'topic' : 'queue';
+    return faultProtocolFor(this.transportOf(actor), shape);
+  }
+
+  /** Where messages a reorder fault held back go when released. */
+  private wireFaultReleases(): void {
+    const faults = this.graph.faults;
+    if (!faults) return;
+    for (const edge of this.compiled.flow.edges) {
+      const from = this.graph.node(edge.source);
+      const target = this.graph.actors.get(edge.target);
+      if (from && isChannel(target))
+        faults.onRelease(edge.id, (d) => void publishDecisions(this.ctx, from, target, edge, d));
+    }
+    for (const actor of this.graph.actors.values()) {
+      const id = actor.node.id;
+      if (isChannel(actor)) {
+        const edge = this.graph.incoming(id)[0];
+        const from = edge && this.graph.node(edge.source);
+        if (from) faults.onRelease(id, (d) => void publishDecisions(this.ctx, from, actor, edge, d));
+      } else if (actor instanceof ReadingNode) {
+        const channel = this.graph.channelsInto(id)[0];
+        const source = channel
+          ? { nodeId: channel.node.id, destination: channel.destination, transport: channel.transport }
+          : { nodeId: id, destination: actor.node.config.name, transport: 'inproc' as const };
+        faults.onRelease(id, (d) =>
+          actor.releaseHeld(
+            source,
+            d.flatMap((x) => (x.action === 'deliver' ? [x.message] : [])),
+          ),
+        );
+      }
+    }
+  }
+
+  /** Faults on demand: replaces the faults of a node or edge while the run goes. */
+  setFaults(targetId: string, faults: FaultSpec[]): void {
+    const known =
+      this.compiled.flow.nodes.some((n) => n.id === targetId) ||
+      this.compiled.flow.edges.some((e) => e.id === targetId);
+    if (!known) throw new Error(`no node or edge "${targetId}" in this run`);
+    this.graph.faults?.set(targetId, faults);
+    const on = faults.filter((f) => f.enabled !== false).map((f) => f.kind);
+    const nodeId = this.compiled.flow.nodes.some((n) => n.id === targetId) ? targetId : undefined;
+    this.ctx.log('info', nodeId, on.length > 0 ? `faults on ${targetId}: ${on.join(', ')}` : `faults off on ${targetId}`);
   }
 
   private transportOf(actor: NodeActor): Transport {

@@ -1,5 +1,5 @@
 import type { FlowNode } from '@shared/flow/document';
-import type { TraceEvent, TraceEventKind, Transport } from '@shared/trace/events';
+import type { InjectedFault, TraceEvent, TraceEventKind, Transport } from '@shared/trace/events';
 import { newSpanId, newTraceId, parseTraceparent, TRACEPARENT } from '../../trace/traceparent';
 import type { IncomingMessage } from '../../transports/transport';
 import type { RunContext } from '../run-context';
@@ -44,6 +44,8 @@ export async function deliverTo(
   work: (message: FlowMessage) => Promise<Outcome>,
   settle?: Settle,
   position?: Pick<IncomingMessage, 'partition' | 'offset'>,
+  /** An injected fault that shaped this delivery (delayed, duplicated, failed), for the trace. */
+  fault?: InjectedFault,
 ): Promise<void> {
   const traceId = message.trace?.traceId ?? newTraceId();
   const parentSpanId = message.trace?.spanId ?? null;
@@ -77,6 +79,7 @@ export async function deliverTo(
     ts: number,
     durationMs?: number,
     error?: string,
+    injected?: InjectedFault,
   ): TraceEvent => ({
     runId: ctx.runId,
     traceId,
@@ -93,8 +96,9 @@ export async function deliverTo(
     messageId,
     durationMs,
     error,
+    fault: injected,
   });
-  ctx.sink.recordEvent(hop('deliver', spanId, parentSpanId, receivedAt));
+  ctx.sink.recordEvent(hop('deliver', spanId, parentSpanId, receivedAt, undefined, undefined, fault));
   ctx.stats.add(node.id, 'received');
   ctx.stats.add(source.nodeId, 'sent');
   let outcome: Outcome;
@@ -120,7 +124,7 @@ export async function deliverTo(
     ctx.sink.recordEvent(hop('ack', newSpanId(), spanId, doneAt, doneAt - receivedAt));
     ctx.stats.add(node.id, 'acked');
   } else {
-    ctx.sink.recordEvent(hop('nack', newSpanId(), spanId, doneAt, doneAt - receivedAt, outcome.error));
+    ctx.sink.recordEvent(hop('nack', newSpanId(), spanId, doneAt, doneAt - receivedAt, outcome.error, fault));
     ctx.stats.add(node.id, 'nacked');
     if (outcome.error) {
       ctx.stats.add(node.id, 'errors');

@@ -2,7 +2,9 @@ import type { FlowDocument, FlowEdge, FlowNode } from '@shared/flow/document';
 import type { RunContext } from '../run-context';
 import type { FlowMessage } from './flow-message';
 import { isChannel, type ChannelActor, type NodeActor } from './node-actor';
+import type { FaultPoints } from './fault-points';
 import { publishInto } from './publish-into';
+import { publishDecisions } from './publish-with-faults';
 
 /**
  * The actors of one run and the edges between them. `emit` is how any node passes messages
@@ -13,6 +15,9 @@ export class FlowGraph {
   readonly actors = new Map<string, NodeActor>();
   private readonly out = new Map<string, FlowEdge[]>();
   private readonly into = new Map<string, FlowEdge[]>();
+
+  /** Injected faults of nodes and edges; set by the run before anything sends. */
+  faults: FaultPoints | null = null;
 
   constructor(
     readonly ctx: RunContext,
@@ -67,7 +72,13 @@ export class FlowGraph {
     for (const edge of edges) {
       const target = this.actors.get(edge.target);
       if (!target) continue;
-      if (isChannel(target)) ok = (await publishInto(this.ctx, from, target, edge, messages)) && ok;
+      if (isChannel(target)) {
+        const injector = this.faults?.at(edge.id) ?? this.faults?.at(target.node.id);
+        ok =
+          (injector
+            ? await publishDecisions(this.ctx, from, target, edge, messages.flatMap((m) => injector.decide(m)))
+            : await publishInto(this.ctx, from, target, edge, messages)) && ok;
+      }
       else if (target.accept) await target.accept(messages, edge);
     }
     return ok;

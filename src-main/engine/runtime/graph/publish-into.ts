@@ -1,4 +1,5 @@
 import type { FlowEdge, FlowNode } from '@shared/flow/document';
+import type { InjectedFault } from '@shared/trace/events';
 import { formatTraceparent, newSpanId, newTraceId, TRACEPARENT } from '../../trace/traceparent';
 import type { OutgoingMessage, SendReceipt } from '../../transports/transport';
 import type { RunContext } from '../run-context';
@@ -19,6 +20,8 @@ export async function publishInto(
   channel: ChannelActor,
   edge: FlowEdge,
   messages: FlowMessage[],
+  /** Injected faults that shaped each message (delayed, duplicated), recorded on its produce span. */
+  faults?: Array<InjectedFault | undefined>,
 ): Promise<boolean> {
   const n = messages.length;
   if (n === 0) return true;
@@ -82,6 +85,7 @@ export async function publishInto(
       messageId: messageIds[i],
       durationMs: doneAt - sentAt,
       error: error ?? receipt?.error,
+      fault: faults?.[i],
     });
   }
   if (error) {

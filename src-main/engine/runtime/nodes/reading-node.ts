@@ -1,9 +1,10 @@
 import type { FlowEdge, FlowNode } from '@shared/flow/document';
-import type { Closable } from '../../transports/transport';
-import { deliverTo, fromIncoming, type Outcome } from '../graph/deliver-to';
+import type { Closable, IncomingMessage } from '../../transports/transport';
+import { deliverTo, fromIncoming, type DeliverySource, type Outcome } from '../graph/deliver-to';
 import type { FlowGraph } from '../graph/flow-graph';
 import type { FlowMessage } from '../graph/flow-message';
-import type { NodeActor } from '../graph/node-actor';
+import type { NodeActor, Settle } from '../graph/node-actor';
+import { recordHop } from '../graph/record-hop';
 import { TopicChannel } from './topic-channel';
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -58,16 +59,7 @@ export abstract class ReadingNode<N extends FlowNode = FlowNode> implements Node
         const members = await channel.subscribe({
           reader: this.node,
           ...options,
-          onMessage: (message, settle) =>
-            deliverTo(
-              ctx,
-              this.node,
-              source,
-              fromIncoming(ctx, message),
-              (m) => this.work(m),
-              settle,
-              message,
-            ),
+          onMessage: (message, settle) => this.handle(source, fromIncoming(ctx, message), settle, message),
         });
         this.members.push(...members);
         this.closables.push(...members);
@@ -94,7 +86,47 @@ export abstract class ReadingNode<N extends FlowNode = FlowNode> implements Node
       destination: from?.config.name ?? edge.source,
       transport: 'inproc' as const,
     };
-    for (const m of messages) await deliverTo(this.graph.ctx, this.node, source, m, (x) => this.work(x));
+    for (const m of messages) await this.handle(source, m);
+  }
+
+  /** One delivery, through the node's injected faults when it has any. */
+  private async handle(
+    source: DeliverySource,
+    message: FlowMessage,
+    settle?: Settle,
+    position?: Pick<IncomingMessage, 'partition' | 'offset'>,
+  ): Promise<void> {
+    const ctx = this.graph.ctx;
+    const work = (m: FlowMessage): Promise<Outcome> => this.work(m);
+    const injector = this.graph.faults?.at(this.node.id);
+    if (!injector) return deliverTo(ctx, this.node, source, message, work, settle, position);
+    let pending = settle;
+    const once = (): Settle | undefined => {
+      const s = pending;
+      pending = undefined;
+      return s;
+    };
+    const at = { transport: source.transport, destination: source.destination };
+    for (const d of injector.decide(message)) {
+      if (d.action === 'deliver') {
+        if (d.delayMs > 0) await ctx.sleep(d.delayMs);
+        await deliverTo(ctx, this.node, source, d.message, work, once(), position, d.fault);
+      } else if (d.action === 'error') {
+        const requeue = d.error.protocol === 'amqp' && d.error.requeue;
+        const failed = async (): Promise<Outcome> => ({ settle: 'nack', requeue, error: `injected: ${d.error.message}` });
+        await deliverTo(ctx, this.node, source, d.message, failed, once(), position, d.fault);
+      } else {
+        // Dropped, or held back to come later (reorder): taken off the broker now.
+        recordHop(ctx, this.node, d.action === 'drop' ? 'drop' : 'fault', d.message, { ...at, fault: d.fault });
+        ctx.stats.add(source.nodeId, 'sent');
+        once()?.ack();
+      }
+    }
+  }
+
+  /** Messages a reorder fault held back, delivered now (their broker delivery was settled). */
+  releaseHeld(source: DeliverySource, messages: FlowMessage[]): void {
+    for (const m of messages) void deliverTo(this.graph.ctx, this.node, source, m, (x) => this.work(x));
   }
 
   /** Restarts members that stopped (a Kafka consumer crash); the node is healthy again after. */
