@@ -15,13 +15,15 @@ import { runPaced } from '../pacing';
 import { GrpcServiceNode } from './grpc-service-node';
 
 const STOP_POLL_MS = 1000;
+/** On Stop, calls about to finish (a unary reply on its way) get this long before they are cancelled. */
+const STOP_GRACE_MS = 500;
 
 /**
  * Calls one method (any of the four kinds) at the client's rate: each call a new trace whose
  * traceparent travels in the metadata, with the node's deadline and metadata; streamed
  * requests go out `streamItems` at a time at `streamIntervalMs`. Every request is stored,
  * and the replies too when the service is outside the flow (a service of the flow stores
- * its own). Calls overlap; Stop cancels the ones in flight.
+ * its own). Calls overlap; Stop cancels the ones still in flight after a short grace.
  */
 export class GrpcClientNode implements NodeActor {
   readonly node: FlowNode<'grpcClient'>;
@@ -42,10 +44,13 @@ export class GrpcClientNode implements NodeActor {
     const client = createGrpcClient(this.compiled.target.service, target);
     const inflight = new Set<Promise<void>>();
     let finished = false;
-    // Stop wakes every ctx.sleep at once, so this cancels in-flight calls without delay.
+    // Stop wakes every ctx.sleep at once; calls still going a moment later are cancelled.
+    // Not awaited when the calls end by themselves: it goes at the next poll (or Stop).
     const watcher = (async () => {
       while (!finished && !ctx.isStopping) await ctx.sleep(STOP_POLL_MS);
-      if (ctx.isStopping) this.abort.abort();
+      if (finished) return;
+      await settledWithin(inflight, STOP_GRACE_MS);
+      this.abort.abort();
     })();
     ctx.stats.setStatus(this.node.id, 'running');
     try {
@@ -68,7 +73,7 @@ export class GrpcClientNode implements NodeActor {
       finished = true;
       client.close();
     }
-    await watcher;
+    void watcher;
     const s = ctx.stats.get(this.node.id);
     if (s && s.status !== 'error' && !ctx.isStopping) ctx.stats.setStatus(this.node.id, 'done');
   }
@@ -160,4 +165,14 @@ export class GrpcClientNode implements NodeActor {
     ctx.stats.add(this.node.id, 'errors');
     ctx.log('warning', this.node.id, `${method.name} (${methodKind(method)}): ${failure}`);
   }
+}
+
+/** Resolves when every call in `calls` has settled, or after `ms`, whichever comes first. */
+async function settledWithin(calls: Set<Promise<void>>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([Promise.allSettled([...calls]), timeout]);
+  clearTimeout(timer);
 }
