@@ -192,9 +192,20 @@ describe('gRPC nodes in a run', () => {
       protoFile: 'protos/lab.proto',
       service: 'lab.v1.Lab',
       responses: {},
-      methods: [{ method: 'Unary', reply: 'template', response: '{"name": "file {{request.name}}"}' }],
+      methods: [
+        {
+          method: 'Unary',
+          reply: 'template',
+          response: '{"name": "file {{request.name}} for {{metadata.tenant}}"}',
+        },
+      ],
     });
-    b.node('caller', 'grpcClient', { request: '{"name": "x{{seq}}"}', rate: 50, count: 2 });
+    b.node('caller', 'grpcClient', {
+      request: '{"name": "x{{seq}}"}',
+      rate: 50,
+      count: 2,
+      metadata: { tenant: 'acme-{{seq}}' },
+    });
     b.edge('caller', 'lab', { targetHandle: 'Unary' });
 
     const outside = makeFlowFolder({ 'protos/lab.proto': LAB_PROTO, 'common/messages.proto': LAB_MESSAGES });
@@ -215,7 +226,11 @@ describe('gRPC nodes in a run', () => {
     await e.handlers['run.stop']({});
     const [trace] = await tracesOf(e, runId, 'caller');
     const reply = await e.handlers['messages.get']({ id: find(trace, 'lab', 'respond')?.messageId ?? 0 });
-    expect(JSON.parse(reply?.payloadText ?? '{}').name).toMatch(/^file x\d$/);
+    // Configured metadata (a template) reaches the service beside the traceparent.
+    expect(JSON.parse(reply?.payloadText ?? '{}').name).toMatch(/^file x(\d) for acme-\1$/);
+    const request = await e.handlers['messages.get']({ id: find(trace, 'caller', 'call')?.messageId ?? 0 });
+    expect(request?.headers).toMatchObject({ tenant: expect.stringMatching(/^acme-\d$/) });
+    expect(request?.headers.traceparent).toContain(find(trace, 'caller', 'call')?.spanId);
   });
 
   it('refuses a .proto syntax error at compile, naming node, field, file and line', async () => {
