@@ -13,6 +13,11 @@ export interface EngineOptions {
   emit: EmitEvent;
   /** Path of an Electron-ABI better-sqlite3 binding, when running inside Electron. */
   sqliteNativeBinding?: string;
+  /**
+   * The folder of a flow file the host vouches for (a run reads its .proto and certificate
+   * files there), or null to refuse it. Default: only files in the workspace flows folder.
+   */
+  flowFolderOf?: (filePath: string) => string | null;
 }
 
 export interface Engine {

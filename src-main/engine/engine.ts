@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { environmentSchema, redactUrl, type Environment } from '@shared/run/environment';
 import { serializeFlow, parseFlowValue } from '@shared/flow/parse';
 import sampleFlow from '../../resources/sample.flow.json';
+import { workspaceFlowFolder } from '../host/flow-folder';
 import { createRecoveryFile } from '../host/recovery-file';
 import { openStore } from '../store/open-store';
 import { Recorder } from '../store/recorder';
@@ -52,6 +53,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   // The password of the AMQP URL lives only in memory: the store keeps the redacted URL.
   let environment: Environment = loadEnvironment(store.getSetting(ENV_SETTING));
   const recovery = createRecoveryFile(options.dataDir);
+  const flowFolderOf = options.flowFolderOf ?? workspaceFlowFolder(options.dataDir);
 
   const handlers: EngineHandlers = {
     'flow.sample': async () => {
@@ -80,7 +82,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       store.setSetting(ENV_SETTING, JSON.stringify(stored));
       return { environment };
     },
-    'run.start': async (input) => controller.start(input.flow, input.environment ?? environment),
+    'run.start': async (input) =>
+      controller.start(
+        input.flow,
+        input.environment ?? environment,
+        input.filePath ? flowFolderOf(input.filePath) : null,
+      ),
     'run.stop': async () => controller.stop(),
     'run.status': async () => controller.snapshot(environment),
     'run.pause': async ({ nodeIds }) => controller.setPaused(true, nodeIds),

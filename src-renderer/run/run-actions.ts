@@ -14,9 +14,12 @@ export async function startRun(): Promise<void> {
   run.setProblems(null);
   run.setPending(true);
   try {
+    const flowState = useFlowStore.getState();
     const res = await api()['run.start']({
-      flow: useFlowStore.getState().toDocument(),
+      flow: flowState.toDocument(),
       environment: useSettingsStore.getState().environment,
+      // The engine reads .proto files beside a saved flow (only where the host vouches for it).
+      ...(flowState.filePath ? { filePath: flowState.filePath } : {}),
     });
     if (!res.ok) {
       useRunStore.getState().setProblems(res.problems);

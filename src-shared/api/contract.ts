@@ -162,7 +162,14 @@ export const requests = {
     output: output<{ environment: Environment }>(),
   },
   'run.start': {
-    input: z.object({ flow: z.unknown(), environment: environmentSchema.optional() }).strict(),
+    input: z
+      .object({
+        flow: z.unknown(),
+        environment: environmentSchema.optional(),
+        /** The flow's file, so .proto and certificate files beside it can be read (when the host vouches for it). */
+        filePath: z.string().min(1).max(4096).optional(),
+      })
+      .strict(),
     output: output<RunStartResult>(),
   },
   'run.stop': { input: z.object({}).strict(), output: output<{ runId: string | null }>() },

@@ -53,7 +53,7 @@ describe('compileFlow', () => {
     const res = compileFlow(doc);
     if (res.ok) throw new Error('expected problems');
     expect(res.problems[0]).toMatchObject({ path: 'nodes[7].config.proto', nodeId: 'greeter-service' });
-    expect(res.problems[0].message).toMatch(/line 4/);
+    expect(res.problems[0].message).toMatch(/^\(inline \.proto\):4:1: illegal token '}'/);
   });
 
   it('refuses an edge a kind does not allow, with the reason', () => {
@@ -132,11 +132,59 @@ describe('compileFlow', () => {
     expect(compileFlow(doc).ok).toBe(true);
   });
 
-  it('refuses imported .proto files until the runtime loads them', () => {
+  it('loads a service whose messages come from a file in its imports, and places errors there', () => {
     const doc = sample();
-    doc.nodes[7].config.imports = { 'common.proto': 'syntax = "proto3";' };
+    const greeter = doc.nodes[7].config;
+    greeter.proto = [
+      'syntax = "proto3";',
+      'package helloworld;',
+      'import "common.proto";',
+      'service Greeter { rpc SayHello (HelloRequest) returns (HelloReply); }',
+    ].join('\n');
+    greeter.imports = {
+      'common.proto':
+        'syntax = "proto3";\npackage helloworld;\nmessage HelloRequest { string name = 1; }\nmessage HelloReply { string message = 1; }\n',
+    };
+    const ok = compileFlow(doc);
+    if (!ok.ok) throw new Error(JSON.stringify(ok.problems));
+    expect(ok.compiled.grpcClients[0].target.method.requestType).toBe('helloworld.HelloRequest');
+
+    greeter.imports = { 'common.proto': 'syntax = "proto3";\nmessage HelloRequest { string name = 1 }\n' };
+    const bad = compileFlow(doc);
+    if (bad.ok) throw new Error('expected problems');
+    expect(bad.problems[0]).toMatchObject({
+      path: 'nodes[7].config.imports.common.proto',
+      nodeId: 'greeter-service',
+      field: 'imports.common.proto',
+    });
+    expect(bad.problems[0].message).toMatch(/^common\.proto:2:\d+: /);
+  });
+
+  it('runs streaming methods, and names the service field missing a behaviour a client calls', () => {
+    const doc = sample();
+    const greeter = doc.nodes[7].config;
+    greeter.proto = [
+      'syntax = "proto3";',
+      'package helloworld;',
+      'service Greeter {',
+      '  rpc SayHello (HelloRequest) returns (HelloReply);',
+      '  rpc Chat (stream HelloRequest) returns (stream HelloReply);',
+      '}',
+      'message HelloRequest { string name = 1; }',
+      'message HelloReply { string message = 1; }',
+    ].join('\n');
+    (doc.edges.find((e) => e.id === 'e-greeter-call') as Record<string, unknown>).targetHandle = 'Chat';
+    const missing = compileFlow(doc);
+    if (missing.ok) throw new Error('expected problems');
+    expect(missing.problems[0]).toMatchObject({ nodeId: 'greeter-service', field: 'methods' });
+    expect(missing.problems[0].message).toMatch(/no behaviour for Chat/);
+    greeter.methods = [{ method: 'Chat', reply: 'echo', items: 2 }];
     const res = compileFlow(doc);
-    if (res.ok) throw new Error('expected problems');
-    expect(res.problems[0]).toMatchObject({ path: 'nodes[7].config.imports', field: 'imports' });
+    if (!res.ok) throw new Error(JSON.stringify(res.problems));
+    expect(res.compiled.grpcClients[0].target.method).toMatchObject({
+      requestStream: true,
+      responseStream: true,
+    });
+    expect(res.compiled.grpcServices[0].behaviours.get('Chat')).toMatchObject({ reply: 'echo', items: 2 });
   });
 });

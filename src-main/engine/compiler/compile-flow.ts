@@ -1,12 +1,10 @@
 import type { FlowNode, FlowProblem } from '@shared/flow/document';
 import { parseFlowValue } from '@shared/flow/parse';
 import { compileTemplate, type CompiledTemplate } from '../template/payload-template';
-import { loadProtoService, ProtoError } from '../transports/grpc/load-proto';
 import type {
   CompiledConsumer,
   CompiledFlow,
   CompiledGrpcClient,
-  CompiledGrpcService,
   CompiledProducer,
   CompiledRestClient,
   CompiledRestService,
@@ -17,6 +15,12 @@ import { compilePredicate } from '@shared/flow/expressions/predicate';
 import { behaviourProblems } from '../behaviour/check-behaviours';
 import { parseCron } from '../runtime/cron-schedule';
 import { unsupportedProblems } from './runtime-support';
+import { compileGrpcClient, compileGrpcServices, type GrpcCompileScope } from './compile-grpc';
+
+export interface CompileOptions {
+  /** The flow file's folder, when the host vouches for it (gRPC .proto and TLS files are read there). */
+  flowDir?: string | null;
+}
 
 export type CompileResult = { ok: true; compiled: CompiledFlow } | { ok: false; problems: FlowProblem[] };
 
@@ -25,7 +29,7 @@ export type CompileResult = { ok: true; compiled: CompiledFlow } | { ok: false; 
  * node's config, edges, templates (rendered once), .proto sources and method bindings.
  * Every problem names its JSON path and node.
  */
-export function compileFlow(raw: unknown): CompileResult {
+export function compileFlow(raw: unknown, options: CompileOptions = {}): CompileResult {
   const parsed = parseFlowValue(raw);
   if (!parsed.ok) return parsed;
   const flow = parsed.flow;
@@ -75,32 +79,14 @@ export function compileFlow(raw: unknown): CompileResult {
         ? { kind: 'queue', node: n }
         : null;
 
-  const services = new Map<string, CompiledGrpcService>();
-  for (const node of flow.nodes) {
-    if (node.kind !== 'grpcService') continue;
-    try {
-      const service = loadProtoService(node.config.proto, node.config.service);
-      const responses = new Map<string, CompiledTemplate>();
-      for (const [method, source] of Object.entries(node.config.responses)) {
-        const m = service.methods.find((x) => x.name === method);
-        if (!m) {
-          at(
-            node,
-            `responses.${method}`,
-            `names a method the service ${service.fullName} does not have (it has ${service.methods.map((x) => x.name).join(', ')})`,
-          );
-          continue;
-        }
-        const t = template(node, `responses.${method}`, source, true);
-        if (t) responses.set(method, t);
-      }
-      services.set(node.id, { node, service, responses });
-    } catch (err) {
-      const line = err instanceof ProtoError && err.line ? ` (line ${err.line})` : '';
-      const field = /service ".*" is not defined/.test((err as Error).message) ? 'service' : 'proto';
-      at(node, field, `${(err as Error).message.replace(/ \(line \d+\)$/, '')}${line}`);
-    }
-  }
+  const grpc: GrpcCompileScope = {
+    flow,
+    flowDir: options.flowDir ?? null,
+    at,
+    push: (p) => problems.push(p),
+    template,
+  };
+  const services = compileGrpcServices(grpc);
 
   const producers: CompiledProducer[] = [];
   const consumers: CompiledConsumer[] = [];
@@ -142,7 +128,7 @@ export function compileFlow(raw: unknown): CompileResult {
       if (incoming(node.id).length === 0) at(node, '', 'is not connected to a topic or queue to read from');
       consumers.push({ node, sources });
     } else if (node.kind === 'grpcClient') {
-      const compiled = compileClient(node);
+      const compiled = compileGrpcClient(node, services, grpc);
       if (compiled) clients.push(compiled);
     } else if (node.kind === 'timer') {
       if (outgoing(node.id).length === 0) at(node, '', 'is not connected to anything to send its ticks to');
@@ -187,49 +173,6 @@ export function compileFlow(raw: unknown): CompileResult {
       if (path)
         restClients.push({ node, path, body, headers, targetId: absolute ? null : (targets[0]?.id ?? null) });
     }
-  }
-
-  function compileClient(node: FlowNode<'grpcClient'>): CompiledGrpcClient | null {
-    const edges = flow.edges.filter((e) => e.source === node.id);
-    if (edges.length === 0) {
-      at(node, '', 'is not connected to a gRPC service method');
-      return null;
-    }
-    if (edges.length > 1) at(node, '', 'calls one method; connect it to a single service method');
-    const edge = edges[0];
-    const svc = services.get(edge.target);
-    const request = template(node, 'request', node.config.request, true);
-    if (!svc || !request) return null;
-    const unary = svc.service.methods.filter((m) => !m.requestStream && !m.responseStream);
-    const method = edge.targetHandle
-      ? svc.service.methods.find((m) => m.name === edge.targetHandle)
-      : unary.length === 1
-        ? unary[0]
-        : undefined;
-    const edgePath = `edges[${flow.edges.indexOf(edge)}].targetHandle`;
-    if (!method) {
-      problems.push({
-        path: edgePath,
-        edgeId: edge.id,
-        nodeId: node.id,
-        message: edge.targetHandle
-          ? `method "${edge.targetHandle}" is not in ${svc.service.fullName}`
-          : `choose a method of ${svc.service.fullName}`,
-      });
-      return null;
-    }
-    if (method.requestStream || method.responseStream) {
-      problems.push({
-        path: edgePath,
-        edgeId: edge.id,
-        nodeId: node.id,
-        message: `${method.name} is a streaming method; this version runs unary methods only`,
-      });
-      return null;
-    }
-    if (!svc.responses.has(method.name))
-      at(svc.node, `responses.${method.name}`, 'needs a response template, since a client calls this method');
-    return { node, request, target: { service: svc, method } };
   }
 
   if (problems.length > 0) return { ok: false, problems };

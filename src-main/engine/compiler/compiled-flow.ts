@@ -1,6 +1,8 @@
 import type { FlowDocument, FlowNode } from '@shared/flow/document';
 import type { CompiledTemplate } from '../template/payload-template';
+import type { GrpcTarget } from '../transports/grpc/grpc-client';
 import type { LoadedService, UnaryMethod } from '../transports/grpc/load-proto';
+import type { MethodBehaviour } from '../transports/grpc/method-behaviour';
 
 /** Where a producer sends, or a consumer reads from. */
 export type MessagingEndpoint =
@@ -22,13 +24,22 @@ export interface CompiledConsumer {
 export interface CompiledGrpcService {
   node: FlowNode<'grpcService'>;
   service: LoadedService;
-  responses: Map<string, CompiledTemplate>;
+  /** How each method answers; a method without one answers UNIMPLEMENTED. */
+  behaviours: Map<string, MethodBehaviour>;
 }
 
 export interface CompiledGrpcClient {
   node: FlowNode<'grpcClient'>;
   request: CompiledTemplate;
-  target: { service: CompiledGrpcService; method: UnaryMethod };
+  /** Metadata sent with every call (templates), besides the traceparent. */
+  metadata: Array<[string, CompiledTemplate]>;
+  target: {
+    service: LoadedService;
+    method: UnaryMethod;
+    /** The service node of the flow it calls; null when it calls `external`. */
+    serviceNodeId: string | null;
+    external: GrpcTarget | null;
+  };
 }
 
 export interface CompiledRestRoute {

@@ -82,13 +82,6 @@ export function unsupportedProblems(flow: FlowDocument): FlowProblem[] {
         nodeId: node.id,
         message: `${plural(node.kind)} do not run yet — ${LATER}; remove the node or run the rest`,
       });
-    } else if (node.kind === 'grpcService' && Object.keys(node.config.imports).length > 0) {
-      problems.push({
-        path: `nodes[${i}].config.imports`,
-        nodeId: node.id,
-        field: 'imports',
-        message: `imported .proto files do not run yet — ${LATER}; inline the imported definitions to run now`,
-      });
     }
   });
   flow.edges.forEach((edge, i) => {

@@ -44,9 +44,9 @@ export class RunController {
   }
 
   /** Compiles the flow; on problems nothing connects. Otherwise connects in the background. */
-  start(rawFlow: unknown, environment: Environment): RunStartResult {
+  start(rawFlow: unknown, environment: Environment, flowDir: string | null = null): RunStartResult {
     if (this.active) throw new Error('A run is already going: stop it before starting another.');
-    const result = compileFlow(rawFlow);
+    const result = compileFlow(rawFlow, { flowDir });
     if (!result.ok) return { ok: false, problems: result.problems };
     const runId = randomUUID();
     const flow = result.compiled.flow;

@@ -1,13 +1,33 @@
 import type { FlowNode } from '@shared/flow/document';
 import type { CompiledGrpcClient } from '../../compiler/compiled-flow';
-import { runGrpcClient } from '../actors/grpc-client-actor';
+import { formatTraceparent, newSpanId, newTraceId, TRACEPARENT } from '../../trace/traceparent';
+import {
+  createGrpcClient,
+  type GrpcCallResult,
+  type GrpcServiceClient,
+  type GrpcTarget,
+} from '../../transports/grpc/grpc-client';
+import { statusText } from '../../transports/grpc/grpc-status';
+import { methodKind } from '../../transports/grpc/method-kind';
 import type { FlowGraph } from '../graph/flow-graph';
 import type { NodeActor } from '../graph/node-actor';
+import { runPaced } from '../pacing';
 import { GrpcServiceNode } from './grpc-service-node';
 
-/** Calls one method of a service in the flow at the client's rate. */
+const STOP_POLL_MS = 1000;
+/** On Stop, calls about to finish (a unary reply on its way) get this long before they are cancelled. */
+const STOP_GRACE_MS = 500;
+
+/**
+ * Calls one method (any of the four kinds) at the client's rate: each call a new trace whose
+ * traceparent travels in the metadata, with the node's deadline and metadata; streamed
+ * requests go out `streamItems` at a time at `streamIntervalMs`. Every request is stored,
+ * and the replies too when the service is outside the flow (a service of the flow stores
+ * its own). Calls overlap; Stop cancels the ones still in flight after a short grace.
+ */
 export class GrpcClientNode implements NodeActor {
   readonly node: FlowNode<'grpcClient'>;
+  private readonly abort = new AbortController();
 
   constructor(
     private readonly compiled: CompiledGrpcClient,
@@ -17,16 +37,142 @@ export class GrpcClientNode implements NodeActor {
   }
 
   async run(): Promise<void> {
-    const service = this.graph.actors.get(this.compiled.target.service.node.id);
-    const address = service instanceof GrpcServiceNode ? service.address : null;
-    if (!address) {
-      this.graph.ctx.fail(
-        [this.node.id],
-        'grpc',
-        `service "${this.compiled.target.service.node.config.name}" is not running`,
-      );
-      return;
+    const { ctx } = this.graph;
+    const c = this.node.config;
+    const target = this.target();
+    if (!target) return;
+    const client = createGrpcClient(this.compiled.target.service, target);
+    const inflight = new Set<Promise<void>>();
+    let finished = false;
+    // Stop wakes every ctx.sleep at once; calls still going a moment later are cancelled.
+    // Not awaited when the calls end by themselves: it goes at the next poll (or Stop).
+    const watcher = (async () => {
+      while (!finished && !ctx.isStopping) await ctx.sleep(STOP_POLL_MS);
+      if (finished) return;
+      await settledWithin(inflight, STOP_GRACE_MS);
+      this.abort.abort();
+    })();
+    ctx.stats.setStatus(this.node.id, 'running');
+    try {
+      await runPaced({
+        rate: c.rate,
+        count: c.count,
+        maxBatch: 100,
+        isStopped: () => ctx.isStopping,
+        sleep: ctx.sleep,
+        waitWhilePaused: () => ctx.waitWhilePaused(this.node.id),
+        sendBatch: async (firstSeq, n) => {
+          for (let i = 0; i < n; i++) {
+            const p = this.call(client, firstSeq + i).finally(() => inflight.delete(p));
+            inflight.add(p);
+          }
+        },
+      });
+      await Promise.all(inflight);
+    } finally {
+      finished = true;
+      client.close();
     }
-    await runGrpcClient(this.graph.ctx, this.compiled, address);
+    void watcher;
+    const s = ctx.stats.get(this.node.id);
+    if (s && s.status !== 'error' && !ctx.isStopping) ctx.stats.setStatus(this.node.id, 'done');
   }
+
+  async close(): Promise<void> {
+    this.abort.abort();
+  }
+
+  /** The service node's loopback address, or the external target; null (node marked) when neither runs. */
+  private target(): GrpcTarget | null {
+    const t = this.compiled.target;
+    if (t.external) return t.external;
+    const actor = t.serviceNodeId ? this.graph.actors.get(t.serviceNodeId) : undefined;
+    const address = actor instanceof GrpcServiceNode ? actor.address : null;
+    if (!address) {
+      const name = actor?.node.config.name ?? t.serviceNodeId ?? '?';
+      this.graph.ctx.fail([this.node.id], 'grpc', `service "${name}" is not running`);
+      return null;
+    }
+    return { address };
+  }
+
+  private async call(client: GrpcServiceClient, seq: number): Promise<void> {
+    const { ctx } = this.graph;
+    const c = this.node.config;
+    const { method, external } = this.compiled.target;
+    const streamsRequests = method.requestStream;
+    const span = { traceId: newTraceId(), spanId: newSpanId() };
+    const metadata: Record<string, string> = {};
+    for (const [name, t] of this.compiled.metadata) metadata[name] = t.render(seq);
+    metadata[TRACEPARENT] = formatTraceparent(span);
+    const startedAt = Date.now();
+    let firstMessageId: number | undefined;
+    const store = (message: unknown, at: number, headers: Record<string, string>): number =>
+      ctx.sink.recordMessage({
+        runId: ctx.runId,
+        ...span,
+        nodeId: this.node.id,
+        transport: 'grpc',
+        destination: method.path,
+        ts: at,
+        headers,
+        payload: Buffer.from(JSON.stringify(message ?? null)),
+      });
+
+    let result: GrpcCallResult | undefined;
+    let failure: string | undefined;
+    try {
+      result = await client.call(method.name, {
+        deadlineMs: c.deadlineMs,
+        metadata,
+        request: (item) => JSON.parse(this.compiled.request.render(seq, { item })) as unknown,
+        count: streamsRequests ? c.streamItems : 1,
+        intervalMs: streamsRequests ? c.streamIntervalMs : 0,
+        signal: this.abort.signal,
+        onMessage: (m) => {
+          if (m.direction === 'out') {
+            const id = store(m.message, m.at, { ...metadata, 'grpc-request-index': String(m.index) });
+            firstMessageId ??= id;
+            ctx.stats.add(this.node.id, 'sent');
+          } else {
+            if (external) store(m.message, m.at, { 'grpc-reply-index': String(m.index) });
+            ctx.stats.add(this.node.id, 'received');
+          }
+        },
+      });
+    } catch (err) {
+      failure = `request could not be sent: ${(err as Error).message}`;
+    }
+    const durationMs = Date.now() - startedAt;
+    if (result && !result.ok) failure = statusText(result.code, result.details);
+    ctx.sink.recordEvent({
+      runId: ctx.runId,
+      ...span,
+      parentSpanId: null,
+      nodeId: this.node.id,
+      kind: failure ? 'error' : 'call',
+      transport: 'grpc',
+      destination: method.path,
+      ts: startedAt,
+      messageId: firstMessageId,
+      durationMs,
+      error: failure,
+    });
+    ctx.stats.observe(this.node.id, durationMs);
+    if (!failure) return;
+    // Calls Stop cancelled are recorded, but they are not the service's errors.
+    if (this.abort.signal.aborted && result?.codeName === 'CANCELLED') return;
+    ctx.stats.add(this.node.id, 'errors');
+    ctx.log('warning', this.node.id, `${method.name} (${methodKind(method)}): ${failure}`);
+  }
+}
+
+/** Resolves when every call in `calls` has settled, or after `ms`, whichever comes first. */
+async function settledWithin(calls: Set<Promise<void>>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([Promise.allSettled([...calls]), timeout]);
+  clearTimeout(timer);
 }

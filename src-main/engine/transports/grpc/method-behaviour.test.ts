@@ -54,6 +54,16 @@ describe('behaviourFromConfig', () => {
       message: 'not yours',
       after: 2,
     });
+    // Replies before a failure after N echo the request, or render the template when there is one.
+    expect(behaviourFromConfig(config, 'A', compile)?.reply).toBe('echo');
+    const templated = grpcServiceConfig.parse({
+      methods: [{ method: 'A', reply: 'fail', failAfter: 1, response: '{"n": {{seq}}}' }],
+    });
+    expect(behaviourFromConfig(templated, 'A', compile)).toMatchObject({
+      reply: 'template',
+      render: expect.any(Function),
+    });
+    expect(behaviourFromConfig(config, 'B', compile)?.reply).toBe('fail');
     expect(behaviourFromConfig(config, 'B', compile)?.fail).toEqual({
       code: grpc.status.UNAVAILABLE,
       message: "UNAVAILABLE (injected by the service's behaviour)",

@@ -77,7 +77,12 @@ function fromEntry(
   if (entry.reply === 'template') return { ...base, render: compile(entry.response, field) };
   if (entry.reply === 'fail') {
     const message = entry.failMessage || `${entry.failCode} (injected by the service's behaviour)`;
-    return { ...base, fail: { code: statusCode(entry.failCode), message, after: entry.failAfter } };
+    const fail = { code: statusCode(entry.failCode), message, after: entry.failAfter };
+    // Replies streamed before the failure are the response template's, or the request echoed.
+    if (entry.failAfter > 0 && entry.response.trim() !== '')
+      return { ...base, reply: 'template', render: compile(entry.response, field), fail };
+    if (entry.failAfter > 0) return { ...base, reply: 'echo', fail };
+    return { ...base, fail };
   }
   return base;
 }
