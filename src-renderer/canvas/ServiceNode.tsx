@@ -58,7 +58,7 @@ function MethodHandles({
       {methods.map((m) => {
         const kind = methodKind(m);
         const unary = kind === 'unary';
-        // Streaming rows have their own class: the runtime calls unary methods only (issue 4).
+        // Streaming rows have their own class, so the kind of call shows at a glance.
         return (
           <li
             key={m.name}

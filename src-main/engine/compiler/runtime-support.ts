@@ -2,7 +2,7 @@ import type { FlowDocument, FlowProblem } from '@shared/flow/document';
 import { NODE_CATALOG } from '@shared/flow/node-catalog';
 import type { NodeKind } from '@shared/flow/node-kinds';
 
-/** The kinds this runtime runs; the others arrive with the runtime of issue 4. */
+/** The kinds this runtime runs; the architecture patterns (gateway, saga, event store, projection, mesh policy) arrive with issue 5. */
 const RUNNABLE: ReadonlySet<NodeKind> = new Set([
   'producer',
   'consumer',
@@ -59,12 +59,12 @@ const ROUTABLE: ReadonlySet<NodeKind> = new Set([
   'timer',
 ]);
 
-const LATER = 'this arrives with the runtime (issue 4)';
+const LATER = 'this arrives with the pattern runtime (issue 5)';
 
 /** `REST services`, `Mesh policies`: the plural of a kind's label, for sentences. */
 function plural(kind: NodeKind): string {
   const label = NODE_CATALOG[kind].label;
-  return label.endsWith('y') ? `${label.slice(0, -1)}ies` : `${label}s`;
+  return /[^aeiou]y$/.test(label) ? `${label.slice(0, -1)}ies` : `${label}s`;
 }
 
 /**

@@ -283,7 +283,11 @@ export class Run {
     this.graph.faults?.set(targetId, faults);
     const on = faults.filter((f) => f.enabled !== false).map((f) => f.kind);
     const nodeId = this.compiled.flow.nodes.some((n) => n.id === targetId) ? targetId : undefined;
-    this.ctx.log('info', nodeId, on.length > 0 ? `faults on ${targetId}: ${on.join(', ')}` : `faults off on ${targetId}`);
+    this.ctx.log(
+      'info',
+      nodeId,
+      on.length > 0 ? `faults on ${targetId}: ${on.join(', ')}` : `faults off on ${targetId}`,
+    );
   }
 
   private transportOf(actor: NodeActor): Transport {

@@ -31,7 +31,7 @@ export const template = z.string().max(1_000_000, 'must be at most 1,000,000 cha
 /** A reference to another node by its name (gateway route target, saga step target…). */
 export const nodeRef = z.string().trim().max(80, 'must be at most 80 characters');
 
-/** A predicate over a message, e.g. `payload.total > 100`; the runtime (issue 4) evaluates it. */
+/** A predicate over a message, e.g. `payload.total > 100`; see src-shared/flow/expressions/predicate.ts. */
 export const predicate = z.string().trim().min(1, 'is required').max(2000, 'must be at most 2000 characters');
 
 /** HTTP methods a REST route or client may use. */

@@ -19,7 +19,10 @@ export class FaultPoints {
 
   constructor(flow: FlowDocument, protocolOf: (id: string) => FaultProtocol) {
     const lists: Array<[string, FaultSpec[] | undefined]> = [
-      ...flow.nodes.map((n): [string, FaultSpec[] | undefined] => [n.id, (n.config as { faults?: FaultSpec[] }).faults]),
+      ...flow.nodes.map((n): [string, FaultSpec[] | undefined] => [
+        n.id,
+        (n.config as { faults?: FaultSpec[] }).faults,
+      ]),
       ...flow.edges.map((e): [string, FaultSpec[] | undefined] => [e.id, e.config?.faults]),
     ];
     this.protocolOf = protocolOf;

@@ -76,10 +76,15 @@ export class FlowGraph {
         const injector = this.faults?.at(edge.id) ?? this.faults?.at(target.node.id);
         ok =
           (injector
-            ? await publishDecisions(this.ctx, from, target, edge, messages.flatMap((m) => injector.decide(m)))
+            ? await publishDecisions(
+                this.ctx,
+                from,
+                target,
+                edge,
+                messages.flatMap((m) => injector.decide(m)),
+              )
             : await publishInto(this.ctx, from, target, edge, messages)) && ok;
-      }
-      else if (target.accept) await target.accept(messages, edge);
+      } else if (target.accept) await target.accept(messages, edge);
     }
     return ok;
   }

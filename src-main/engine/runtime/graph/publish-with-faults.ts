@@ -35,7 +35,7 @@ export async function publishDecisions(
   deliveries.sort((a, b) => a.delayMs - b.delayMs);
   const started = Date.now();
   let ok = true;
-  for (let i = 0; i < deliveries.length; ) {
+  for (let i = 0; i < deliveries.length;) {
     const delay = deliveries[i].delayMs;
     const group = [];
     while (i < deliveries.length && deliveries[i].delayMs === delay) group.push(deliveries[i++]);

@@ -113,11 +113,18 @@ export abstract class ReadingNode<N extends FlowNode = FlowNode> implements Node
         await deliverTo(ctx, this.node, source, d.message, work, once(), position, d.fault);
       } else if (d.action === 'error') {
         const requeue = d.error.protocol === 'amqp' && d.error.requeue;
-        const failed = async (): Promise<Outcome> => ({ settle: 'nack', requeue, error: `injected: ${d.error.message}` });
+        const failed = async (): Promise<Outcome> => ({
+          settle: 'nack',
+          requeue,
+          error: `injected: ${d.error.message}`,
+        });
         await deliverTo(ctx, this.node, source, d.message, failed, once(), position, d.fault);
       } else {
         // Dropped, or held back to come later (reorder): taken off the broker now.
-        recordHop(ctx, this.node, d.action === 'drop' ? 'drop' : 'fault', d.message, { ...at, fault: d.fault });
+        recordHop(ctx, this.node, d.action === 'drop' ? 'drop' : 'fault', d.message, {
+          ...at,
+          fault: d.fault,
+        });
         ctx.stats.add(source.nodeId, 'sent');
         once()?.ack();
       }
