@@ -16,6 +16,7 @@ describe('fieldsOf', () => {
       ['acks', 'select'],
       ['compression', 'select'],
       ['idempotent', 'checkbox'],
+      ['fromContract', 'checkbox'],
     ]);
     expect(fieldsOf('producer').find((f) => f.key === 'count')?.integer).toBe(true);
     expect(fieldsOf('producer').find((f) => f.key === 'rate')?.integer).toBe(false);

@@ -7,6 +7,8 @@ export interface NodeCounters {
   acked: number;
   nacked: number;
   errors: number;
+  /** Deliveries that broke their channel's message contract (delivered anyway, flagged). */
+  invalid: number;
   /** Messages per second over the last interval (sent or received, whichever is larger). */
   rate: number;
   status: NodeStatus;
@@ -25,7 +27,7 @@ export interface NodeCounters {
 }
 
 export function emptyCounters(): NodeCounters {
-  return { sent: 0, received: 0, acked: 0, nacked: 0, errors: 0, rate: 0, status: 'idle' };
+  return { sent: 0, received: 0, acked: 0, nacked: 0, errors: 0, invalid: 0, rate: 0, status: 'idle' };
 }
 
 /** One line of a run's log: a warning or error, linked to its node when it has one. */

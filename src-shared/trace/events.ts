@@ -15,6 +15,8 @@ export const TRACE_EVENT_KINDS = [
   'drop',
   /** An event appended to an event store stream. */
   'append',
+  /** A delivery that broke its channel's message contract (the error lists the violations). */
+  'invalid',
   /** An injected fault that leaves no other event: a message held back by a reorder fault. */
   'fault',
 ] as const;

@@ -13,6 +13,7 @@ import type {
 } from './compiled-flow';
 import { compilePredicate } from '@shared/flow/expressions/predicate';
 import { behaviourProblems } from '../behaviour/check-behaviours';
+import { compileFlowContracts } from '../contracts/flow-contracts';
 import { parseCron } from '../runtime/cron-schedule';
 import { unsupportedProblems } from './runtime-support';
 import { compileGrpcClient, compileGrpcServices, type GrpcCompileScope } from './compile-grpc';
@@ -175,6 +176,13 @@ export function compileFlow(raw: unknown, options: CompileOptions = {}): Compile
     }
   }
 
+  const contracts = compileFlowContracts(flow);
+  problems.push(...contracts.problems);
+  for (const p of producers) {
+    if (p.node.config.fromContract && !p.targets.some((t) => contracts.byNode.has(t.node.id)))
+      at(p.node, 'fromContract', 'needs a connected topic or queue that declares a message contract');
+  }
+
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -189,6 +197,7 @@ export function compileFlow(raw: unknown, options: CompileOptions = {}): Compile
       timers,
       restServices,
       restClients,
+      contracts: contracts.byNode,
       names: new Map(flow.nodes.map((n) => [n.id, n.config.name])),
     },
   };

@@ -1,4 +1,5 @@
 import type { FlowDocument, FlowNode } from '@shared/flow/document';
+import type { CompiledContract } from '../contracts/contract-types';
 import type { CompiledTemplate } from '../template/payload-template';
 import type { GrpcTarget } from '../transports/grpc/grpc-client';
 import type { LoadedService, UnaryMethod } from '../transports/grpc/load-proto';
@@ -79,6 +80,8 @@ export interface CompiledFlow {
   timers: CompiledTimer[];
   restServices: CompiledRestService[];
   restClients: CompiledRestClient[];
+  /** Message contracts of topics, queues and exchanges, by node id. */
+  contracts: Map<string, CompiledContract>;
   /** Node display names by id, for messages and the UI. */
   names: Map<string, string>;
 }

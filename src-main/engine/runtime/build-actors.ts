@@ -74,6 +74,7 @@ export function buildActors(
   }
   for (const actor of graph.actors.values()) {
     if (!isChannel(actor)) continue;
+    actor.contract = compiled.contracts.get(actor.node.id);
     const readers = graph
       .outgoing(actor.node.id)
       .map((e) => graph.actors.get(e.target))

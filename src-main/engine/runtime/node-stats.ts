@@ -1,7 +1,7 @@
 import { emptyCounters, type LatencyBuckets, type NodeCounters, type NodeStatus } from '@shared/run/counters';
 import { LatencyHistogram } from './latency-histogram';
 
-type CountField = 'sent' | 'received' | 'acked' | 'nacked' | 'errors';
+type CountField = 'sent' | 'received' | 'acked' | 'nacked' | 'errors' | 'invalid';
 
 /**
  * Live counters of every node of a run. Actors bump plain numbers on the hot path; the run

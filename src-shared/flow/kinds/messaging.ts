@@ -45,6 +45,14 @@ export const producerConfig = z.object({
     .boolean()
     .meta({ description: 'Kafka: no duplicates from retries within a run; needs acks "all".' })
     .default(false),
+  /** Generate each payload from the target's message contract instead of the template. */
+  fromContract: z
+    .boolean()
+    .meta({
+      title: 'Payload from contract',
+      description: "Fake, valid payloads from the connected topic's or queue's message contract.",
+    })
+    .default(false),
 });
 
 /** Consumer: a group of competing members reading a topic or queue. */

@@ -1,6 +1,7 @@
 import type { FlowEdge, FlowNode } from '@shared/flow/document';
 import type { Transport } from '@shared/trace/events';
 import type { Closable, IncomingMessage, SendReceipt } from '../../transports/transport';
+import type { CompiledContract } from '../../contracts/contract-types';
 import type { FlowMessage } from './flow-message';
 
 /**
@@ -52,6 +53,8 @@ export interface ChannelActor extends NodeActor {
   readonly transport: Transport;
   /** Set when the channel could not be created: nobody publishes into it or reads it. */
   failed?: string;
+  /** Its message contract: payloads are encoded to it on the way in and checked on delivery. */
+  contract?: CompiledContract;
   /** Publishes a batch; receipts are in order (partition/offset where the broker gives them). */
   publish(messages: FlowMessage[], edge: FlowEdge, from: FlowNode): Promise<SendReceipt[]>;
   subscribe(spec: ReaderSpec): Promise<Array<Closable & { restart?(): Promise<void>; member?: string }>>;

@@ -5,6 +5,7 @@ import type { OutgoingMessage, SendReceipt } from '../../transports/transport';
 import type { RunContext } from '../run-context';
 import type { FlowMessage } from './flow-message';
 import type { ChannelActor } from './node-actor';
+import { recordHop } from './record-hop';
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -23,6 +24,9 @@ export async function publishInto(
   /** Injected faults that shaped each message (delayed, duplicated), recorded on its produce span. */
   faults?: Array<InjectedFault | undefined>,
 ): Promise<boolean> {
+  if (channel.contract && channel.contract.encoding !== 'json') {
+    messages = encodeAll(ctx, from, channel, messages);
+  }
   const n = messages.length;
   if (n === 0) return true;
   const transport = channel.transport;
@@ -110,4 +114,35 @@ export async function publishInto(
 /** Shapes flow messages as the transports take them. */
 export function toOutgoing(messages: FlowMessage[]): OutgoingMessage[] {
   return messages.map((m) => ({ key: m.key, headers: m.headers, payload: m.payload }));
+}
+
+/**
+ * Encodes JSON payloads to the channel's wire format (protobuf, Avro, Schema Registry
+ * framing). A payload that does not fit is recorded as an error of the sender and not sent.
+ */
+function encodeAll(
+  ctx: RunContext,
+  from: FlowNode,
+  channel: ChannelActor,
+  messages: FlowMessage[],
+): FlowMessage[] {
+  const contract = channel.contract;
+  if (!contract) return messages;
+  const out: FlowMessage[] = [];
+  for (const m of messages) {
+    try {
+      const payload = contract.encode(JSON.parse(m.payload.toString('utf8')));
+      out.push({ key: m.key, headers: m.headers, payload, trace: m.trace });
+    } catch (err) {
+      const error = `does not fit the ${contract.encoding} contract of ${channel.destination}: ${errorText(err)}`;
+      recordHop(ctx, from, 'error', m, {
+        transport: channel.transport,
+        destination: channel.destination,
+        error,
+      });
+      ctx.stats.add(from.id, 'errors');
+      ctx.log('warning', from.id, error);
+    }
+  }
+  return out;
 }

@@ -2,7 +2,8 @@ import type { FlowNode } from '@shared/flow/document';
 import type { CompiledProducer } from '../../compiler/compiled-flow';
 import type { FlowGraph } from '../graph/flow-graph';
 import type { FlowMessage } from '../graph/flow-message';
-import type { NodeActor } from '../graph/node-actor';
+import { isChannel, type NodeActor } from '../graph/node-actor';
+import type { CompiledContract } from '../../contracts/contract-types';
 import { runPaced } from '../pacing';
 
 const MAX_BATCH = 500;
@@ -48,8 +49,19 @@ export class ProducerNode implements NodeActor {
     if (c && c.status !== 'error') ctx.stats.setStatus(node.id, 'done');
   }
 
+  /** The contract fake payloads come from: the first connected channel that declares one. */
+  private contract(): CompiledContract | undefined {
+    if (!this.node.config.fromContract) return undefined;
+    for (const e of this.graph.outgoing(this.node.id)) {
+      const target = this.graph.actors.get(e.target);
+      if (isChannel(target) && target.contract) return target.contract;
+    }
+    return undefined;
+  }
+
   private render(firstSeq: number, n: number): FlowMessage[] {
     const { payload, key, headers } = this.compiled;
+    const contract = this.contract();
     const out = new Array<FlowMessage>(n);
     for (let i = 0; i < n; i++) {
       const seq = firstSeq + i;
@@ -58,7 +70,9 @@ export class ProducerNode implements NodeActor {
       out[i] = {
         key: key?.render(seq) || undefined,
         headers: h,
-        payload: Buffer.from(payload.render(seq)),
+        payload: Buffer.from(
+          contract ? JSON.stringify(contract.toJson(contract.fake(seq))) : payload.render(seq),
+        ),
         trace: null,
       };
     }

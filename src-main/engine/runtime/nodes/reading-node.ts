@@ -1,4 +1,5 @@
 import type { FlowEdge, FlowNode } from '@shared/flow/document';
+import type { CompiledContract } from '../../contracts/contract-types';
 import type { Closable, IncomingMessage } from '../../transports/transport';
 import { deliverTo, fromIncoming, type DeliverySource, type Outcome } from '../graph/deliver-to';
 import type { FlowGraph } from '../graph/flow-graph';
@@ -59,7 +60,11 @@ export abstract class ReadingNode<N extends FlowNode = FlowNode> implements Node
         const members = await channel.subscribe({
           reader: this.node,
           ...options,
-          onMessage: (message, settle) => this.handle(source, fromIncoming(ctx, message), settle, message),
+          onMessage: (message, settle) => {
+            const m = fromIncoming(ctx, message);
+            if (channel.contract) this.checkContract(channel.contract, source, m);
+            return this.handle(source, m, settle, message);
+          },
         });
         this.members.push(...members);
         this.closables.push(...members);
@@ -87,6 +92,22 @@ export abstract class ReadingNode<N extends FlowNode = FlowNode> implements Node
       transport: 'inproc' as const,
     };
     for (const m of messages) await this.handle(source, m);
+  }
+
+  /** Flags a delivery that breaks its channel's contract, on the node and in the trace. */
+  private checkContract(contract: CompiledContract, source: DeliverySource, message: FlowMessage): void {
+    const result = contract.check(message.payload);
+    if (result.ok) return;
+    const ctx = this.graph.ctx;
+    const list = result.errors.map((v) => (v.path ? `${v.path}: ${v.message}` : v.message)).join('; ');
+    const error = `breaks the contract of ${source.destination}: ${list}`;
+    recordHop(ctx, this.node, 'invalid', message, {
+      transport: source.transport,
+      destination: source.destination,
+      error,
+    });
+    ctx.stats.add(this.node.id, 'invalid');
+    ctx.log('warning', this.node.id, `a message ${error}`);
   }
 
   /** One delivery, through the node's injected faults when it has any. */
