@@ -16,6 +16,8 @@ export function connectionHint(transport: 'kafka' | 'amqp' | 'grpc', message: st
     return 'The server certificate is not trusted: give the CA file that signed it, or check the host name.';
   if (m.includes('wrong version number') || m.includes('eproto') || m.includes('ssl') || m.includes('tls'))
     return 'The TLS handshake failed: check that this port speaks TLS (and TLS is enabled only where it does).';
+  if (m.includes('sasl state') || m.includes('unsupported_sasl') || m.includes('sasl mechanism'))
+    return 'The listener does not take this SASL mechanism: check that it requires SASL, and which mechanism it expects.';
   if (
     m.includes('sasl') ||
     m.includes('authentication') ||
