@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { useEffect, useRef, type ReactElement } from 'react';
 import type { ConnectionCheck } from '@shared/run/custom-environment';
 
 const NAMES: Record<ConnectionCheck['transport'], string> = {
@@ -12,8 +12,13 @@ export type TestOutcome =
 
 /** What Test connection found, per transport: ok with its latency, or the error and a hint. */
 export function ConnectionResults({ outcome }: { outcome: TestOutcome }): ReactElement {
+  const ref = useRef<HTMLElement>(null);
+  // The results sit below a long form: bring them into view when they arrive.
+  useEffect(() => {
+    if (outcome.state === 'done') ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [outcome]);
   return (
-    <section className="fb-conn" aria-label="Connection test" aria-live="polite">
+    <section ref={ref} className="fb-conn" aria-label="Connection test" aria-live="polite">
       {outcome.state === 'testing' && <p className="fb-field__hint">Connecting…</p>}
       {outcome.state === 'done' && outcome.error && (
         <p className="fb-field__error" role="alert">

@@ -12,7 +12,7 @@ export function Section(props: {
   children: ReactNode;
 }): ReactElement {
   return (
-    <fieldset className="fb-env-editor__section">
+    <fieldset className={`fb-env-editor__section${props.on ? '' : ' fb-env-editor__section--off'}`}>
       <legend>
         <label className="fb-env-editor__toggle">
           <input type="checkbox" checked={props.on} onChange={(e) => props.onToggle(e.target.checked)} />{' '}
