@@ -7,6 +7,7 @@ const NAMES: Record<ConnectionCheck['transport'], string> = {
   grpc: 'gRPC',
 };
 
+/** Where Test connection is: not run yet, connecting, or its answer. */
 export type TestOutcome =
   { state: 'idle' } | { state: 'testing' } | { state: 'done'; results: ConnectionCheck[]; error?: string };
 

@@ -5,6 +5,7 @@ import { useId, type ReactElement, type ReactNode } from 'react';
  * error, a checkbox, a select, and a section that a checkbox in its legend turns on.
  */
 
+/** A fieldset whose legend is a checkbox: its fields show only when it is on. */
 export function Section(props: {
   title: string;
   on: boolean;
@@ -24,6 +25,7 @@ export function Section(props: {
   );
 }
 
+/** A labelled text input with an optional hint and its error (an alert naming the field). */
 export function TextField(props: {
   label: string;
   value: string;
@@ -64,6 +66,7 @@ export function TextField(props: {
   );
 }
 
+/** A labelled checkbox. */
 export function Check(props: {
   label: string;
   checked: boolean;
@@ -77,6 +80,7 @@ export function Check(props: {
   );
 }
 
+/** A labelled select of [value, text] options. */
 export function SelectField(props: {
   label: string;
   value: string;

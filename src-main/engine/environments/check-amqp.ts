@@ -3,10 +3,9 @@ import { connect } from 'amqplib';
 import type { ConnectionCheck } from '@shared/run/custom-environment';
 import { redactUrl } from '@shared/run/environment';
 import { amqpSocketOptions } from '../transports/amqp/amqp-socket-options';
-import { elapsed } from './check-kafka';
 import { connectionHint } from './connection-hints';
 import type { AmqpClientSettings } from './run-environment';
-import { withDeadline } from './with-deadline';
+import { elapsedSince as elapsed, withDeadline } from './with-deadline';
 
 /** Opens and closes one amqplib connection (TCP, TLS, AMQP handshake and login), bounded by `timeoutMs`. */
 export async function checkAmqp(

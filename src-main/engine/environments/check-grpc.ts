@@ -2,9 +2,9 @@ import { connect as netConnect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { connect as tlsConnect } from 'node:tls';
 import type { ConnectionCheck } from '@shared/run/custom-environment';
-import { elapsed } from './check-kafka';
 import { connectionHint } from './connection-hints';
 import type { GrpcTlsSettings } from './run-environment';
+import { elapsedSince as elapsed } from './with-deadline';
 
 /**
  * Reaches a gRPC server at `address` (host:port): with TLS settings, a full TLS handshake

@@ -3,7 +3,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import type { ConnectionCheck } from '@shared/run/custom-environment';
 import { connectionHint } from './connection-hints';
 import type { KafkaClientSettings } from './run-environment';
-import { withDeadline } from './with-deadline';
+import { elapsedSince as elapsed, withDeadline } from './with-deadline';
 
 /**
  * Connects an admin client with the environment's TLS and SASL settings and asks the
@@ -50,8 +50,4 @@ export async function checkKafka(
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
-}
-
-export function elapsed(started: number): number {
-  return Math.round(performance.now() - started);
 }

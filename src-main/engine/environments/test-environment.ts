@@ -5,6 +5,7 @@ import { checkKafka } from './check-kafka';
 import { createSecretScrubber } from './redact-secrets';
 import type { RunEnvironment } from './run-environment';
 
+/** How long each transport's test may take unless the request says otherwise. */
 export const DEFAULT_TEST_TIMEOUT_MS = 5_000;
 
 /**
