@@ -12,6 +12,7 @@ import {
   sanitizeFlowFileName,
 } from '../host/flow-path-guard';
 import { createRecentFiles } from '../host/recent-files';
+import type { SecretFile } from '../host/secret-file';
 import { ensureFlowsDir, listFlowFiles, readFlowFile } from '../host/workspace-files';
 
 const FLOW_FILTERS: FileFilter[] = [{ name: 'Flowbench flow', extensions: ['flow.json'] }];
@@ -25,6 +26,8 @@ const FLOW_FILTERS: FileFilter[] = [{ name: 'Flowbench flow', extensions: ['flow
 export function createDesktopHostHandlers(
   dataDir: string,
   getWindow: () => BrowserWindow | null,
+  /** Keychain secrets (encrypted with safeStorage); the renderer can store and delete, never read. */
+  secrets: SecretFile,
   /** Told the new recent-files list after each open or save (for File → Open Recent). */
   onRecentChanged: (files: RecentFile[]) => void = () => undefined,
 ): HostHandlers {
@@ -104,6 +107,8 @@ export function createDesktopHostHandlers(
       return { canceled: false, path: target };
     },
     'file.recent': async () => ({ files: await listRecent() }),
+    'secrets.set': async ({ id, value }) => ({ id: await secrets.set(id, value) }),
+    'secrets.delete': async ({ id }) => ({ deleted: await secrets.delete(id) }),
   };
 }
 

@@ -10,6 +10,8 @@ export interface EngineClientOptions {
   /** Electron-ABI better-sqlite3 binding, passed on as FLOWBENCH_SQLITE_BINDING. */
   sqliteBinding?: string;
   onEvent: (event: EventName, payload: unknown) => void;
+  /** Decrypts a keychain secret the engine asked for; the value goes back over the process channel only. */
+  getSecret: (secretId: string) => Promise<string>;
 }
 
 export interface EngineClient {
@@ -65,6 +67,20 @@ export function startEngineHost(options: EngineClientOptions): EngineClient {
         pending.delete(message.id);
       } else if (message.type === 'event' && EVENT_NAMES.includes(message.event)) {
         options.onEvent(message.event, message.payload);
+      } else if (message.type === 'secret.get' && typeof message.id === 'number') {
+        const answer = (reply: ToEngineHost): void => {
+          if (child === proc) post(proc, reply);
+        };
+        options.getSecret(String(message.secretId)).then(
+          (value) => answer({ type: 'secret.value', id: message.id, ok: true, value }),
+          (err: unknown) =>
+            answer({
+              type: 'secret.value',
+              id: message.id,
+              ok: false,
+              message: err instanceof Error ? err.message : String(err),
+            }),
+        );
       } else if (message.type === 'fatal') {
         process.stderr.write(`flowbench: engine failed to start: ${message.message}\n`);
       }

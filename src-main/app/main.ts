@@ -6,8 +6,10 @@ import { flowsDirOf, resolveDataDir } from '../host/data-dir';
 import { ensureFlowsDir } from '../host/workspace-files';
 import { registerApiIpc, sendEventToWindow } from './api-ipc';
 import { buildAppMenu } from './app-menu';
+import { createSecretFile } from '../host/secret-file';
 import { createDesktopHostHandlers } from './desktop-host-handlers';
 import { startEngineHost, type EngineClient } from './engine-client';
+import { createKeychainEncryptor } from './keychain';
 import { createMainWindow } from './main-window';
 import { rendererLocation } from './renderer-location';
 import { guardWebContents, hardenSession } from './session-hardening';
@@ -52,16 +54,18 @@ async function start(): Promise<void> {
   const devServer = location.kind === 'dev';
   const connectSrc = devServer ? [location.origin.replace(/^http/, 'ws')] : [];
   hardenSession(session.defaultSession, buildContentSecurityPolicy(connectSrc, devServer));
+  const secrets = createSecretFile(dataDir, createKeychainEncryptor());
   engine = startEngineHost({
     modulePath: join(__dirname, 'engine-host.js'),
     dataDir,
     sqliteBinding: process.env.FLOWBENCH_SQLITE_BINDING,
     onEvent: (event, payload) => emitToWindow(event, payload as EventPayloads[typeof event]),
+    getSecret: (id) => secrets.get(id),
   });
   registerApiIpc({
     getWindow: () => mainWindow,
     location,
-    host: createDesktopHostHandlers(dataDir, () => mainWindow, setAppMenu),
+    host: createDesktopHostHandlers(dataDir, () => mainWindow, secrets, setAppMenu),
     engine,
   });
   setAppMenu([]);

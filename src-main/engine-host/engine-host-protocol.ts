@@ -10,7 +10,10 @@ import type { DispatchResult } from '../engine/api/dispatch';
 export type ToEngineHost =
   | { type: 'request'; id: number; name: string; input: unknown }
   /** Close the engine (stop the run, flush, close the database), then exit. */
-  | { type: 'close' };
+  | { type: 'close' }
+  /** The answer to a `secret.get`: the decrypted value, in memory only, or why not. */
+  | { type: 'secret.value'; id: number; ok: true; value: string }
+  | { type: 'secret.value'; id: number; ok: false; message: string };
 
 /** Engine host → main. */
 export type FromEngineHost =
@@ -18,7 +21,9 @@ export type FromEngineHost =
   /** The engine could not be created; every request will fail with this message. */
   | { type: 'fatal'; message: string }
   | { type: 'response'; id: number; result: DispatchResult }
-  | { type: 'event'; event: EventName; payload: unknown };
+  | { type: 'event'; event: EventName; payload: unknown }
+  /** The engine needs a keychain secret (a run starts or a connection is tested). */
+  | { type: 'secret.get'; id: number; secretId: string };
 
 /** The argv flag that carries the data folder to the engine host. */
 export const DATA_DIR_FLAG = '--data-dir';

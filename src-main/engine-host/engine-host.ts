@@ -7,6 +7,7 @@ import {
 } from '../engine/api/dispatch';
 import { createEngine } from '../engine/engine';
 import type { Engine, HostRequestName } from '../engine/engine-types';
+import type { SecretSource } from '../engine/environments/secret-source';
 import { readDataDirArg, type FromEngineHost, type ToEngineHost } from './engine-host-protocol';
 
 /*
@@ -30,8 +31,28 @@ const port: ParentPortLike = parentPort;
 const dataDir = readDataDirArg(process.argv) ?? process.env.FLOWBENCH_DATA_DIR;
 const emit: EmitEvent = (event: EventName, payload) => port.postMessage({ type: 'event', event, payload });
 
+/** Keychain secrets come from the main process (which decrypts them) over the parent port, in memory. */
+const pendingSecrets = new Map<
+  number,
+  { resolve: (value: string) => void; reject: (error: Error) => void }
+>();
+let nextSecretRequest = 1;
+const secrets: SecretSource = {
+  get: (secretId) =>
+    new Promise<string>((resolve, reject) => {
+      const id = nextSecretRequest++;
+      pendingSecrets.set(id, { resolve, reject });
+      port.postMessage({ type: 'secret.get', id, secretId });
+    }),
+};
+
 const engineReady: Promise<Engine> = dataDir
-  ? createEngine({ dataDir, emit, sqliteNativeBinding: process.env.FLOWBENCH_SQLITE_BINDING || undefined })
+  ? createEngine({
+      dataDir,
+      emit,
+      secrets,
+      sqliteNativeBinding: process.env.FLOWBENCH_SQLITE_BINDING || undefined,
+    })
   : Promise.reject(new Error('engine-host: no data folder given (--data-dir)'));
 
 engineReady.then(
@@ -50,6 +71,8 @@ const notHere: Pick<ApiHandlers, HostRequestName> = {
   'file.open': refuseHostRequest,
   'file.save': refuseHostRequest,
   'file.recent': refuseHostRequest,
+  'secrets.set': refuseHostRequest,
+  'secrets.delete': refuseHostRequest,
 };
 
 async function answer(name: string, input: unknown): Promise<DispatchResult> {
@@ -89,6 +112,11 @@ port.on('message', ({ data }) => {
   const message = data as ToEngineHost;
   if (message?.type === 'close') {
     void closeAndExit();
+  } else if (message?.type === 'secret.value') {
+    const waiter = pendingSecrets.get(message.id);
+    pendingSecrets.delete(message.id);
+    if (message.ok) waiter?.resolve(message.value);
+    else waiter?.reject(new Error(message.message));
   } else if (message?.type === 'request' && typeof message.id === 'number') {
     void answer(message.name, message.input).then((result) => reply(message.id, result));
   }

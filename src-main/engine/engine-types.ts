@@ -1,7 +1,9 @@
 import type { ApiHandlers, EmitEvent } from './api/dispatch';
+import type { SecretSource } from './environments/secret-source';
 
 /** Requests that depend on the host (desktop dialogs or the browser-mode workspace folder). */
-export type HostRequestName = 'app.info' | 'file.list' | 'file.open' | 'file.save' | 'file.recent';
+export type HostRequestName =
+  'app.info' | 'file.list' | 'file.open' | 'file.save' | 'file.recent' | 'secrets.set' | 'secrets.delete';
 
 /** The requests the engine itself answers: everything but the host's. */
 export type EngineHandlers = Omit<ApiHandlers, HostRequestName>;
@@ -18,6 +20,11 @@ export interface EngineOptions {
    * files there), or null to refuse it. Default: only files in the workspace flows folder.
    */
   flowFolderOf?: (filePath: string) => string | null;
+  /**
+   * Keychain secrets, asked for only when a run starts or a connection is tested (desktop:
+   * the main process decrypts them). Without one, keychain references are refused.
+   */
+  secrets?: SecretSource;
 }
 
 export interface Engine {

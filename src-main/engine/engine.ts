@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { environmentSchema, redactUrl, type Environment } from '@shared/run/environment';
 import { serializeFlow, parseFlowValue } from '@shared/flow/parse';
 import sampleFlow from '../../resources/sample.flow.json';
 import { workspaceFlowFolder } from '../host/flow-folder';
@@ -7,13 +6,13 @@ import { createRecoveryFile } from '../host/recovery-file';
 import { openStore } from '../store/open-store';
 import { Recorder } from '../store/recorder';
 import { compileFlow } from './compiler/compile-flow';
+import { createEnvironmentService } from './environments/environment-handlers';
 import type { Engine, EngineHandlers, EngineOptions } from './engine-types';
 import { RunController } from './runtime/run-controller';
 import { checkGraphql } from './schema/check-graphql';
 import { checkProto } from './schema/check-proto';
 import { previewTemplate } from './template/template-preview';
 
-const ENV_SETTING = 'environment';
 const MESSAGES_EVENT_INTERVAL_MS = 250;
 
 /**
@@ -50,8 +49,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     writerThread: { file, nativeBinding },
   });
   const controller = new RunController(store, recorder, options.emit);
-  // The password of the AMQP URL lives only in memory: the store keeps the redacted URL.
-  let environment: Environment = loadEnvironment(store.getSetting(ENV_SETTING));
+  // Secrets live only in memory: stored environments hold references and redacted URLs.
+  const environments = createEnvironmentService(store, { secrets: options.secrets, env: process.env });
   const recovery = createRecoveryFile(options.dataDir);
   const flowFolderOf = options.flowFolderOf ?? workspaceFlowFolder(options.dataDir);
 
@@ -72,24 +71,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     'recovery.save': async ({ text, filePath }) => recovery.save(text, filePath ?? null),
     'recovery.load': async () => recovery.load(),
     'recovery.clear': async () => ({ cleared: await recovery.clear() }),
-    'settings.get': async () => ({ environment }),
-    'settings.setEnvironment': async (input) => {
-      environment = input.environment;
-      const stored =
-        environment.kind === 'local'
-          ? { ...environment, amqpUrl: redactUrl(environment.amqpUrl) }
-          : environment;
-      store.setSetting(ENV_SETTING, JSON.stringify(stored));
-      return { environment };
-    },
+    ...environments.handlers,
+    // A variable not set or a keychain entry not readable fails here, naming it: no run starts.
     'run.start': async (input) =>
       controller.start(
         input.flow,
-        input.environment ?? environment,
+        await environments.resolveForRun(input.environment),
         input.filePath ? flowFolderOf(input.filePath) : null,
       ),
     'run.stop': async () => controller.stop(),
-    'run.status': async () => controller.snapshot(environment),
+    'run.status': async () => controller.snapshot(environments.active()),
     'run.pause': async ({ nodeIds }) => controller.setPaused(true, nodeIds),
     'run.resume': async ({ nodeIds }) => controller.setPaused(false, nodeIds),
     'run.log': async () => controller.log(),
@@ -113,14 +104,4 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       store.close();
     },
   };
-}
-
-function loadEnvironment(stored: string | null): Environment {
-  if (!stored) return { kind: 'embedded' };
-  try {
-    const parsed = environmentSchema.safeParse(JSON.parse(stored));
-    return parsed.success ? parsed.data : { kind: 'embedded' };
-  } catch {
-    return { kind: 'embedded' };
-  }
 }

@@ -6,11 +6,12 @@ import { basename, dirname, join } from 'node:path';
  * Writes `text` to `path` so that readers see either the old file or the whole new one,
  * never a torn write: the data goes to a hidden temp file in the same folder (same
  * filesystem, so the rename is atomic), is flushed to disk, then renamed over the target.
- * A rename also replaces a symlink at `path` instead of writing through it.
+ * A rename also replaces a symlink at `path` instead of writing through it. `mode` is the
+ * new file's permission bits (0o600 for files only the user may read).
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, text: string, mode = 0o644): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', 0o644);
+  const handle = await open(temp, 'wx', mode);
   try {
     try {
       await handle.writeFile(text, 'utf8');

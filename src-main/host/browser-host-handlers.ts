@@ -1,4 +1,5 @@
 import type { ApiHandlers } from '../engine/api/dispatch';
+import { BROWSER_MODE_SECRETS_MESSAGE } from '@shared/run/custom-environment';
 import type { HostRequestName } from '../engine/engine-types';
 import { APP_VERSION } from './app-version';
 import { flowsDirOf } from './data-dir';
@@ -35,6 +36,11 @@ export function createBrowserHostHandlers(dataDir: string): HostHandlers {
     'file.recent': async () => ({
       files: await recent.list((p) => resolveWorkspaceFlowPath(flowsDir, p) === p),
     }),
+    // No OS keychain behind a browser: secrets come from the server's environment variables.
+    'secrets.set': async () => {
+      throw new Error(BROWSER_MODE_SECRETS_MESSAGE);
+    },
+    'secrets.delete': async () => ({ deleted: false }),
   };
 }
 

@@ -3,10 +3,24 @@ import { api, errorText } from '../app/api-holder';
 import { showNotice } from '../app/notice-store';
 import { useSettingsStore } from './settings-store';
 
-/** Reads the saved environment at start. */
+/** Reads the saved environment and the user-defined ones at start. */
 export async function loadSettings(): Promise<void> {
-  const { environment } = await api()['settings.get']({});
+  const [{ environment }, { environments }] = await Promise.all([
+    api()['settings.get']({}),
+    api()['environments.list']({}),
+  ]);
+  useSettingsStore.getState().setCustoms(environments);
   useSettingsStore.getState().setEnvironment(environment);
+}
+
+/** Makes a saved custom environment the active one. */
+export async function selectEnvironment(id: string): Promise<void> {
+  try {
+    const { environment } = await api()['environment.select']({ id });
+    useSettingsStore.getState().setEnvironment(environment);
+  } catch (err) {
+    showNotice(`Could not choose the environment: ${errorText(err)}`, { tone: 'error', ms: 8000 });
+  }
 }
 
 /** Shows the environment at once and saves it in the engine's settings. */

@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { customEnvironmentSchema } from './custom-environment';
 
-/** Where a flow runs. The same flow runs unchanged on each. */
+/**
+ * Where a flow runs: in-process, the local brokers, or a user-defined environment (which
+ * references its secrets, never holds them). The same flow runs unchanged on each.
+ */
 export const environmentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('embedded') }),
   z.object({
@@ -14,6 +18,7 @@ export const environmentSchema = z.discriminatedUnion('kind', [
       .regex(/^amqps?:\/\//, 'must start with amqp:// or amqps://')
       .default('amqp://127.0.0.1:5672'),
   }),
+  customEnvironmentSchema,
 ]);
 
 export type Environment = z.infer<typeof environmentSchema>;

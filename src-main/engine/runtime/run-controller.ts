@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { RunSnapshot, RunStartResult, RunState } from '@shared/api/contract';
 import type { FaultSpec } from '@shared/flow/kinds/faults';
 import type { LatencyBuckets, RunLogEntry } from '@shared/run/counters';
-import { redactUrl, type Environment } from '@shared/run/environment';
+import type { Environment } from '@shared/run/environment';
 import type { Store } from '../../store/store';
 import type { EmitEvent } from '../api/dispatch';
 import { compileFlow } from '../compiler/compile-flow';
+import { environmentProblems } from '../environments/environment-problems';
+import type { RunEnvironment } from '../environments/run-environment';
 import { Run } from './run';
 import type { TraceSink } from './run-context';
 
@@ -43,18 +45,23 @@ export class RunController {
     return this.active?.run.runId ?? null;
   }
 
-  /** Compiles the flow; on problems nothing connects. Otherwise connects in the background. */
-  start(rawFlow: unknown, environment: Environment, flowDir: string | null = null): RunStartResult {
+  /**
+   * Compiles the flow; on problems (or nodes the environment cannot serve) nothing connects.
+   * Otherwise connects in the background. The environment comes resolved (secrets in memory).
+   */
+  start(rawFlow: unknown, environment: RunEnvironment, flowDir: string | null = null): RunStartResult {
     if (this.active) throw new Error('A run is already going: stop it before starting another.');
     const result = compileFlow(rawFlow, { flowDir });
     if (!result.ok) return { ok: false, problems: result.problems };
+    const unserved = environmentProblems(result.compiled, environment);
+    if (unserved.length > 0) return { ok: false, problems: unserved };
     const runId = randomUUID();
     const flow = result.compiled.flow;
     this.store.createRun({
       id: runId,
       flowName: flow.name,
       flowJson: JSON.stringify(flow),
-      environment: describeEnvironment(environment),
+      environment: environment.label,
       startedAt: Date.now(),
     });
     const run = new Run(runId, result.compiled, environment, this.sink);
@@ -166,10 +173,4 @@ export class RunController {
     const entries = active.run.ctx.takeLogChanges();
     if (entries.length > 0) this.emit('run.log', { runId: active.run.runId, entries });
   }
-}
-
-/** How a run's environment is stored: never with a password. */
-export function describeEnvironment(env: Environment): string {
-  if (env.kind === 'embedded') return 'embedded';
-  return `local (kafka ${env.kafkaBrokers.join(',')}; amqp ${redactUrl(env.amqpUrl)})`;
 }

@@ -1,4 +1,4 @@
-import type { Environment } from '@shared/run/environment';
+import type { RunEnvironment } from '../environments/run-environment';
 import { createAmqpTransport } from '../transports/amqp/amqp-transport';
 import { createEmbeddedExchanges } from '../transports/embedded/embedded-exchanges';
 import { createEmbeddedTopics } from '../transports/embedded/embedded-topics';
@@ -13,10 +13,11 @@ export interface RunTransports {
 
 /**
  * Picks the adapters for an environment; only the ones the flow needs are created, so a
- * flow without queues never touches RabbitMQ.
+ * flow without queues never touches RabbitMQ. An environment without Kafka (or RabbitMQ)
+ * settings gives no adapter for it; the controller refuses such runs before they start.
  */
 export function createRunTransports(
-  env: Environment,
+  env: RunEnvironment,
   needs: { topics: boolean; queues: boolean },
   runId: string,
   sinks: { topics: TransportEventSink; queues: TransportEventSink },
@@ -27,14 +28,26 @@ export function createRunTransports(
       queues: needs.queues ? createEmbeddedExchanges() : null,
     };
   }
+  const { kafka, amqp } = env;
   return {
-    topics: needs.topics
-      ? createKafkaTransport({
-          brokers: env.kafkaBrokers,
-          clientId: `flowbench-${runId.slice(0, 8)}`,
-          onEvent: sinks.topics,
-        })
-      : null,
-    queues: needs.queues ? createAmqpTransport({ url: env.amqpUrl, onEvent: sinks.queues }) : null,
+    topics:
+      needs.topics && kafka
+        ? createKafkaTransport({
+            brokers: kafka.brokers,
+            ssl: kafka.ssl,
+            sasl: kafka.sasl,
+            clientId: `flowbench-${runId.slice(0, 8)}`,
+            onEvent: sinks.topics,
+          })
+        : null,
+    queues:
+      needs.queues && amqp
+        ? createAmqpTransport({
+            url: amqp.url,
+            credentials: amqp.credentials,
+            ca: amqp.ca,
+            onEvent: sinks.queues,
+          })
+        : null,
   };
 }

@@ -1,4 +1,4 @@
-import type { Environment } from '@shared/run/environment';
+import type { RunEnvironment } from '../environments/run-environment';
 import type { Transport } from '@shared/trace/events';
 import type { FaultSpec } from '@shared/flow/kinds/faults';
 import type { CompiledFlow } from '../compiler/compiled-flow';
@@ -37,14 +37,14 @@ export class Run {
   constructor(
     readonly runId: string,
     readonly compiled: CompiledFlow,
-    readonly environment: Environment,
+    readonly environment: RunEnvironment,
     sink: TraceSink,
     /** Ports for service nodes instead of the flow's own (tests, parallel runs). */
     private readonly ports?: Record<string, number>,
   ) {
     this.ctx = new RunContext(runId, sink, new NodeStats(compiled.flow.nodes.map((n) => n.id)));
     this.graph = new FlowGraph(this.ctx, compiled.flow);
-    const local = environment.kind === 'local';
+    const local = environment.kind === 'brokers';
     this.names = { topics: local ? 'kafka' : 'embedded', queues: local ? 'amqp' : 'embedded' };
     this.clients = {
       topicProducerFor: (options) => {

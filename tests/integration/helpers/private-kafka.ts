@@ -16,6 +16,8 @@ import { unusedPort } from './brokers';
 export interface PrivateKafka {
   /** `127.0.0.1:<port>`, the same across restarts. */
   readonly broker: string;
+  /** `127.0.0.1:<port>` of the SASL_SSL listener, when one was asked for. */
+  readonly secureBroker?: string;
   start(): Promise<void>;
   /** SIGTERM (controlled shutdown) by default; `kill: true` is a crash (SIGKILL). */
   stop(options?: { kill?: boolean }): Promise<void>;
@@ -30,16 +32,50 @@ const CACHE =
 const LIBS = join(CACHE, `kafka-${VERSION}`, 'libs');
 const START_TIMEOUT_MS = 90_000;
 
-function serverProperties(dir: string, port: number, controllerPort: number): string {
+/**
+ * An extra SASL_SSL listener (TLS with a PEM certificate and key, SASL PLAIN with the given
+ * users); the broker itself keeps talking PLAINTEXT on its own listener.
+ */
+export interface SecureListener {
+  certificatePem: string;
+  /** Unencrypted PKCS#8 PEM. */
+  keyPem: string;
+  plainUsers: Record<string, string>;
+}
+
+/** A PEM text as one Java properties value (Properties.load turns `\n` back into newlines). */
+const pemValue = (pem: string): string => pem.trim().replace(/\r?\n/g, '\\n');
+
+function secureProperties(secure: SecureListener): string[] {
+  const users = Object.entries(secure.plainUsers)
+    .map(([user, password]) => `user_${user}="${password}"`)
+    .join(' ');
+  return [
+    'listener.name.secure.sasl.enabled.mechanisms=PLAIN',
+    `listener.name.secure.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required ${users};`,
+    'listener.name.secure.ssl.keystore.type=PEM',
+    `listener.name.secure.ssl.keystore.certificate.chain=${pemValue(secure.certificatePem)}`,
+    `listener.name.secure.ssl.keystore.key=${pemValue(secure.keyPem)}`,
+  ];
+}
+
+function serverProperties(
+  dir: string,
+  port: number,
+  controllerPort: number,
+  secure?: { port: number; listener: SecureListener },
+): string {
+  const secureListener = secure ? `,SECURE://127.0.0.1:${secure.port}` : '';
   return [
     'process.roles=broker,controller',
     'node.id=1',
     `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
-    `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
+    `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}${secureListener}`,
+    `advertised.listeners=PLAINTEXT://127.0.0.1:${port}${secureListener}`,
     'inter.broker.listener.name=PLAINTEXT',
     'controller.listener.names=CONTROLLER',
-    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    `listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT${secure ? ',SECURE:SASL_SSL' : ''}`,
+    ...(secure ? secureProperties(secure.listener) : []),
     `log.dirs=${join(dir, 'data')}`,
     'auto.create.topics.enable=false',
     'num.partitions=1',
@@ -92,15 +128,16 @@ function exited(child: ChildProcess): Promise<number | null> {
 }
 
 /** Formats storage for a new cluster in a temp dir and returns a stopped broker. */
-export async function createPrivateKafka(): Promise<PrivateKafka> {
+export async function createPrivateKafka(options: { secure?: SecureListener } = {}): Promise<PrivateKafka> {
   await readFile(join(LIBS, '.complete')).catch(() => {
     throw new Error(`Kafka ${VERSION} jars are not cached in ${LIBS}; run scripts/brokers.sh up once`);
   });
   const dir = await mkdtemp(join(tmpdir(), 'flowbench-private-kafka-'));
   const port = await unusedPort();
   const controllerPort = await unusedPort();
+  const secure = options.secure ? { port: await unusedPort(), listener: options.secure } : undefined;
   const properties = join(dir, 'server.properties');
-  await writeFile(properties, serverProperties(dir, port, controllerPort));
+  await writeFile(properties, serverProperties(dir, port, controllerPort, secure));
   await writeFile(join(dir, 'log4j.properties'), LOG4J);
   const clusterId = randomBytes(16).toString('base64url');
   const format = java(dir, [
@@ -170,6 +207,7 @@ export async function createPrivateKafka(): Promise<PrivateKafka> {
 
   return {
     broker: `127.0.0.1:${port}`,
+    ...(secure ? { secureBroker: `127.0.0.1:${secure.port}` } : {}),
     start,
     stop,
     async restart(options?: { kill?: boolean }): Promise<void> {

@@ -6,6 +6,8 @@ import type { ErrorScrubber } from './amqp-errors';
 /** Settings for the one connection an AMQP transport keeps. */
 export interface AmqpConnectionOptions {
   url: string;
+  /** Extra amqplib socket options (credentials, CA certificates); `timeout` is set from connectTimeoutMs. */
+  socketOptions?: Record<string, unknown>;
   connectTimeoutMs: number;
   scrub: ErrorScrubber;
   backoff?: BackoffSettings;
@@ -46,7 +48,7 @@ export function createAmqpConnection(options: AmqpConnectionOptions): AmqpConnec
 
   const open = async (): Promise<ChannelModel> => {
     try {
-      return await connect(options.url, { timeout: options.connectTimeoutMs });
+      return await connect(options.url, { ...options.socketOptions, timeout: options.connectTimeoutMs });
     } catch (error) {
       throw options.scrub(error);
     }

@@ -17,12 +17,15 @@ function passwordsIn(url: string): string[] {
 
 /**
  * Returns a function that removes `url`'s password from any text: wherever the password
- * itself appears (as written in the URL and percent-decoded), and from any
- * `user:pass@` URL. Both, because redactUrl needs a user name to spot a URL and a
- * broker may quote the password without the URL around it.
+ * itself appears (as written in the URL and percent-decoded), each of `extraSecrets` (a
+ * password given apart from the URL), and any `user:pass@` URL. Both, because redactUrl
+ * needs a user name to spot a URL and a broker may quote the password without the URL.
  */
-export function createSecretRedactor(url: string): (text: string) => string {
-  const secrets = passwordsIn(url);
+export function createSecretRedactor(
+  url: string,
+  extraSecrets: readonly string[] = [],
+): (text: string) => string {
+  const secrets = [...passwordsIn(url), ...extraSecrets.filter((s) => s.length > 0)];
   return (text: string): string => {
     let safe = text;
     for (const secret of secrets) safe = safe.split(secret).join('***');
@@ -36,8 +39,8 @@ export function createSecretRedactor(url: string): (text: string) => string {
  * error: Node's URL errors keep the whole input on `.input`, and a `cause` would carry
  * it into logs.
  */
-export function createErrorScrubber(url: string): ErrorScrubber {
-  const redact = createSecretRedactor(url);
+export function createErrorScrubber(url: string, extraSecrets: readonly string[] = []): ErrorScrubber {
+  const redact = createSecretRedactor(url, extraSecrets);
   return (error: unknown): Error => {
     const safe = new Error(redact(error instanceof Error ? error.message : String(error))) as Error & {
       code?: unknown;

@@ -12,6 +12,7 @@ import type {
 } from '../transport';
 import type { BackoffSettings } from './amqp-backoff';
 import { createAmqpConnection } from './amqp-connection';
+import { amqpSocketOptions } from './amqp-socket-options';
 import { startAmqpConsumer, type AmqpConsumer } from './amqp-consumer';
 import { createErrorScrubber, createSecretRedactor } from './amqp-errors';
 import { createAmqpExchangePublisher } from './amqp-exchange-publisher';
@@ -23,6 +24,10 @@ import { guardSink } from '../guard-sink';
 export interface AmqpTransportOptions {
   /** amqp:// or amqps:// URL; its password never appears in errors or events. */
   url: string;
+  /** Explicit credentials (instead of the URL's); the password never appears in errors or events. */
+  credentials?: { username: string; password: string };
+  /** CA certificates (PEM) to trust for amqps://. */
+  ca?: Buffer[];
   onEvent: TransportEventSink;
   /** Bound on TCP connect plus AMQP handshake; default 5 s. */
   connectTimeoutMs?: number;
@@ -48,7 +53,8 @@ function describe(d: Declaration): string {
  */
 export function createAmqpTransport(options: AmqpTransportOptions): ExchangeTransport {
   const onEvent = guardSink(options.onEvent);
-  const scrub = createErrorScrubber(options.url);
+  const secrets = options.credentials ? [options.credentials.password] : [];
+  const scrub = createErrorScrubber(options.url, secrets);
   // amqplib's reasons ("Unexpected close") do not say which broker; the run log should.
   const where = createSecretRedactor(options.url)(options.url);
   const topology = new TopologyRecord();
@@ -68,6 +74,7 @@ export function createAmqpTransport(options: AmqpTransportOptions): ExchangeTran
 
   const connection = createAmqpConnection({
     url: options.url,
+    socketOptions: amqpSocketOptions(options),
     connectTimeoutMs: options.connectTimeoutMs ?? 5_000,
     scrub,
     backoff: options.backoff,

@@ -1,5 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
-import type { Admin } from 'kafkajs';
+import type { Admin, SASLOptions } from 'kafkajs';
+import type { ConnectionOptions } from 'node:tls';
 import type {
   Closable,
   PartitionLag,
@@ -29,6 +30,10 @@ export interface KafkaTransportOptions {
   onEvent: TransportEventSink;
   /** Socket connect timeout per attempt (default 1 s); a connect gives up after 5 attempts. */
   connectionTimeoutMs?: number;
+  /** TLS to the brokers (kafkajs's `ssl`): true, or tls.connect options (CA, rejectUnauthorized). */
+  ssl?: ConnectionOptions | boolean;
+  /** SASL authentication (plain, scram-sha-256, scram-sha-512) with its resolved password. */
+  sasl?: SASLOptions;
 }
 
 /**
@@ -48,6 +53,8 @@ export function createKafkaTransport(options: KafkaTransportOptions): TopicTrans
   const kafka = new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
+    ...(options.ssl !== undefined ? { ssl: options.ssl } : {}),
+    ...(options.sasl ? { sasl: options.sasl } : {}),
     connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
     retry: RETRY,
     logLevel: logLevel.ERROR,
