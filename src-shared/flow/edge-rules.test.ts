@@ -17,7 +17,7 @@ const TABLE: Record<NodeKind, string> = {
   restClient: 'restService apiGateway',
   grpcService: `${channels} eventStore`,
   grpcClient: 'grpcService apiGateway',
-  graphqlService: `${channels} eventStore`,
+  graphqlService: `${channels} eventStore restService`,
   graphqlClient: 'graphqlService apiGateway',
   apiGateway: 'restService grpcService graphqlService',
   sagaOrchestrator: 'restService grpcService graphqlService',
@@ -101,6 +101,9 @@ describe('handles', () => {
 
   it('lists the sources of a kind and which edges need a method handle', () => {
     expect(sourcesOf('projection')).toEqual(['kafkaTopic', 'rabbitQueue', 'eventStore', 'router', 'filter']);
+    expect(sourcesOf('restService')).toContain('graphqlService');
+    expect(edgeRefusal('graphqlService', 'restService')).toBeNull();
+    expect(edgeRefusal('graphqlService', 'grpcService')).toMatch(/^A GraphQL service can connect to/);
     expect(needsMethod('grpcClient', 'grpcService')).toBe(true);
     expect(needsMethod('apiGateway', 'grpcService')).toBe(false);
   });
