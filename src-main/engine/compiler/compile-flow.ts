@@ -21,6 +21,7 @@ export interface CompileOptions {
   /** The flow file's folder, when the host vouches for it (gRPC .proto and TLS files are read there). */
   flowDir?: string | null;
 }
+import { compileGraphql } from './compile-graphql';
 
 export type CompileResult = { ok: true; compiled: CompiledFlow } | { ok: false; problems: FlowProblem[] };
 
@@ -175,6 +176,8 @@ export function compileFlow(raw: unknown, options: CompileOptions = {}): Compile
     }
   }
 
+  const graphql = compileGraphql(flow, at);
+
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -189,6 +192,7 @@ export function compileFlow(raw: unknown, options: CompileOptions = {}): Compile
       timers,
       restServices,
       restClients,
+      ...graphql,
       names: new Map(flow.nodes.map((n) => [n.id, n.config.name])),
     },
   };
