@@ -248,6 +248,47 @@ describe.each(ENVIRONMENTS)('GraphQL nodes on %s', (_label, environment) => {
   });
 });
 
+describe('GraphQL nodes when a bound field fails', () => {
+  it('records the field error on the service and the client, in the call trace', async () => {
+    const { engine: e } = await startEngine();
+    const b = flowBuilder('gql-errors');
+    b.node('shop', 'graphqlClient', {
+      query: 'query Order($id: ID!) { order(id: $id) { id } }',
+      rate: 40,
+      count: 3,
+    });
+    b.node('api', 'graphqlService', {
+      port: await unusedPort(),
+      schema: SDL,
+      bindings: [{ field: 'Query.order', action: 'call', node: 'orders-rest', path: '/missing/{{args.id}}' }],
+    });
+    b.node('orders-rest', 'restService', { port: await unusedPort() });
+    b.edge('shop', 'api');
+    b.edge('api', 'orders-rest');
+    const runId = await start(e, b.flow, { kind: 'embedded' });
+    const s = await untilStatus(e, 'three failed calls', (x) => x.counters.shop?.status === 'done');
+    expect(s.counters.shop).toMatchObject({ sent: 3, errors: 3 });
+    expect(s.counters.api).toMatchObject({ received: 3, errors: 3 });
+    await e.handlers['run.stop']({});
+    const log = await e.handlers['run.log']({});
+    expect(log.find((l) => l.nodeId === 'shop')?.message).toMatch(
+      /HTTP 404 from orders-rest GET \/missing\/\d/,
+    );
+    for (const trace of await tracesOf(e, runId, 'shop')) {
+      const call = find(trace, 'shop', 'error');
+      const respond = find(trace, 'api', 'error');
+      const restCall = trace.find((ev) => ev.nodeId === 'api' && ev.transport === 'http');
+      expect(respond.parentSpanId).toBe(call.spanId);
+      expect(restCall).toMatchObject({
+        kind: 'error',
+        parentSpanId: respond.spanId,
+        error: expect.stringMatching(/HTTP 404/),
+      });
+      expect(find(trace, 'orders-rest', 'error').parentSpanId).toBe(restCall?.spanId);
+    }
+  });
+});
+
 describe('GraphQL nodes at compile', () => {
   it('refuses a service whose schema does not parse, naming the node, the field and the line', async () => {
     const { engine: e } = await startEngine();
