@@ -17,7 +17,7 @@ const TABLE: Record<NodeKind, string> = {
   restClient: 'restService apiGateway',
   grpcService: `${channels} eventStore`,
   grpcClient: 'grpcService apiGateway',
-  graphqlService: `${channels} eventStore restService`,
+  graphqlService: `${channels} eventStore restService grpcService`,
   graphqlClient: 'graphqlService apiGateway',
   apiGateway: 'restService grpcService graphqlService',
   sagaOrchestrator: 'restService grpcService graphqlService',
@@ -103,7 +103,8 @@ describe('handles', () => {
     expect(sourcesOf('projection')).toEqual(['kafkaTopic', 'rabbitQueue', 'eventStore', 'router', 'filter']);
     expect(sourcesOf('restService')).toContain('graphqlService');
     expect(edgeRefusal('graphqlService', 'restService')).toBeNull();
-    expect(edgeRefusal('graphqlService', 'grpcService')).toMatch(/^A GraphQL service can connect to/);
+    expect(edgeRefusal('graphqlService', 'grpcService')).toBeNull();
+    expect(edgeRefusal('graphqlService', 'graphqlService')).toMatch(/^A GraphQL service can connect to/);
     expect(needsMethod('grpcClient', 'grpcService')).toBe(true);
     expect(needsMethod('apiGateway', 'grpcService')).toBe(false);
   });

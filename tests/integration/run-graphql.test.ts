@@ -40,6 +40,13 @@ type Order {
 }
 `;
 
+const GREETER = `syntax = "proto3";
+package hello;
+service Greeter { rpc SayHello (HelloRequest) returns (HelloReply); }
+message HelloRequest { string name = 1; }
+message HelloReply { string message = 1; }
+`;
+
 const startEngine = useEngine('graphql');
 
 async function start(e: Engine, flow: unknown, environment: Environment): Promise<string> {
@@ -245,6 +252,55 @@ describe.each(ENVIRONMENTS)('GraphQL nodes on %s', (_label, environment) => {
     expect(JSON.parse(detail?.payloadText ?? '{}')).toMatchObject({
       data: { order: { id: expect.stringMatching(/^\d$/), status: 'from-rest' } },
     });
+  });
+});
+
+describe('GraphQL fields resolved by a gRPC node', () => {
+  it('a query field calls a unary gRPC method with the arguments; one trace across both services', async () => {
+    const { engine: e } = await startEngine();
+    const b = flowBuilder('gql-grpc');
+    b.node('app', 'graphqlClient', {
+      query: 'query Greet($name: String!) { greet(name: $name) { message } }',
+      variables: '{"name": "n{{seq}}"}',
+      rate: 40,
+      count: 3,
+    });
+    b.node('api', 'graphqlService', {
+      port: await unusedPort(),
+      schema: 'type Query { greet(name: String!): Greeting }\ntype Greeting { message: String }',
+      resolvers: {},
+      bindings: [{ field: 'greet', action: 'call', node: 'greeter', rpc: 'SayHello' }],
+    });
+    b.node('greeter', 'grpcService', {
+      proto: GREETER,
+      service: 'hello.Greeter',
+      responses: { SayHello: '{"message": "hi {{request.name}}"}' },
+    });
+    b.edge('app', 'api');
+    b.edge('api', 'greeter');
+    const runId = await start(e, b.flow, { kind: 'embedded' });
+    const s = await untilStatus(e, 'three greetings', (x) => x.counters.app?.status === 'done');
+    expect(s.counters.app).toMatchObject({ sent: 3, received: 3, errors: 0 });
+    await e.handlers['run.stop']({});
+    const traces = await tracesOf(e, runId, 'app');
+    expect(traces).toHaveLength(3);
+    for (const trace of traces) {
+      const respond = find(trace, 'api', 'respond');
+      expect(respond.parentSpanId).toBe(find(trace, 'app', 'call').spanId);
+      const grpcCall = find(trace, 'api', 'call');
+      expect(grpcCall).toMatchObject({ transport: 'grpc', destination: '/hello.Greeter/SayHello' });
+      expect(grpcCall.parentSpanId).toBe(respond.spanId);
+      expect(find(trace, 'greeter', 'respond').parentSpanId).toBe(grpcCall.spanId);
+    }
+    const rows = (await e.handlers['messages.list']({ runId, limit: 100 })).rows;
+    const answers = await Promise.all(
+      rows.filter((r) => r.nodeId === 'api').map((r) => e.handlers['messages.get']({ id: r.id })),
+    );
+    expect(answers.map((a) => JSON.parse(a?.payloadText ?? '{}').data.greet.message).sort()).toEqual([
+      'hi n1',
+      'hi n2',
+      'hi n3',
+    ]);
   });
 });
 

@@ -151,6 +151,31 @@ describe('compileGraphql', () => {
     ]);
   });
 
+  it('calls a unary method of a connected gRPC service, and names a method it lacks', () => {
+    const greeter = { id: 'greeter', kind: 'grpcService', config: { name: 'greeter' } };
+    const bind = (rpc: string): Spec => ({
+      service: { bindings: [{ field: 'order', action: 'call', node: 'greeter', rpc }] },
+      client: null,
+      extra: [greeter],
+      edges: [['api', 'greeter']],
+    });
+    const res = compile(bind('SayHello'));
+    if (!res.ok) throw new Error(JSON.stringify(res.problems));
+    expect(res.compiled.graphqlServices[0].bindings[0]).toMatchObject({
+      kind: 'grpc',
+      field: 'Query.order',
+      rpc: 'SayHello',
+      timeoutMs: 10_000,
+    });
+    expect(problems(bind('SayBye'))).toEqual([
+      {
+        nodeId: 'api',
+        field: 'bindings[0].rpc',
+        message: 'names no method of helloworld.Greeter ("SayBye"; it has SayHello)',
+      },
+    ]);
+  });
+
   it('checks the client operation against its service schema, with its line', () => {
     expect(problems({ client: { query: 'query {\n  order(id: 1) { id total }\n}' } })).toEqual([
       {

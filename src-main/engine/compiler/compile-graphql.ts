@@ -4,6 +4,7 @@ import type { FlowDocument, FlowNode } from '@shared/flow/document';
 import type { GraphqlBinding } from '@shared/flow/kinds/services';
 import { compileTemplate, type CompiledTemplate } from '../template/payload-template';
 import { findField } from '../transports/graphql/bind-resolvers';
+import { loadProtoService, type LoadedService } from '../transports/grpc/load-proto';
 import { buildServiceSchema } from '../transports/graphql/service-schema';
 import type {
   CompiledGraphqlBinding,
@@ -101,15 +102,29 @@ function compileBindings(
         return report(node, `${at}.node`, `"${b.node}" is not connected: draw an edge from it to "${name}"`);
       out.push({ kind: 'subscribe', field, sourceId: other.id });
     } else {
-      if (other.kind !== 'restService')
-        return report(node, `${at}.node`, `"${b.node}" is not a REST service to call`);
+      if (other.kind !== 'restService' && other.kind !== 'grpcService')
+        return report(node, `${at}.node`, `"${b.node}" is not a REST or gRPC service to call`);
       if (!edgeOut)
         return report(node, `${at}.node`, `"${b.node}" is not connected: draw an edge from "${name}" to it`);
+      if (other.kind === 'grpcService') {
+        const grpc = grpcCall(other, b, node, at, report);
+        if (grpc) out.push({ kind: 'grpc', field, targetId: other.id, ...grpc, timeoutMs: b.timeoutMs });
+        return;
+      }
       if (!b.path.startsWith('/'))
         return report(node, `${at}.path`, 'must be a path on the REST service, e.g. /orders/{{args.id}}');
       const path = compiled(b.path, node, `${at}.path`, report);
       const body = b.body ? compiled(b.body, node, `${at}.body`, report) : null;
-      if (path) out.push({ kind: 'call', field, targetId: other.id, method: b.method, path, body });
+      if (path)
+        out.push({
+          kind: 'call',
+          field,
+          targetId: other.id,
+          method: b.method,
+          path,
+          body,
+          timeoutMs: b.timeoutMs,
+        });
     }
   });
   // A channel read by the service with no subscription field bound to it would be drained unseen.
@@ -124,6 +139,34 @@ function compileBindings(
       );
   }
   return out;
+}
+
+/** The unary method a call binding names on a gRPC service node (its .proto problems are its own). */
+function grpcCall(
+  other: FlowNode<'grpcService'>,
+  b: GraphqlBinding,
+  node: FlowNode<'graphqlService'>,
+  at: string,
+  report: ReportProblem,
+): { service: LoadedService; rpc: string; request: CompiledTemplate | null } | null {
+  let service: LoadedService;
+  try {
+    service = loadProtoService(other.config.proto, other.config.service);
+  } catch {
+    return null;
+  }
+  const method = service.methods.find((m) => m.name === b.rpc);
+  if (!method) {
+    const names = service.methods.map((m) => m.name).join(', ');
+    report(node, `${at}.rpc`, `names no method of ${service.fullName} ("${b.rpc}"; it has ${names})`);
+    return null;
+  }
+  if (method.requestStream || method.responseStream) {
+    report(node, `${at}.rpc`, `${method.name} is a streaming method; a field calls a unary one`);
+    return null;
+  }
+  const request = b.body ? compiled(b.body, node, `${at}.body`, report) : null;
+  return { service, rpc: method.name, request };
 }
 
 function compileClient(

@@ -1,6 +1,7 @@
 import type { FlowNode } from '@shared/flow/document';
 import type { HTTP_METHODS } from '@shared/flow/kinds/common';
 import type { CompiledTemplate } from '../template/payload-template';
+import type { LoadedService } from '../transports/grpc/load-proto';
 
 /** A field resolved by another node of the flow; `field` is always `Type.field`. */
 export type CompiledGraphqlBinding =
@@ -23,6 +24,18 @@ export type CompiledGraphqlBinding =
       method: (typeof HTTP_METHODS)[number];
       path: CompiledTemplate;
       body: CompiledTemplate | null;
+      timeoutMs: number;
+    }
+  | {
+      kind: 'grpc';
+      field: string;
+      /** The gRPC service node, its loaded service and the unary method called. */
+      targetId: string;
+      service: LoadedService;
+      rpc: string;
+      /** The request (JSON); null sends the arguments. */
+      request: CompiledTemplate | null;
+      timeoutMs: number;
     };
 
 export interface CompiledGraphqlService {

@@ -51,6 +51,7 @@ const RUNNABLE_EDGES = new Set([
   'graphqlService>rabbitQueue',
   'graphqlService>rabbitExchange',
   'graphqlService>restService',
+  'graphqlService>grpcService',
   'kafkaTopic>graphqlService',
   'rabbitQueue>graphqlService',
 ]);

@@ -75,7 +75,7 @@ describe('services schemas', () => {
     });
   });
 
-  it('give GraphQL services saved before bindings none, and fill a binding\'s defaults', () => {
+  it("give GraphQL services saved before bindings none, and fill a binding's defaults", () => {
     const saved = { name: 'api', port: 4001, schema: 'type Query { a: Int }', resolvers: {} };
     expect(graphqlServiceConfig.parse(saved).bindings).toEqual([]);
     const cfg = graphqlServiceConfig.parse({
@@ -89,6 +89,8 @@ describe('services schemas', () => {
       path: '',
       body: '',
       key: '',
+      rpc: '',
+      timeoutMs: 10_000,
     });
   });
 

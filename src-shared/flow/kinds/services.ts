@@ -250,8 +250,8 @@ export const GRAPHQL_BINDING_ACTIONS = ['publish', 'subscribe', 'call'] as const
  * One field of a GraphQL service bound to another node of the flow, by that node's name:
  * `publish` — a mutation publishes a message to a topic, queue or exchange the service is
  * connected to; `subscribe` — a subscription field sends each message of a topic or queue
- * connected into the service; `call` — the field's value is the reply of a REST service the
- * GraphQL service is connected to.
+ * connected into the service; `call` — the field's value is the reply of a REST service (or
+ * of one gRPC method) the GraphQL service is connected to.
  */
 export const graphqlBinding = z.object({
   field: z
@@ -262,19 +262,31 @@ export const graphqlBinding = z.object({
     .meta({ description: 'Type.field, e.g. Mutation.placeOrder; a root field alone also works.' }),
   action: z
     .enum(GRAPHQL_BINDING_ACTIONS, { error: `must be one of ${GRAPHQL_BINDING_ACTIONS.join(', ')}` })
-    .meta({ description: 'publish (mutation → channel), subscribe (channel → subscription), call (REST).' })
+    .meta({
+      description: 'publish (mutation → channel), subscribe (channel → subscription), call (REST or gRPC).',
+    })
     .default('publish'),
-  node: nodeRef.min(1, 'is required').meta({ description: 'Name of the topic, queue, exchange or REST service.' }),
+  node: nodeRef
+    .min(1, 'is required')
+    .meta({ description: 'Name of the topic, queue, exchange, REST or gRPC service.' }),
   method: httpMethod.default('GET'),
   path: template
     .meta({ description: 'call: the path on the REST service, e.g. /orders/{{args.id}}.' })
     .default(''),
   body: template
     .meta({
-      description: 'publish: the message (empty sends the arguments as JSON); call: the request body.',
+      description:
+        'publish: the message; call: the request body or gRPC request. Empty sends the arguments as JSON.',
     })
     .default(''),
   key: template.meta({ description: 'publish: the message key (Kafka) or routing key.' }).default(''),
+  rpc: z
+    .string()
+    .trim()
+    .max(200)
+    .meta({ title: 'gRPC method', description: 'call on a gRPC service: the unary method, e.g. SayHello.' })
+    .default(''),
+  timeoutMs: timeoutMs.default(10_000),
 });
 
 /** GraphQL service: an SDL schema with a result template per root field. */

@@ -32,6 +32,7 @@ export class GraphqlServiceNode extends ReadingNode<FlowNode<'graphqlService'>> 
   /** Subscription fields fed by each channel node. */
   private readonly feeds = new Map<string, string[]>();
   private seq = 0;
+  private closeBound: () => void = () => undefined;
 
   constructor(
     private readonly compiled: CompiledGraphqlService,
@@ -57,18 +58,20 @@ export class GraphqlServiceNode extends ReadingNode<FlowNode<'graphqlService'>> 
     const c = this.node.config;
     // Result templates were compiled with the flow; keys here are their `Type.field`.
     const templates = Object.fromEntries([...this.compiled.templates.keys()].map((k) => [k, k]));
+    const bound = boundFieldResolvers(this.compiled, {
+      node: this.node,
+      graph: this.graph,
+      http: this.http,
+      spanOf: (context) => this.spanOf(context.operationId, context.traceparent),
+      nextSeq: () => ++this.seq,
+    });
+    this.closeBound = bound.close;
     this.server = await startGraphqlServer({
       node: c.name,
       sdl: c.schema,
       port: this.port,
       maxBodyBytes: c.maxBodyBytes,
-      resolvers: boundFieldResolvers(this.compiled, {
-        node: this.node,
-        graph: this.graph,
-        http: this.http,
-        spanOf: (context) => this.spanOf(context.operationId, context.traceparent),
-        nextSeq: () => ++this.seq,
-      }),
+      resolvers: bound.resolvers,
       templates,
       compileTemplate: (key) => {
         const template = this.compiled.templates.get(key);
@@ -177,5 +180,6 @@ export class GraphqlServiceNode extends ReadingNode<FlowNode<'graphqlService'>> 
     await super.close();
     await this.server?.close();
     await this.http.close();
+    this.closeBound();
   }
 }

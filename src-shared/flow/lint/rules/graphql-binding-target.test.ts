@@ -34,7 +34,7 @@ describe('graphql-binding-target', () => {
     expect(graphqlBindingTarget(flow).map((f) => f.message)).toEqual([
       'Field Mutation.cancel of GraphQL service "api" goes to "events", but "api" is not connected to it',
       'Field Subscription.shipped of GraphQL service "api" reads "placed", but "placed" is not connected to "api"',
-      'Field Query.stock of GraphQL service "api" calls "placed", which is not a REST service',
+      'Field Query.stock of GraphQL service "api" calls "placed", which is not a REST or gRPC service',
       'Field Query.price of GraphQL service "api" names "pricing", which no node is called',
     ]);
   });

@@ -16,7 +16,7 @@ const CHANNELS = ['kafkaTopic', 'rabbitQueue', 'rabbitExchange'];
 /**
  * A GraphQL service's bound field names another node: a mutation publishes to a channel it
  * connects to, a subscription reads a topic or queue connected into it, a call goes to a REST
- * service it connects to. Say which of these a binding misses.
+ * or gRPC service it connects to. Say which of these a binding misses.
  */
 export const graphqlBindingTarget: LintRule = (flow) =>
   nodesOf(flow, 'graphqlService').flatMap((service) =>
@@ -54,8 +54,8 @@ function bindingProblem(
       ? null
       : `reads "${wanted}", but "${wanted}" is not connected to "${nameOf(service)}"`;
   }
-  if (action === 'call' && node.kind !== 'restService')
-    return `calls "${wanted}", which is not a REST service`;
+  if (action === 'call' && node.kind !== 'restService' && node.kind !== 'grpcService')
+    return `calls "${wanted}", which is not a REST or gRPC service`;
   if (action !== 'call' && !CHANNELS.includes(node.kind))
     return `publishes to "${wanted}", which is not a topic, queue or exchange`;
   return outgoing(flow, service.id, byId).some((x) => x.node.id === node.id)
