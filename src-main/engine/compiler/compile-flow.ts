@@ -176,7 +176,7 @@ export function compileFlow(raw: unknown, options: CompileOptions = {}): Compile
     }
   }
 
-  const graphql = compileGraphql(flow, at);
+  const graphql = compileGraphql(flow, at, services);
 
   if (problems.length > 0) return { ok: false, problems };
   return {

@@ -4,7 +4,7 @@ import type { FlowDocument, FlowNode } from '@shared/flow/document';
 import type { GraphqlBinding } from '@shared/flow/kinds/services';
 import { compileTemplate, type CompiledTemplate } from '../template/payload-template';
 import { findField } from '../transports/graphql/bind-resolvers';
-import { loadProtoService, type LoadedService } from '../transports/grpc/load-proto';
+import type { LoadedService } from '../transports/grpc/load-proto';
 import { buildServiceSchema } from '../transports/graphql/service-schema';
 import type {
   CompiledGraphqlBinding,
@@ -26,6 +26,8 @@ const ROOT_OF = { publish: ['Mutation'], subscribe: ['Subscription'], call: ['Qu
 export function compileGraphql(
   flow: FlowDocument,
   report: ReportProblem,
+  /** The flow's compiled gRPC services by node id (a field may call one of their methods). */
+  grpcServices: ReadonlyMap<string, { service: LoadedService }> = new Map(),
 ): { graphqlServices: CompiledGraphqlService[]; graphqlClients: CompiledGraphqlClient[] } {
   const schemas = new Map<string, GraphQLSchema>();
   const graphqlServices: CompiledGraphqlService[] = [];
@@ -46,7 +48,7 @@ export function compileGraphql(
       const template = field ? compiled(source, node, where, report) : null;
       if (field && template) templates.set(field, template);
     }
-    const bindings = compileBindings(flow, node, schema, report);
+    const bindings = compileBindings(flow, node, schema, report, grpcServices);
     graphqlServices.push({ node, templates, bindings });
   }
   const graphqlClients: CompiledGraphqlClient[] = [];
@@ -63,6 +65,7 @@ function compileBindings(
   node: FlowNode<'graphqlService'>,
   schema: GraphQLSchema,
   report: ReportProblem,
+  grpcServices: ReadonlyMap<string, { service: LoadedService }>,
 ): CompiledGraphqlBinding[] {
   const out: CompiledGraphqlBinding[] = [];
   const seen = new Set<string>();
@@ -107,7 +110,7 @@ function compileBindings(
       if (!edgeOut)
         return report(node, `${at}.node`, `"${b.node}" is not connected: draw an edge from "${name}" to it`);
       if (other.kind === 'grpcService') {
-        const grpc = grpcCall(other, b, node, at, report);
+        const grpc = grpcCall(grpcServices.get(other.id)?.service, b, node, at, report);
         if (grpc) out.push({ kind: 'grpc', field, targetId: other.id, ...grpc, timeoutMs: b.timeoutMs });
         return;
       }
@@ -141,20 +144,16 @@ function compileBindings(
   return out;
 }
 
-/** The unary method a call binding names on a gRPC service node (its .proto problems are its own). */
+/** The unary method a call binding names on a gRPC service node. */
 function grpcCall(
-  other: FlowNode<'grpcService'>,
+  service: LoadedService | undefined,
   b: GraphqlBinding,
   node: FlowNode<'graphqlService'>,
   at: string,
   report: ReportProblem,
 ): { service: LoadedService; rpc: string; request: CompiledTemplate | null } | null {
-  let service: LoadedService;
-  try {
-    service = loadProtoService(other.config.proto, other.config.service);
-  } catch {
-    return null;
-  }
+  // A service whose .proto did not load has its own problem; the flow does not run either way.
+  if (!service) return null;
   const method = service.methods.find((m) => m.name === b.rpc);
   if (!method) {
     const names = service.methods.map((m) => m.name).join(', ');

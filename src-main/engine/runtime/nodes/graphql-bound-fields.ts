@@ -7,7 +7,6 @@ import { createGrpcClient, type GrpcServiceClient } from '../../transports/grpc/
 import type { RestClient } from '../../transports/http/rest-client';
 import type { FlowGraph } from '../graph/flow-graph';
 import { isChannel } from '../graph/node-actor';
-import { publishInto } from '../graph/publish-into';
 import { GrpcServiceNode } from './grpc-service-node';
 import { RestServiceNode } from './rest-service-node';
 
@@ -69,7 +68,8 @@ async function publish(
     payload: Buffer.from(payload),
     trace: host.spanOf(context),
   };
-  if (!(await publishInto(graph.ctx, host.node, channel, edge, [message])))
+  // Along its one edge, so the edge's and the channel's faults apply as to any publisher.
+  if (!(await graph.emitAlong(host.node, [edge], [message])))
     throw new Error(`publishing to "${name}" failed`);
   return parseJson(result ? result.render(seq, scope) : payload);
 }
