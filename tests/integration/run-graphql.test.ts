@@ -345,6 +345,37 @@ describe('GraphQL nodes when a bound field fails', () => {
   });
 });
 
+describe('a GraphQL client paused', () => {
+  it('sends nothing while paused and goes on at its rate after resume', async () => {
+    const { engine: e } = await startEngine();
+    const b = flowBuilder('gql-pause');
+    b.node('shop', 'graphqlClient', { rate: 100, count: 100_000 });
+    b.node('api', 'graphqlService', { port: await unusedPort() });
+    b.edge('shop', 'api');
+    await start(e, b.flow, { kind: 'embedded' });
+    await untilStatus(e, 'calls going', (x) => (x.counters.shop?.received ?? 0) > 10);
+    await e.handlers['run.pause']({ nodeIds: ['shop'] });
+    const paused = await untilStatus(e, 'the client to show paused', (x) => x.counters.shop?.paused === true);
+    await new Promise((r) => setTimeout(r, 500));
+    const still = await e.handlers['run.status']({});
+    expect(still.counters.shop.sent).toBe(paused.counters.shop.sent);
+    await e.handlers['run.resume']({ nodeIds: ['shop'] });
+    const resumedAt = Date.now();
+    const resumed = await untilStatus(
+      e,
+      'calling again',
+      (x) => x.counters.shop.sent > still.counters.shop.sent + 10,
+    );
+    // No burst for the paused time: 500 ms at 100/s would be 50 at once.
+    const elapsed = (Date.now() - resumedAt) / 1000;
+    expect(resumed.counters.shop.sent - still.counters.shop.sent).toBeLessThan(100 * elapsed + 30);
+    await e.handlers['run.stop']({});
+    const final = await e.handlers['run.status']({});
+    expect(final.counters.shop.errors).toBe(0);
+    expect(final.counters.api.received).toBe(final.counters.shop.received);
+  });
+});
+
 describe('GraphQL nodes at compile', () => {
   it('refuses a service whose schema does not parse, naming the node, the field and the line', async () => {
     const { engine: e } = await startEngine();
