@@ -62,6 +62,14 @@ describe('fieldsOf the newer kinds', () => {
       'backoffMs',
     ]);
     expect(fieldsOf('eventStore').find((f) => f.key === 'streams')?.control).toBe('strings');
+    const bindings = fieldsOf('graphqlService').find((f) => f.key === 'bindings');
+    expect(bindings).toMatchObject({ control: 'list', itemNoun: 'binding' });
+    expect(bindings?.fields?.find((f) => f.key === 'action')?.options).toEqual([
+      'publish',
+      'subscribe',
+      'call',
+    ]);
+    expect(bindings?.fields?.find((f) => f.key === 'node')).toMatchObject({ control: 'text', nodeRef: true });
   });
 
   it('takes labels and hints from the schema, and hides what the canvas sets', () => {

@@ -21,7 +21,7 @@ export const LONG_TEXT = new Set([
 /** Maps whose values are long sources or templates. */
 export const LONG_MAP_VALUES = new Set(['responses', 'imports', 'resolvers']);
 /** Fields whose value is another node's name. */
-export const NODE_REFS = new Set(['target', 'deadLetter']);
+export const NODE_REFS = new Set(['target', 'deadLetter', 'node']);
 
 /** Fields the form does not show: a group's size is set by resizing it on the canvas. */
 export const HIDDEN: Partial<Record<NodeKind, ReadonlySet<string>>> = {
@@ -58,6 +58,7 @@ const ITEM_NOUNS: Record<string, string> = {
   steps: 'step',
   streaming: 'streaming method',
   trafficSplit: 'share',
+  bindings: 'binding',
 };
 
 /** A field's label when humanizing its key would read badly. */

@@ -17,7 +17,7 @@ const TABLE: Record<NodeKind, string> = {
   restClient: 'restService apiGateway',
   grpcService: `${channels} eventStore`,
   grpcClient: 'grpcService apiGateway',
-  graphqlService: `${channels} eventStore`,
+  graphqlService: `${channels} eventStore restService grpcService`,
   graphqlClient: 'graphqlService apiGateway',
   apiGateway: 'restService grpcService graphqlService',
   sagaOrchestrator: 'restService grpcService graphqlService',
@@ -101,6 +101,10 @@ describe('handles', () => {
 
   it('lists the sources of a kind and which edges need a method handle', () => {
     expect(sourcesOf('projection')).toEqual(['kafkaTopic', 'rabbitQueue', 'eventStore', 'router', 'filter']);
+    expect(sourcesOf('restService')).toContain('graphqlService');
+    expect(edgeRefusal('graphqlService', 'restService')).toBeNull();
+    expect(edgeRefusal('graphqlService', 'grpcService')).toBeNull();
+    expect(edgeRefusal('graphqlService', 'graphqlService')).toMatch(/^A GraphQL service can connect to/);
     expect(needsMethod('grpcClient', 'grpcService')).toBe(true);
     expect(needsMethod('apiGateway', 'grpcService')).toBe(false);
   });

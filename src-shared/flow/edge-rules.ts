@@ -19,7 +19,7 @@ const READERS: readonly NodeKind[] = [
 /**
  * Which target kinds each source kind may connect to; everything else is refused.
  * Services publish events (to channels or an event store); clients call their own
- * protocol's services or a gateway; a mesh policy attaches to the service it governs.
+ * protocol's services or a gateway; a GraphQL service may call a REST or gRPC service; a mesh policy attaches to the service it governs.
  */
 export const CONNECTIONS: Readonly<Record<NodeKind, readonly NodeKind[]>> = {
   producer: CHANNELS,
@@ -31,7 +31,8 @@ export const CONNECTIONS: Readonly<Record<NodeKind, readonly NodeKind[]>> = {
   restClient: ['restService', 'apiGateway'],
   grpcService: [...CHANNELS, 'eventStore'],
   grpcClient: ['grpcService', 'apiGateway'],
-  graphqlService: [...CHANNELS, 'eventStore'],
+  // A GraphQL field may resolve by calling a REST or gRPC service (a binding on the GraphQL node).
+  graphqlService: [...CHANNELS, 'eventStore', 'restService', 'grpcService'],
   graphqlClient: ['graphqlService', 'apiGateway'],
   apiGateway: SERVICES,
   sagaOrchestrator: SERVICES,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { FormattedExecutionResult } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { compileTemplate } from '../../src-main/engine/template/payload-template';
@@ -9,10 +10,19 @@ import type {
   GraphqlServerOptions,
 } from '../../src-main/engine/transports/graphql/graphql-server';
 import { startGraphqlServer } from '../../src-main/engine/transports/graphql/graphql-server';
-import type { GraphqlOperationEvent } from '../../src-main/engine/transports/graphql/recording';
+import type {
+  GraphqlOperationEvent,
+  GraphqlSubscriptionEvent,
+} from '../../src-main/engine/transports/graphql/recording';
+import { TracedEvent } from '../../src-main/engine/transports/graphql/traced-event';
 import { GraphqlSchemaError } from '../../src-main/engine/transports/graphql/service-schema';
 import { createRestClient } from '../../src-main/engine/transports/http/rest-client';
-import { formatTraceparent, newSpanId, newTraceId } from '../../src-main/engine/trace/traceparent';
+import {
+  formatTraceparent,
+  newSpanId,
+  newTraceId,
+  parseTraceparent,
+} from '../../src-main/engine/trace/traceparent';
 import { waitFor } from './helpers/brokers';
 
 const SDL = `type Query {
@@ -249,6 +259,30 @@ describe('GraphQL service over WebSocket', () => {
       result: { data: { orderPlaced: { id: 'o1' } } },
     });
     await waitFor('the unsubscribe', () => server.subscriberCount('orderPlaced') === 0);
+  });
+
+  it('gives each subscriber of a traced event a child span of its trace in extensions', async () => {
+    const events: GraphqlSubscriptionEvent[] = [];
+    const server = await serve({ hooks: { onSubscriptionEvent: (e) => events.push(e) } });
+    const results: FormattedExecutionResult[][] = [[], []];
+    const readers = results.map(async (got) => {
+      const subscription = client(server).subscribe({ query: 'subscription { orderPlaced { id } }' });
+      for await (const result of subscription) {
+        got.push(result);
+        break;
+      }
+    });
+    await waitFor('two subscribers', () => server.subscriberCount('orderPlaced') === 2);
+    const source = trace();
+    expect(server.publish('orderPlaced', new TracedEvent({ id: 'o1' }, source))).toBe(2);
+    await Promise.all(readers);
+    const sent = results.map((got) => String(got[0].extensions?.traceparent));
+    const sourceTrace = parseTraceparent(source);
+    for (const s of sent) expect(parseTraceparent(s)?.traceId).toBe(sourceTrace?.traceId);
+    expect(new Set([...sent, source]).size).toBe(3);
+    expect(results[0][0].data).toEqual({ orderPlaced: { id: 'o1' } });
+    expect(events.map((e) => e.sourceTraceparent)).toEqual([source, source]);
+    expect(events.map((e) => e.sentTraceparent).sort()).toEqual([...sent].sort());
   });
 
   it('feeds a subscription from a bound source, with the traceparent from connectionParams', async () => {

@@ -22,6 +22,7 @@ export interface CompileOptions {
   /** The flow file's folder, when the host vouches for it (gRPC .proto and TLS files are read there). */
   flowDir?: string | null;
 }
+import { compileGraphql } from './compile-graphql';
 
 export type CompileResult = { ok: true; compiled: CompiledFlow } | { ok: false; problems: FlowProblem[] };
 
@@ -182,6 +183,7 @@ export function compileFlow(raw: unknown, options: CompileOptions = {}): Compile
     if (p.node.config.fromContract && !p.targets.some((t) => contracts.byNode.has(t.node.id)))
       at(p.node, 'fromContract', 'needs a connected topic or queue that declares a message contract');
   }
+  const graphql = compileGraphql(flow, at, services);
 
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -198,6 +200,7 @@ export function compileFlow(raw: unknown, options: CompileOptions = {}): Compile
       restServices,
       restClients,
       contracts: contracts.byNode,
+      ...graphql,
       names: new Map(flow.nodes.map((n) => [n.id, n.config.name])),
     },
   };

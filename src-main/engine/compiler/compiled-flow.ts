@@ -4,6 +4,7 @@ import type { CompiledTemplate } from '../template/payload-template';
 import type { GrpcTarget } from '../transports/grpc/grpc-client';
 import type { LoadedService, UnaryMethod } from '../transports/grpc/load-proto';
 import type { MethodBehaviour } from '../transports/grpc/method-behaviour';
+import type { CompiledGraphqlClient, CompiledGraphqlService } from './compiled-graphql';
 
 /** Where a producer sends, or a consumer reads from. */
 export type MessagingEndpoint =
@@ -82,6 +83,8 @@ export interface CompiledFlow {
   restClients: CompiledRestClient[];
   /** Message contracts of topics, queues and exchanges, by node id. */
   contracts: Map<string, CompiledContract>;
+  graphqlServices: CompiledGraphqlService[];
+  graphqlClients: CompiledGraphqlClient[];
   /** Node display names by id, for messages and the UI. */
   names: Map<string, string>;
 }

@@ -17,6 +17,8 @@ const RUNNABLE: ReadonlySet<NodeKind> = new Set([
   'restClient',
   'router',
   'filter',
+  'graphqlService',
+  'graphqlClient',
 ]);
 
 /** Annotations document the flow; they never run, so they are never a problem. */
@@ -44,6 +46,14 @@ const RUNNABLE_EDGES = new Set([
   'restService>kafkaTopic',
   'restService>rabbitQueue',
   'restService>rabbitExchange',
+  'graphqlClient>graphqlService',
+  'graphqlService>kafkaTopic',
+  'graphqlService>rabbitQueue',
+  'graphqlService>rabbitExchange',
+  'graphqlService>restService',
+  'graphqlService>grpcService',
+  'kafkaTopic>graphqlService',
+  'rabbitQueue>graphqlService',
 ]);
 
 /** Routers and filters pass messages on to (or take them from) channels and reading nodes. */

@@ -5,6 +5,8 @@ import type { FlowGraph } from './graph/flow-graph';
 import { isChannel, type NodeActor } from './graph/node-actor';
 import { ConsumerNode } from './nodes/consumer-node';
 import { ExchangeChannel } from './nodes/exchange-channel';
+import { GraphqlClientNode } from './nodes/graphql-client-node';
+import { GraphqlServiceNode } from './nodes/graphql-service-node';
 import { GrpcClientNode } from './nodes/grpc-client-node';
 import { GrpcServiceNode } from './nodes/grpc-service-node';
 import { FilterNode } from './nodes/filter-node';
@@ -67,6 +69,8 @@ export function buildActors(
   for (const t of compiled.timers) add(new TimerNode(t.node, t.payload, graph));
   for (const r of compiled.restServices) add(new RestServiceNode(r, graph, ports?.[r.node.id]));
   for (const r of compiled.restClients) add(new RestClientNode(r, graph));
+  for (const g of compiled.graphqlServices) add(new GraphqlServiceNode(g, graph, ports?.[g.node.id]));
+  for (const g of compiled.graphqlClients) add(new GraphqlClientNode(g, graph));
   for (const node of compiled.flow.nodes) {
     if (node.kind === 'sink') add(new SinkNode(node, graph));
     else if (node.kind === 'router') add(new RouterNode(node, graph));

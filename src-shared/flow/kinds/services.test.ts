@@ -75,6 +75,39 @@ describe('services schemas', () => {
     });
   });
 
+  it("give GraphQL services saved before bindings none, and fill a binding's defaults", () => {
+    const saved = { name: 'api', port: 4001, schema: 'type Query { a: Int }', resolvers: {} };
+    expect(graphqlServiceConfig.parse(saved).bindings).toEqual([]);
+    const cfg = graphqlServiceConfig.parse({
+      bindings: [{ field: 'Mutation.placeOrder', node: 'orders' }],
+    });
+    expect(cfg.bindings[0]).toEqual({
+      field: 'Mutation.placeOrder',
+      action: 'publish',
+      node: 'orders',
+      method: 'GET',
+      path: '',
+      body: '',
+      key: '',
+      rpc: '',
+      timeoutMs: 10_000,
+    });
+  });
+
+  it('refuse a GraphQL binding with no node or an unknown action', () => {
+    expect(
+      validateNodeConfig('graphqlService', {
+        bindings: [{ field: 'Query.order', action: 'fetch', node: ' ' }],
+      }),
+    ).toEqual({
+      ok: false,
+      errors: {
+        'bindings[0].action': 'must be one of publish, subscribe, call',
+        'bindings[0].node': 'is required',
+      },
+    });
+  });
+
   it('refuse limits out of range', () => {
     expect(validateNodeConfig('restClient', { timeoutMs: 0 })).toEqual({
       ok: false,

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { HTTP_METHODS, nodeName, perSecond, stringMap, template, urlPath, wholeNumber } from './common';
+import {
+  HTTP_METHODS,
+  nodeName,
+  nodeRef,
+  perSecond,
+  stringMap,
+  template,
+  urlPath,
+  wholeNumber,
+} from './common';
 import { contractField } from './message-contract';
 import { DEFAULT_PROTO, DEFAULT_QUERY, DEFAULT_SDL } from './service-samples';
 
@@ -234,6 +243,52 @@ export const grpcClientConfig = z.object({
     .default({ enabled: false, caFile: '', certFile: '', keyFile: '', serverName: '' }),
 });
 
+/** What a field bound on the canvas does (see graphqlBinding). */
+export const GRAPHQL_BINDING_ACTIONS = ['publish', 'subscribe', 'call'] as const;
+
+/**
+ * One field of a GraphQL service bound to another node of the flow, by that node's name:
+ * `publish` — a mutation publishes a message to a topic, queue or exchange the service is
+ * connected to; `subscribe` — a subscription field sends each message of a topic or queue
+ * connected into the service; `call` — the field's value is the reply of a REST service (or
+ * of one gRPC method) the GraphQL service is connected to.
+ */
+export const graphqlBinding = z.object({
+  field: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(300)
+    .meta({ description: 'Type.field, e.g. Mutation.placeOrder; a root field alone also works.' }),
+  action: z
+    .enum(GRAPHQL_BINDING_ACTIONS, { error: `must be one of ${GRAPHQL_BINDING_ACTIONS.join(', ')}` })
+    .meta({
+      description: 'publish (mutation → channel), subscribe (channel → subscription), call (REST or gRPC).',
+    })
+    .default('publish'),
+  node: nodeRef
+    .min(1, 'is required')
+    .meta({ description: 'Name of the topic, queue, exchange, REST or gRPC service.' }),
+  method: httpMethod.default('GET'),
+  path: template
+    .meta({ description: 'call: the path on the REST service, e.g. /orders/{{args.id}}.' })
+    .default(''),
+  body: template
+    .meta({
+      description:
+        'publish: the message; call: the request body or gRPC request. Empty sends the arguments as JSON.',
+    })
+    .default(''),
+  key: template.meta({ description: 'publish: the message key (Kafka) or routing key.' }).default(''),
+  rpc: z
+    .string()
+    .trim()
+    .max(200)
+    .meta({ title: 'gRPC method', description: 'call on a gRPC service: the unary method, e.g. SayHello.' })
+    .default(''),
+  timeoutMs: timeoutMs.default(10_000),
+});
+
 /** GraphQL service: an SDL schema with a result template per root field. */
 export const graphqlServiceConfig = z.object({
   name: nodeName.default('graphql-service'),
@@ -253,6 +308,11 @@ export const graphqlServiceConfig = z.object({
     .meta({ description: 'Result template per Query or Mutation field; {{args.id}} reads an argument.' })
     .default({ order: '{"id": "{{args.id}}", "status": "shipped"}' }),
   maxBodyBytes: maxBodyBytes.default(1024 * 1024),
+  /** Fields resolved by other nodes of the flow; a bound field ignores its template's data source. */
+  bindings: z
+    .array(graphqlBinding)
+    .meta({ description: 'Fields that publish, subscribe to a channel, or call a REST service.' })
+    .default([]),
 });
 
 /** GraphQL client: sends a query with variables at a rate. */
@@ -276,3 +336,4 @@ export type GrpcMethodBehaviour = z.infer<typeof grpcMethodBehaviour>;
 export type GrpcStatusName = (typeof GRPC_STATUS_NAMES)[number];
 export type GraphqlServiceConfig = z.infer<typeof graphqlServiceConfig>;
 export type GraphqlClientConfig = z.infer<typeof graphqlClientConfig>;
+export type GraphqlBinding = z.infer<typeof graphqlBinding>;

@@ -8,6 +8,7 @@ import { deadLetterTargetMissing } from './rules/dead-letter-target-missing';
 import { duplicateName } from './rules/duplicate-name';
 import { exchangeWithoutBindings } from './rules/exchange-without-bindings';
 import { gatewayRouteToNothing } from './rules/gateway-route-to-nothing';
+import { graphqlBindingTarget } from './rules/graphql-binding-target';
 import { groupExceedsPartitions } from './rules/group-exceeds-partitions';
 import { invalidConfig } from './rules/invalid-config';
 import { policyUnattached } from './rules/policy-unattached';
@@ -51,6 +52,7 @@ const RULES: LintRule[] = [
   clientWithoutService,
   unknownMethod,
   gatewayRouteToNothing,
+  graphqlBindingTarget,
   sagaStepTarget,
   unknownPolicy,
   routerOutputUnconnected,

@@ -35,7 +35,8 @@ export abstract class ReadingNode<N extends FlowNode = FlowNode> implements Node
     protected readonly graph: FlowGraph,
   ) {}
 
-  protected abstract work(message: FlowMessage): Promise<Outcome>;
+  /** Handles one message; `source` says which channel (or upstream node) it came from. */
+  protected abstract work(message: FlowMessage, source: DeliverySource): Promise<Outcome>;
 
   /** Every reader but a consumer is a group of one named after the node. */
   readingOptions(): ReadingOptions {
@@ -52,7 +53,7 @@ export abstract class ReadingNode<N extends FlowNode = FlowNode> implements Node
     const options = this.readingOptions();
     try {
       for (const channel of channels) {
-        const source = {
+        const source: DeliverySource = {
           nodeId: channel.node.id,
           destination: channel.destination,
           transport: channel.transport,
@@ -86,10 +87,10 @@ export abstract class ReadingNode<N extends FlowNode = FlowNode> implements Node
 
   async accept(messages: FlowMessage[], edge: FlowEdge): Promise<void> {
     const from = this.graph.node(edge.source);
-    const source = {
+    const source: DeliverySource = {
       nodeId: edge.source,
       destination: from?.config.name ?? edge.source,
-      transport: 'inproc' as const,
+      transport: 'inproc',
     };
     for (const m of messages) await this.handle(source, m);
   }
@@ -118,7 +119,7 @@ export abstract class ReadingNode<N extends FlowNode = FlowNode> implements Node
     position?: Pick<IncomingMessage, 'partition' | 'offset'>,
   ): Promise<void> {
     const ctx = this.graph.ctx;
-    const work = (m: FlowMessage): Promise<Outcome> => this.work(m);
+    const work = (m: FlowMessage): Promise<Outcome> => this.work(m, source);
     const injector = this.graph.faults?.at(this.node.id);
     if (!injector) return deliverTo(ctx, this.node, source, message, work, settle, position);
     let pending = settle;
@@ -154,7 +155,8 @@ export abstract class ReadingNode<N extends FlowNode = FlowNode> implements Node
 
   /** Messages a reorder fault held back, delivered now (their broker delivery was settled). */
   releaseHeld(source: DeliverySource, messages: FlowMessage[]): void {
-    for (const m of messages) void deliverTo(this.graph.ctx, this.node, source, m, (x) => this.work(x));
+    for (const m of messages)
+      void deliverTo(this.graph.ctx, this.node, source, m, (x) => this.work(x, source));
   }
 
   /** Restarts members that stopped (a Kafka consumer crash); the node is healthy again after. */

@@ -62,12 +62,12 @@ export function bindResolvers(
 ): void {
   const bound = new Set<GraphQLField<unknown, unknown>>();
   for (const [key, resolver] of Object.entries(bindings.resolvers ?? {})) {
-    const { field } = lookup(schema, key, node, false);
+    const { field } = findField(schema, key, node, false);
     field.resolve = (parent, args, context) => resolver(args, context as GraphqlRequestContext, parent);
     bound.add(field);
   }
   for (const [key, source] of Object.entries(bindings.subscriptions ?? {})) {
-    const { field, type } = lookup(schema, key, node, true);
+    const { field, type } = findField(schema, key, node, true);
     if (type !== schema.getSubscriptionType())
       throw new Error(`"${node}": subscription source "${key}" must name a field of the Subscription type`);
     field.subscribe = (_parent, args, context) => source(args, context as GraphqlRequestContext);
@@ -75,7 +75,7 @@ export function bindResolvers(
     bound.add(field);
   }
   for (const [key, template] of Object.entries(bindings.templates ?? {})) {
-    const { field, type } = lookup(schema, key, node, true);
+    const { field, type } = findField(schema, key, node, true);
     if (bound.has(field)) continue; // a bound resolver wins over the node's template
     if (!bindings.compileTemplate) throw new Error(`"${node}": templates given but no template compiler`);
     let render: RenderTemplate;
@@ -112,7 +112,12 @@ export function bindResolvers(
   }
 }
 
-function lookup(
+/**
+ * The field a binding key names: `Type.field`, or a root field alone when only one root type
+ * has it. `rootsOnly` refuses non-root types. Throws a sentence naming the node, the key and
+ * the choices.
+ */
+export function findField(
   schema: GraphQLSchema,
   key: string,
   node: string,

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { GraphQLError, execute, parse, subscribe, validate } from 'graphql';
+import { GraphQLError, createSourceEventStream, execute, parse, validate } from 'graphql';
 import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -11,6 +11,7 @@ import { operationInfo } from './operation-info';
 import type { GraphqlServerHooks } from './recording';
 import { reportEach, safely } from './recording';
 import { sampleAwareFieldResolver } from './sample-data';
+import { unwrapEvent } from './traced-event';
 
 export interface GraphqlWsOptions {
   schema: GraphQLSchema;
@@ -122,21 +123,37 @@ export function attachGraphqlWs(server: Server, options: GraphqlWsOptions): () =
       },
       subscribe: async (args: ExecutionArgs) => {
         const ctx = args.contextValue as WsOperationContext;
-        const result = await subscribe({ ...args, fieldResolver: sampleAwareFieldResolver });
-        if (!(Symbol.asyncIterator in result)) {
-          record(ctx, result, 'subscription');
-          return result;
+        const stream = await createSourceEventStream(args);
+        if (!(Symbol.asyncIterator in stream)) {
+          record(ctx, stream, 'subscription');
+          return stream;
         }
         record(ctx, {}, 'subscription');
-        return reportEach(
-          result,
-          (item) =>
+        // Each source event is resolved as graphql's own subscribe does (the event is the root
+        // value); a traced event also puts its child span into the result's extensions.
+        const results = mapEach(stream, async (event) => {
+          const { payload, source, sent } = unwrapEvent(event);
+          const result = (await execute({
+            ...args,
+            rootValue: payload,
+            fieldResolver: sampleAwareFieldResolver,
+          })) as ExecutionResult;
+          if (sent) result.extensions = { ...result.extensions, [TRACEPARENT]: sent };
+          safely(() =>
             hooks.onSubscriptionEvent?.({
               operationId: ctx.operationId,
               field: ctx.field,
               traceparent: ctx.traceparent,
-              result: formatResult(item),
+              sourceTraceparent: source,
+              sentTraceparent: sent,
+              result: formatResult(result),
             }),
+          );
+          return result;
+        });
+        return reportEach(
+          results,
+          () => undefined,
           () => hooks.onSubscriptionEnd?.({ operationId: ctx.operationId, field: ctx.field }),
         );
       },
@@ -169,4 +186,23 @@ export function attachGraphqlWs(server: Server, options: GraphqlWsOptions): () =
 function firstString(...values: unknown[]): string | undefined {
   for (const value of values) if (typeof value === 'string' && value !== '') return value;
   return undefined;
+}
+
+/** Maps each item of an iterator; `return()` goes straight to the source, as in reportEach. */
+function mapEach<T, U>(source: AsyncIterable<T>, map: (item: T) => Promise<U>): AsyncIterableIterator<U> {
+  const iterator = source[Symbol.asyncIterator]();
+  const mapped: AsyncIterableIterator<U> = {
+    async next() {
+      const item = await iterator.next();
+      return item.done ? { done: true, value: undefined } : { done: false, value: await map(item.value) };
+    },
+    async return() {
+      await iterator.return?.();
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]() {
+      return mapped;
+    },
+  };
+  return mapped;
 }

@@ -21,6 +21,10 @@ export interface GraphqlSubscriptionEvent {
   /** The subscription's root field, e.g. `orderPlaced`. */
   field: string | null;
   traceparent?: string;
+  /** For an event published with its trace (TracedEvent): the span it came from… */
+  sourceTraceparent?: string;
+  /** …and the child span sent to this subscriber in `extensions.traceparent`. */
+  sentTraceparent?: string;
   result: FormattedExecutionResult;
 }
 
