@@ -27,6 +27,8 @@ export class RunContext {
   private logSeq = 0;
   private readonly changedLog = new Set<RunLogEntry>();
   private pausedAll = false;
+  /** The environment's gRPC TLS, for clients calling services outside the flow without their own. */
+  grpcTls?: { ca?: Buffer; cert?: Buffer; key?: Buffer };
   /** When a reading node last got a message (for drain: exchanges route counts we cannot see). */
   lastDeliveryAt = 0;
   private readonly pausedNodes = new Set<string>();

@@ -44,6 +44,7 @@ export class Run {
   ) {
     this.ctx = new RunContext(runId, sink, new NodeStats(compiled.flow.nodes.map((n) => n.id)));
     this.graph = new FlowGraph(this.ctx, compiled.flow);
+    if (environment.kind === 'brokers') this.ctx.grpcTls = environment.grpc?.tls;
     const local = environment.kind === 'brokers';
     this.names = { topics: local ? 'kafka' : 'embedded', queues: local ? 'amqp' : 'embedded' };
     this.clients = {
@@ -294,6 +295,8 @@ export class Run {
     if (isChannel(actor)) return actor.transport;
     const k = actor.node.kind;
     if (k === 'grpcService' || k === 'grpcClient') return 'grpc';
+    if (k === 'restService' || k === 'restClient') return 'http';
+    if (k === 'graphqlService' || k === 'graphqlClient') return 'graphql';
     const channel = this.graph.channelsInto(actor.node.id)[0];
     return channel?.transport ?? 'inproc';
   }

@@ -85,7 +85,8 @@ export class GrpcClientNode implements NodeActor {
   /** The service node's loopback address, or the external target; null (node marked) when neither runs. */
   private target(): GrpcTarget | null {
     const t = this.compiled.target;
-    if (t.external) return t.external;
+    // An outside service without TLS settings of its own uses the environment's gRPC TLS.
+    if (t.external) return t.external.tls ? t.external : { ...t.external, tls: this.graph.ctx.grpcTls };
     const actor = t.serviceNodeId ? this.graph.actors.get(t.serviceNodeId) : undefined;
     const address = actor instanceof GrpcServiceNode ? actor.address : null;
     if (!address) {
