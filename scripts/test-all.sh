@@ -19,6 +19,7 @@ step "format"
 npm run --silent format:check
 
 step "unit and integration tests (vitest)"
+bash scripts/ensure-cli-clients.sh
 npx vitest run --project unit --project integration
 
 step "build (electron-vite: shell, engine host, server, renderer)"
