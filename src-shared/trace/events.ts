@@ -4,6 +4,8 @@ import type { FaultKind } from '../flow/kinds/faults';
 export const TRACE_EVENT_KINDS = [
   'produce',
   'deliver',
+  /** A delivery the broker marks as handed out before (requeued, or its consumer was lost). */
+  'redeliver',
   'ack',
   'nack',
   'call',

@@ -31,7 +31,7 @@ function undelivered(dataDir: string, runId: string): { confirmed: number; missi
       .all(runId) as string[];
     const delivered = new Set(
       db
-        .prepare("SELECT parent_span_id FROM events WHERE run_id = ? AND kind = 'deliver'")
+        .prepare("SELECT parent_span_id FROM events WHERE run_id = ? AND kind IN ('deliver', 'redeliver')")
         .pluck()
         .all(runId) as string[],
     );

@@ -51,6 +51,27 @@ describe.each(ENVIRONMENTS)('faults on demand on %s', (_label, environment) => {
     }
   });
 
+  it('marks a message the queue hands out again after an injected nack with requeue as a redelivery', async () => {
+    const { engine: e } = await startEngine();
+    const b = flowBuilder('requeue');
+    b.node('orders', 'producer', { rate: 500, count: 5 });
+    b.node('q', 'rabbitQueue', { queue: uniqueName('requeue') });
+    b.node('worker', 'consumer', {
+      faults: [{ kind: 'failFirst', count: 2, error: { amqp: { action: 'nack-requeue' } } }],
+    });
+    b.edge('orders', 'q');
+    b.edge('q', 'worker');
+    const started = await e.handlers['run.start']({ flow: b.flow, environment });
+    if (!started.ok) throw new Error(JSON.stringify(started.problems));
+    const s = await until(e, 'all five acked after two requeues', (x) => x.counters.worker?.acked === 5);
+    expect(s.counters.worker.nacked).toBe(2);
+    await e.handlers['run.stop']({});
+    const rows = (await e.handlers['messages.list']({ runId: started.runId, limit: 50 })).rows;
+    const traces = await Promise.all(rows.map((r) => e.handlers['messages.get']({ id: r.id })));
+    const kinds = traces.flatMap((t) => (t?.trace ?? []).map((ev) => ev.kind));
+    expect(kinds.filter((k) => k === 'redeliver')).toHaveLength(2);
+  });
+
   it('switches a drop fault on and off while the run goes', async () => {
     const { engine: e } = await startEngine();
     const b = flowBuilder('toggle');

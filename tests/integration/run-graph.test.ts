@@ -245,6 +245,59 @@ describe.each(ENVIRONMENTS)('the node graph on %s', (_label, environment) => {
     );
   });
 
+  it("runs a service's behaviour steps on what it publishes: split, then filter", async () => {
+    const e = await newEngine();
+    const b = flowBuilder('service behaviours');
+    const port = await unusedPort();
+    b.node('shop', 'restClient', {
+      method: 'POST',
+      path: '/baskets',
+      body: '{"n": {{seq}}}',
+      rate: 50,
+      count: 4,
+    });
+    b.node('baskets', 'restService', {
+      port,
+      routes: [
+        {
+          method: 'POST',
+          path: '/baskets',
+          status: 201,
+          response: '{"items": [{"sku": "a", "qty": 1}, {"sku": "b", "qty": 5}, {"sku": "c", "qty": 9}]}',
+        },
+      ],
+      behaviours: [
+        { kind: 'split', path: '$.items' },
+        { kind: 'filter', when: '$.qty > 2' },
+      ],
+    });
+    b.node('lines', 'rabbitQueue', { queue: uniqueName('lines') });
+    b.node('picker', 'consumer', {});
+    b.edge('shop', 'baskets');
+    b.edge('baskets', 'lines');
+    b.edge('lines', 'picker');
+    const started = await e.handlers['run.start']({ flow: b.flow, environment });
+    if (!started.ok) throw new Error(JSON.stringify(started.problems));
+    // 4 baskets × 3 lines, of which 2 per basket have qty > 2.
+    await until(e, 'eight lines picked', (x) => x.counters.picker?.acked === 8);
+    await e.handlers['run.stop']({});
+    const rows = (await e.handlers['messages.list']({ runId: started.runId, limit: 100 })).rows;
+    const lines = rows.filter((r) => r.nodeId === 'baskets' && r.transport !== 'http');
+    const payloads = await Promise.all(
+      lines.map(async (r) => (await e.handlers['messages.get']({ id: r.id }))?.payloadText),
+    );
+    expect(payloads.map((p) => JSON.parse(p ?? '{}').sku).sort()).toEqual([
+      'b',
+      'b',
+      'b',
+      'b',
+      'c',
+      'c',
+      'c',
+      'c',
+    ]);
+  });
+
   it('pauses and resumes a producer without a burst, and reports latency quantiles and a histogram', async () => {
     const e = await newEngine();
     const b = flowBuilder('pausing');

@@ -177,6 +177,11 @@ export function compileFlow(raw: unknown, options: CompileOptions = {}): Compile
     }
   }
 
+  for (const node of flow.nodes) {
+    if (node.kind !== 'restService' && node.kind !== 'grpcService' && node.kind !== 'graphqlService')
+      continue;
+    for (const p of behaviourProblems(node.id, node.config.behaviours ?? [])) at(node, p.field, p.message);
+  }
   const contracts = compileFlowContracts(flow);
   problems.push(...contracts.problems);
   for (const p of producers) {

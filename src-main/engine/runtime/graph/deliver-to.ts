@@ -43,7 +43,7 @@ export async function deliverTo(
   message: FlowMessage,
   work: (message: FlowMessage) => Promise<Outcome>,
   settle?: Settle,
-  position?: Pick<IncomingMessage, 'partition' | 'offset'>,
+  position?: Pick<IncomingMessage, 'partition' | 'offset' | 'redelivered'>,
   /** An injected fault that shaped this delivery (delayed, duplicated, failed), for the trace. */
   fault?: InjectedFault,
 ): Promise<void> {
@@ -98,7 +98,9 @@ export async function deliverTo(
     error,
     fault: injected,
   });
-  ctx.sink.recordEvent(hop('deliver', spanId, parentSpanId, receivedAt, undefined, undefined, fault));
+  // The broker says it handed this message out before (a nack with requeue, a lost consumer).
+  const kind = position?.redelivered ? 'redeliver' : 'deliver';
+  ctx.sink.recordEvent(hop(kind, spanId, parentSpanId, receivedAt, undefined, undefined, fault));
   ctx.stats.add(node.id, 'received');
   ctx.stats.add(source.nodeId, 'sent');
   let outcome: Outcome;

@@ -6,6 +6,7 @@ import { statusText } from '../../transports/grpc/grpc-status';
 import type { ServerCallEnd, ServerCallMessage, ServerCallStart } from '../../transports/grpc/server-hooks';
 import type { FlowGraph } from '../graph/flow-graph';
 import type { NodeActor } from '../graph/node-actor';
+import { ServiceOutbox } from './service-outbox';
 
 /** The respond span of one call being served, until the call ends. */
 interface ServedCall {
@@ -27,13 +28,14 @@ export class GrpcServiceNode implements NodeActor {
   readonly node: FlowNode<'grpcService'>;
   private server: GrpcServerHandle | null = null;
   private readonly calls = new Map<number, ServedCall>();
-  private publishes = false;
+  private readonly outbox: ServiceOutbox;
 
   constructor(
     private readonly compiled: CompiledGrpcService,
     private readonly graph: FlowGraph,
   ) {
     this.node = compiled.node;
+    this.outbox = new ServiceOutbox(graph, compiled.node, compiled.node.config.behaviours, 'grpc');
   }
 
   /** The loopback address clients of this run call; null until hosted (or when hosting failed). */
@@ -42,7 +44,6 @@ export class GrpcServiceNode implements NodeActor {
   }
 
   async prepare(): Promise<void> {
-    this.publishes = this.graph.outgoing(this.node.id).some((e) => this.graph.actors.has(e.target));
     this.server = await startGrpcServer({
       service: this.compiled.service,
       behaviours: this.compiled.behaviours,
@@ -86,10 +87,7 @@ export class GrpcServiceNode implements NodeActor {
     });
     call.messageId ??= messageId;
     ctx.stats.add(this.node.id, 'sent');
-    if (this.publishes)
-      void this.graph.emit(this.node, [
-        { headers: {}, payload, trace: { traceId: call.traceId, spanId: call.spanId } },
-      ]);
+    void this.outbox.publish({ headers: {}, payload, trace: { traceId: call.traceId, spanId: call.spanId } });
   }
 
   private ended(e: ServerCallEnd): void {
@@ -122,5 +120,6 @@ export class GrpcServiceNode implements NodeActor {
 
   async close(): Promise<void> {
     await this.server?.close();
+    await this.outbox.flush();
   }
 }

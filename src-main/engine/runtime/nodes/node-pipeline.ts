@@ -11,9 +11,10 @@ import { callNode } from './call-node';
 
 /** A node's behaviour steps (transform, split, aggregate…) run over the messages it handles. */
 export interface NodePipeline {
-  process(message: FlowMessage): Promise<FlowMessage[]>;
+  /** Messages out; a route step sets `output` (a router handle or a connected node's name). */
+  process(message: FlowMessage): Promise<Array<FlowMessage & { output?: string }>>;
   /** Aggregates still open when the run stops are emitted, not lost. */
-  flush(): Promise<FlowMessage[]>;
+  flush(): Promise<Array<FlowMessage & { output?: string }>>;
 }
 
 export function toBehaviour(m: FlowMessage): BehaviourMessage {
@@ -21,13 +22,14 @@ export function toBehaviour(m: FlowMessage): BehaviourMessage {
 }
 
 /** Back to a flow message; the stored payload is kept only when the payload is the same buffer. */
-export function fromBehaviour(m: BehaviourMessage, before?: FlowMessage): FlowMessage {
+export function fromBehaviour(m: BehaviourMessage, before?: FlowMessage): FlowMessage & { output?: string } {
   return {
     key: m.key,
     headers: m.headers,
     payload: m.payload,
     trace: m.trace ?? before?.trace ?? null,
     messageId: before && m.payload === before.payload ? before.messageId : undefined,
+    output: m.output,
   };
 }
 
@@ -41,7 +43,7 @@ export function nodePipeline(
   node: FlowNode,
   specs: readonly BehaviourSpec[] | undefined,
   protocol: FaultProtocol,
-  late: (messages: FlowMessage[]) => void,
+  late: (messages: Array<FlowMessage & { output?: string }>) => void,
 ): NodePipeline | null {
   if (!specs || specs.length === 0) return null;
   const pipeline = new BehaviourPipeline(specs, {

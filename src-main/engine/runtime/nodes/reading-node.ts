@@ -116,7 +116,7 @@ export abstract class ReadingNode<N extends FlowNode = FlowNode> implements Node
     source: DeliverySource,
     message: FlowMessage,
     settle?: Settle,
-    position?: Pick<IncomingMessage, 'partition' | 'offset'>,
+    position?: Pick<IncomingMessage, 'partition' | 'offset' | 'redelivered'>,
   ): Promise<void> {
     const ctx = this.graph.ctx;
     const work = (m: FlowMessage): Promise<Outcome> => this.work(m, source);

@@ -4,6 +4,7 @@ import { newSpanId, newTraceId, parseTraceparent } from '../../trace/traceparent
 import { startRestServer, type RestResponseEvent, type RestServer } from '../../transports/http/rest-server';
 import type { FlowGraph } from '../graph/flow-graph';
 import type { NodeActor } from '../graph/node-actor';
+import { ServiceOutbox } from './service-outbox';
 
 /**
  * A REST service node serving its routes on its port (loopback). Each reply is a respond
@@ -14,6 +15,7 @@ export class RestServiceNode implements NodeActor {
   readonly node: FlowNode<'restService'>;
   private server: RestServer | null = null;
   private seq = 0;
+  private readonly outbox: ServiceOutbox;
 
   constructor(
     private readonly compiled: CompiledRestService,
@@ -22,6 +24,7 @@ export class RestServiceNode implements NodeActor {
     private readonly port: number = compiled.node.config.port,
   ) {
     this.node = compiled.node;
+    this.outbox = new ServiceOutbox(graph, compiled.node, compiled.node.config.behaviours, 'http');
   }
 
   /** Where clients of this run send their paths; null until serving. */
@@ -84,11 +87,11 @@ export class RestServiceNode implements NodeActor {
     ctx.stats.add(this.node.id, 'received');
     ctx.stats.add(this.node.id, failed ? 'errors' : 'acked');
     ctx.stats.observe(this.node.id, e.durationMs);
-    if (!failed && this.graph.outgoing(this.node.id).some((x) => this.graph.actors.get(x.target)))
-      void this.graph.emit(this.node, [{ headers: {}, payload: e.body, trace, messageId }]);
+    if (!failed) void this.outbox.publish({ headers: {}, payload: e.body, trace, messageId });
   }
 
   async close(): Promise<void> {
     await this.server?.close();
+    await this.outbox.flush();
   }
 }
