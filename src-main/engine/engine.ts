@@ -5,6 +5,7 @@ import { workspaceFlowFolder } from '../host/flow-folder';
 import { createRecoveryFile } from '../host/recovery-file';
 import { openStore } from '../store/open-store';
 import { Recorder } from '../store/recorder';
+import { createPayloadDecoder } from './contracts/decode-for-display';
 import { compileFlow } from './compiler/compile-flow';
 import { createEnvironmentService } from './environments/environment-handlers';
 import type { Engine, EngineHandlers, EngineOptions } from './engine-types';
@@ -52,6 +53,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   // Secrets live only in memory: stored environments hold references and redacted URLs.
   const environments = createEnvironmentService(store, { secrets: options.secrets, env: process.env });
   const recovery = createRecoveryFile(options.dataDir);
+  const decodePayload = createPayloadDecoder(store);
   const flowFolderOf = options.flowFolderOf ?? workspaceFlowFolder(options.dataDir);
 
   const handlers: EngineHandlers = {
@@ -89,7 +91,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     'run.histogram': async ({ nodeId }) => controller.histogram(nodeId),
     'runs.list': async ({ limit }) => store.listRuns(limit),
     'messages.list': async ({ runId, beforeId, limit }) => store.listMessages(runId, beforeId, limit),
-    'messages.get': async ({ id }) => store.getMessage(id),
+    'messages.get': async ({ id }) => {
+      const detail = store.getMessage(id);
+      return detail ? decodePayload(detail) : null;
+    },
     'trace.get': async ({ traceId }) => store.traceEvents(traceId),
   };
 

@@ -27,6 +27,9 @@ export function createStore(db: Database.Database): Store {
       const row = s.getRun.get(id);
       return row ? toRunSummary(row) : null;
     },
+    getRunFlow(id) {
+      return s.getRunFlow.get(id) ?? null;
+    },
     listMessages(runId, beforeId, limit) {
       const rows = s.listMessages.all(runId, beforeId ?? Number.MAX_SAFE_INTEGER, limit).map(toMessageRow);
       return { rows, total: s.countMessages.get({ runId }) ?? 0 };

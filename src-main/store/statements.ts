@@ -54,6 +54,7 @@ export interface Statements {
   addRunCounts: Stmt<[messages: number, events: number, id: string]>;
   listRuns: Stmt<[limit: number], RunDbRow>;
   getRun: Stmt<[id: string], RunDbRow>;
+  getRunFlow: Stmt<[id: string], string>;
   countMessages: Stmt<[{ runId: string }], number>;
   listMessages: Stmt<[runId: string, beforeId: number, limit: number], MessageListDbRow>;
   getMessage: Stmt<[id: number], MessageDbRow>;
@@ -82,6 +83,7 @@ export function prepareStatements(db: Db): Statements {
     ),
     listRuns: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY started_at DESC, id DESC LIMIT ?`),
     getRun: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`),
+    getRunFlow: db.prepare<[string], string>('SELECT flow_json FROM runs WHERE id = ?').pluck(),
     // The run's kept count; rows of a run never created are counted on the index instead.
     countMessages: db
       .prepare<[{ runId: string }], number>(

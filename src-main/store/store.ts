@@ -30,6 +30,8 @@ export interface Store {
   listRuns(limit: number): RunSummary[];
   /** One run with its counts, or null when unknown. */
   getRun(id: string): RunSummary | null;
+  /** The flow document a run ran (JSON), as it was when it started. */
+  getRunFlow(id: string): string | null;
   /**
    * One page of a run's messages, newest first: rows with `id < beforeId` (all when
    * undefined). Keyset paging, so every page costs the same. `total` counts the whole run.

@@ -38,6 +38,7 @@ function Loaded({ detail }: { detail: Detail }): ReactElement {
   const headers = Object.entries(detail.headers);
   return (
     <div className="fb-msgs__detail">
+      {detail.decoded && <Decoded decoded={detail.decoded} />}
       <section aria-label="Payload">
         <h3 className="fb-msgs__h">
           Payload{' '}
@@ -98,5 +99,26 @@ function Loaded({ detail }: { detail: Detail }): ReactElement {
         </table>
       </section>
     </div>
+  );
+}
+
+/** The payload as people read it: decoded with its contract, or a hex dump of binary. */
+function Decoded({ decoded }: { decoded: NonNullable<Detail['decoded']> }): ReactElement {
+  const label = decoded.format === 'binary' ? 'hex dump' : `decoded from ${decoded.format}`;
+  return (
+    <section aria-label="Decoded payload">
+      <h3 className="fb-msgs__h">
+        Decoded <span className="fb-msgs__sub">{label}</span>
+        {decoded.schemaId !== undefined && <span className="fb-msgs__sub">schema id {decoded.schemaId}</span>}
+      </h3>
+      {decoded.problem && (
+        <p role="alert" className="fb-error-text">
+          {decoded.problem}
+        </p>
+      )}
+      <pre className="fb-msgs__payload" data-testid="message-decoded">
+        {decoded.text}
+      </pre>
+    </section>
   );
 }

@@ -112,6 +112,11 @@ export interface MessageDetail extends MessageRow {
   payloadBase64: string | null;
   /** Every event of this message's trace, in time order. */
   trace: TraceEvent[];
+  /**
+   * The payload as people read it, when the raw bytes are not: decoded with its channel's
+   * contract (protobuf, Avro, Schema Registry framing), or a hex dump of binary. Untrusted text.
+   */
+  decoded?: { format: string; text: string; schemaId?: number; problem?: string };
 }
 
 const runIdSchema = z.string().min(1).max(64);

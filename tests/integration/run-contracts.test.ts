@@ -55,6 +55,10 @@ describe.each(ENVIRONMENTS)('message contracts on %s', (_label, environment) => 
       : Buffer.from(detail?.payloadText ?? '', 'utf8');
     expect(wire[0]).toBe(0);
     expect(wire.readUInt32BE(1)).toBe(42);
+    // Shown decoded with the topic's contract, as the run knew it.
+    expect(detail?.decoded).toMatchObject({ format: 'avro-confluent', schemaId: 42 });
+    const order = JSON.parse(detail?.decoded?.text ?? '{}') as Record<string, unknown>;
+    expect(Object.keys(order).sort()).toEqual(['id', 'quantity', 'status']);
   });
 
   it('flags deliveries that break a JSON Schema on the consumer and in the trace, and still delivers them', async () => {

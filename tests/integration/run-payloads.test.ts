@@ -58,5 +58,7 @@ describe('payloads in a run', () => {
     expect(Buffer.from(detail?.payloadBase64 ?? '', 'base64').equals(payload)).toBe(true);
     expect(detail?.headers['content-type']).toBe('application/octet-stream');
     expect(detail?.key).toBe('bin');
+    expect(detail?.decoded?.format).toBe('binary');
+    expect(detail?.decoded?.text).toMatch(/^\[binary, 4101 bytes\]/);
   });
 });
