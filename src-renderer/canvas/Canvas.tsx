@@ -1,12 +1,11 @@
 import {
-  Background,
-  BackgroundVariant,
   Controls,
   MarkerType,
   MiniMap,
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
+  useStore,
   type FitViewOptions,
   type DefaultEdgeOptions,
   type OnSelectionChangeParams,
@@ -21,13 +20,16 @@ import { useThemeStore } from '../app/theme-store';
 import { isRunActive, useRunStore } from '../run/run-store';
 import { useFlowStore } from './flow-store';
 import type { FlowbenchEdge, FlowbenchNode } from './flow-types';
+import { CanvasDots } from './CanvasDots';
 import { edgeTypes } from './LabeledEdge';
 import { nodeTypes } from './node-types';
 import { useSelectionStore } from './selection-store';
 import { useConnectionRules } from './useConnectionRules';
 import { useGroupMembership } from './useGroupMembership';
+import { isOverview } from './zoom-detail';
 import './canvas.css';
 import './nodes.css';
+import './overview.css';
 
 const FIT_OPTIONS: FitViewOptions<FlowbenchNode> = { padding: 0.12, maxZoom: 1 };
 const EDGE_OPTIONS: DefaultEdgeOptions = {
@@ -51,6 +53,7 @@ export function Canvas(): ReactElement {
   );
   const running = useRunStore((s) => isRunActive(s.state));
   const colorMode = useThemeStore((s) => s.theme);
+  const overview = useStore(isOverview);
   const setSelection = useSelectionStore((s) => s.set);
   const { screenToFlowPosition, fitView } = useReactFlow<FlowbenchNode, FlowbenchEdge>();
   const { isValidConnection, onConnectEnd } = useConnectionRules();
@@ -98,7 +101,7 @@ export function Canvas(): ReactElement {
 
   return (
     <div
-      className={`fb-canvas${running ? ' fb-canvas--running' : ''}`}
+      className={`fb-canvas${running ? ' fb-canvas--running' : ''}${overview ? ' fb-canvas--overview' : ''}`}
       onDragOver={onDragOver}
       onDrop={onDrop}
       {...editing.container}
@@ -124,8 +127,7 @@ export function Canvas(): ReactElement {
         attributionPosition="top-right"
         {...editing.flow}
       >
-        {/* Dot colour comes from theme.css (--xy-background-pattern-color), per theme. */}
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <CanvasDots />
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap
           position="bottom-right"
