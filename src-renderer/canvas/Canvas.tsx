@@ -31,6 +31,8 @@ import './canvas.css';
 import './nodes.css';
 import './overview.css';
 
+/** Low enough that Fit View shows a whole 500-node flow (about 5,600 × 5,000 units) on a laptop screen. */
+const MIN_ZOOM = 0.1;
 const FIT_OPTIONS: FitViewOptions<FlowbenchNode> = { padding: 0.12, maxZoom: 1 };
 const EDGE_OPTIONS: DefaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
@@ -122,7 +124,7 @@ export function Canvas(): ReactElement {
         deleteKeyCode={null}
         defaultEdgeOptions={EDGE_OPTIONS}
         fitViewOptions={FIT_OPTIONS}
-        minZoom={0.2}
+        minZoom={MIN_ZOOM}
         maxZoom={2}
         attributionPosition="top-right"
         {...editing.flow}
