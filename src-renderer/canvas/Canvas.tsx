@@ -1,12 +1,11 @@
 import {
-  Background,
-  BackgroundVariant,
   Controls,
   MarkerType,
   MiniMap,
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
+  useStore,
   type FitViewOptions,
   type DefaultEdgeOptions,
   type OnSelectionChangeParams,
@@ -21,14 +20,19 @@ import { useThemeStore } from '../app/theme-store';
 import { isRunActive, useRunStore } from '../run/run-store';
 import { useFlowStore } from './flow-store';
 import type { FlowbenchEdge, FlowbenchNode } from './flow-types';
+import { CanvasDots } from './CanvasDots';
 import { edgeTypes } from './LabeledEdge';
 import { nodeTypes } from './node-types';
 import { useSelectionStore } from './selection-store';
 import { useConnectionRules } from './useConnectionRules';
 import { useGroupMembership } from './useGroupMembership';
+import { isOverview } from './zoom-detail';
 import './canvas.css';
 import './nodes.css';
+import './overview.css';
 
+/** Low enough that Fit View shows a whole 500-node flow (about 5,600 × 5,000 units) on a laptop screen. */
+const MIN_ZOOM = 0.1;
 const FIT_OPTIONS: FitViewOptions<FlowbenchNode> = { padding: 0.12, maxZoom: 1 };
 const EDGE_OPTIONS: DefaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
@@ -51,6 +55,7 @@ export function Canvas(): ReactElement {
   );
   const running = useRunStore((s) => isRunActive(s.state));
   const colorMode = useThemeStore((s) => s.theme);
+  const overview = useStore(isOverview);
   const setSelection = useSelectionStore((s) => s.set);
   const { screenToFlowPosition, fitView } = useReactFlow<FlowbenchNode, FlowbenchEdge>();
   const { isValidConnection, onConnectEnd } = useConnectionRules();
@@ -98,7 +103,7 @@ export function Canvas(): ReactElement {
 
   return (
     <div
-      className={`fb-canvas${running ? ' fb-canvas--running' : ''}`}
+      className={`fb-canvas${running ? ' fb-canvas--running' : ''}${overview ? ' fb-canvas--overview' : ''}`}
       onDragOver={onDragOver}
       onDrop={onDrop}
       {...editing.container}
@@ -119,13 +124,12 @@ export function Canvas(): ReactElement {
         deleteKeyCode={null}
         defaultEdgeOptions={EDGE_OPTIONS}
         fitViewOptions={FIT_OPTIONS}
-        minZoom={0.2}
+        minZoom={MIN_ZOOM}
         maxZoom={2}
         attributionPosition="top-right"
         {...editing.flow}
       >
-        {/* Dot colour comes from theme.css (--xy-background-pattern-color), per theme. */}
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <CanvasDots />
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap
           position="bottom-right"

@@ -1,9 +1,10 @@
-import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
-import { memo, useEffect, type ReactElement } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, type ReactElement } from 'react';
 import { ROUTER_ELSE } from '@shared/flow/node-kinds';
 import type { NodeOf } from './flow-types';
 import { NodeShell } from './NodeShell';
 import { nodeSummary } from './node-summary';
+import { useRemeasureHandles } from './useRemeasureHandles';
 import './node-rows.css';
 
 /** A router: one input, and one output per route (named, so edges say where they leave) plus "else". */
@@ -17,10 +18,8 @@ export const RouterNode = memo(function RouterNode({
     ...routes.map((r) => ({ name: r.output, when: r.when })),
     { name: ROUTER_ELSE, when: 'no route matched' },
   ];
-  const updateNodeInternals = useUpdateNodeInternals();
-  const signature = outputs.map((o) => o.name).join('|');
   // Outputs come and go with the routes: React Flow must re-measure the handles.
-  useEffect(() => updateNodeInternals(id), [id, signature, updateNodeInternals]);
+  useRemeasureHandles(id, outputs.map((o) => o.name).join('|'));
   return (
     <NodeShell id={id} kind={type} config={data.config} summary={nodeSummary({ type, data })}>
       <Handle type="target" position={Position.Left} className="fb-handle" />

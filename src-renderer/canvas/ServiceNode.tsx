@@ -1,10 +1,11 @@
-import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
-import { memo, useEffect, useMemo, type ReactElement } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, useMemo, type ReactElement } from 'react';
 import { methodKind, outlineProto, serviceMethods } from '@shared/flow/proto-outline';
 import { hasOutputs } from './connection-rules';
 import type { NodeOf } from './flow-types';
 import { NodeShell } from './NodeShell';
 import { nodeSummary, type SummarySource } from './node-summary';
+import { useRemeasureHandles } from './useRemeasureHandles';
 import './node-rows.css';
 
 /**
@@ -46,10 +47,8 @@ function MethodHandles({
   service: string;
 }): ReactElement {
   const methods = useMemo(() => serviceMethods(outlineProto(proto), service), [proto, service]);
-  const updateNodeInternals = useUpdateNodeInternals();
-  const signature = methods.map((m) => `${m.name}:${methodKind(m)}`).join('|');
   // React Flow measures handles once; a .proto edit that adds or removes methods must re-measure.
-  useEffect(() => updateNodeInternals(nodeId), [nodeId, signature, updateNodeInternals]);
+  useRemeasureHandles(nodeId, methods.map((m) => `${m.name}:${methodKind(m)}`).join('|'));
   if (methods.length === 0) {
     return <div className="fb-node__invalid">⚠ No methods found in the .proto</div>;
   }

@@ -102,7 +102,7 @@ function BareFlow(): ReactElement {
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       nodeTypes={nodeTypes}
-      minZoom={0.2}
+      minZoom={0.1}
       maxZoom={2}
       fitView={!viewport}
       fitViewOptions={{ padding: 0.12, maxZoom: 1 }}

@@ -1,0 +1,10 @@
+import type { ReactFlowState } from '@xyflow/react';
+
+/**
+ * Below this zoom a node's 11–12 px body text is 5 px or less on screen: the canvas shows
+ * an overview (names, colours, connections) and leaves the unreadable text out.
+ */
+export const OVERVIEW_ZOOM = 0.45;
+
+/** True while the canvas is zoomed out to an overview; changes only when the line is crossed. */
+export const isOverview = (s: ReactFlowState): boolean => s.transform[2] < OVERVIEW_ZOOM;
