@@ -1,30 +1,80 @@
 import { memo, type ReactElement } from 'react';
 import type { NodeCounters as Counters } from '@shared/run/counters';
+import { formatMs, formatRate } from '../run/run-format';
 import { shortCount } from './node-summary';
-
-const FIELDS = [
-  { field: 'sent', label: 'sent' },
-  { field: 'received', label: 'recv' },
-  { field: 'acked', label: 'acked' },
-  { field: 'errors', label: 'errors' },
-  { field: 'rate', label: 'msg/s' },
-] as const;
+import { NodeSparkline } from './NodeSparkline';
 
 /** The live counters of one node; `data-value` holds the exact number behind the short text. */
-export const NodeCounters = memo(function NodeCounters({ counters }: { counters: Counters }): ReactElement {
+export const NodeCounters = memo(function NodeCounters({
+  nodeId,
+  counters,
+}: {
+  nodeId: string;
+  counters: Counters;
+}): ReactElement {
+  const c = counters;
+  const gauges = [
+    c.p50Ms !== undefined && { field: 'p50', label: 'p50', value: c.p50Ms, text: formatMs(c.p50Ms) },
+    c.p99Ms !== undefined && { field: 'p99', label: 'p99', value: c.p99Ms, text: formatMs(c.p99Ms) },
+    c.lag !== undefined && { field: 'lag', label: 'lag', value: c.lag, text: shortCount(c.lag) },
+    c.depth !== undefined && { field: 'depth', label: 'depth', value: c.depth, text: shortCount(c.depth) },
+  ].filter((g) => g !== false);
   return (
-    <dl className="fb-node__counters" aria-label="Live counters">
-      {FIELDS.map(({ field, label }) => (
-        <div
-          key={field}
-          className={`fb-counter${field === 'errors' && counters.errors > 0 ? ' fb-counter--bad' : ''}`}
-        >
-          <dt className="fb-counter__label">{label}</dt>
-          <dd className="fb-counter__value" data-testid={`counter-${field}`} data-value={counters[field]}>
-            {shortCount(counters[field])}
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <div className="fb-node__live">
+      <dl className="fb-node__counters" aria-label="Live counters">
+        <Cell
+          field="sent"
+          label="out"
+          value={c.sent}
+          title={`${c.sent} sent · ${c.acked} acked · ${c.nacked} nacked`}
+        />
+        <Cell field="received" label="in" value={c.received} title={`${c.received} received`} />
+        <Cell field="errors" label="errors" value={c.errors} bad={c.errors > 0} />
+        <Cell field="rate" label="msg/s" value={c.rate} text={formatRate(c.rate)} />
+      </dl>
+      <NodeSparkline nodeId={nodeId} />
+      {gauges.length > 0 && (
+        <dl className="fb-node__gauges" aria-label="Latency and backlog">
+          {gauges.map((g) => (
+            <div
+              key={g.field}
+              className={`fb-gauge${g.field === 'lag' || g.field === 'depth' ? ' fb-gauge--backlog' : ''}`}
+            >
+              <dt>{g.label}</dt>
+              <dd data-testid={`counter-${g.field}`} data-value={g.value}>
+                {g.text}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {/* The acked count stays readable by tests and tooltips without a cell of its own. */}
+      <span hidden data-testid="counter-acked" data-value={c.acked} />
+    </div>
   );
 });
+
+function Cell({
+  field,
+  label,
+  value,
+  text,
+  title,
+  bad,
+}: {
+  field: string;
+  label: string;
+  value: number;
+  text?: string;
+  title?: string;
+  bad?: boolean;
+}): ReactElement {
+  return (
+    <div className={`fb-counter${bad ? ' fb-counter--bad' : ''}`} title={title}>
+      <dt className="fb-counter__label">{label}</dt>
+      <dd className="fb-counter__value" data-testid={`counter-${field}`} data-value={value}>
+        {text ?? shortCount(value)}
+      </dd>
+    </div>
+  );
+}

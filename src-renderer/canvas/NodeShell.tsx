@@ -3,6 +3,8 @@ import { NODE_CATALOG } from '@shared/flow/node-catalog';
 import type { NodeKind } from '@shared/flow/node-kinds';
 import { validateNodeConfig } from '@shared/flow/parse';
 import { useNodeCounters } from '../run/counters-store';
+import { restartNode } from '../run/pause-actions';
+import { isRunActive, useRunStore } from '../run/run-store';
 import { NodeCounters } from './NodeCounters';
 import type { SummaryItem } from './node-summary';
 
@@ -26,7 +28,10 @@ export function NodeShell({ id, kind, config, summary, children }: NodeShellProp
     const res = validateNodeConfig(kind, config);
     return res.ok ? 0 : Object.keys(res.errors).length;
   }, [kind, config]);
+  const runActive = useRunStore((s) => isRunActive(s.state));
   const status = counters?.status;
+  // A consumer whose members crashed: the engine says "stopped: reason" and can restart it.
+  const restartable = status === 'error' && runActive && Boolean(counters?.error?.startsWith('stopped:'));
   const style = { '--fb-node-color': info.color } as CSSProperties;
   return (
     <div className={`fb-node${status ? ` fb-node--${status}` : ''}`} style={style}>
@@ -38,7 +43,18 @@ export function NodeShell({ id, kind, config, summary, children }: NodeShellProp
           <div className="fb-node__name">{config.name || id}</div>
           <div className="fb-node__kind">{info.label}</div>
         </div>
-        {status && status !== 'idle' && <span className={`fb-status fb-status--${status}`}>{status}</span>}
+        {counters?.paused && runActive ? (
+          <span className="fb-status fb-status--paused" data-testid="node-status">
+            paused
+          </span>
+        ) : (
+          status &&
+          status !== 'idle' && (
+            <span className={`fb-status fb-status--${status}`} data-testid="node-status">
+              {status}
+            </span>
+          )
+        )}
       </div>
       <dl className="fb-node__summary">
         {summary.map((item) => (
@@ -54,7 +70,7 @@ export function NodeShell({ id, kind, config, summary, children }: NodeShellProp
           ⚠ {problems === 1 ? '1 field needs attention' : `${problems} fields need attention`}
         </div>
       )}
-      {counters && <NodeCounters counters={counters} />}
+      {counters && <NodeCounters nodeId={id} counters={counters} />}
       {status === 'error' && (counters?.error || counters?.hint) && (
         <div className="fb-node__error" data-testid="node-error">
           {counters.error && (
@@ -66,6 +82,11 @@ export function NodeShell({ id, kind, config, summary, children }: NodeShellProp
             <div className="fb-node__hint" title={counters.hint}>
               {counters.hint}
             </div>
+          )}
+          {restartable && (
+            <button type="button" className="fb-node__restart nodrag" onClick={() => void restartNode(id)}>
+              ↻ Restart
+            </button>
           )}
         </div>
       )}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { formatMs, formatRate, logTime } from './run-format';
+
+describe('run formats', () => {
+  it('writes latencies with a precision that fits their size', () => {
+    expect(formatMs(0.423)).toBe('0.42 ms');
+    expect(formatMs(4.25)).toBe('4.3 ms');
+    expect(formatMs(42.4)).toBe('42 ms');
+    expect(formatMs(1234)).toBe('1.23 s');
+    expect(formatMs(90_000)).toBe('1.5 min');
+    expect(formatMs(undefined)).toBe('–');
+  });
+
+  it('writes rates short', () => {
+    expect(formatRate(0)).toBe('0');
+    expect(formatRate(2)).toBe('2');
+    expect(formatRate(2.46)).toBe('2.5');
+    expect(formatRate(250.4)).toBe('250');
+    expect(formatRate(25_300)).toBe('25.3k');
+  });
+
+  it('writes log times to the millisecond', () => {
+    const ts = new Date(2026, 0, 2, 3, 4, 5, 6).getTime();
+    expect(logTime(ts)).toBe('03:04:05.006');
+  });
+});
