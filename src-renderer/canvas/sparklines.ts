@@ -1,3 +1,5 @@
+import { useThemeStore } from '../app/theme-store';
+import { chartTheme } from '../run/chart-colours';
 import { SPARKLINE_SECONDS } from '../run/run-series';
 import { onSample, runSeries } from '../run/series-store';
 
@@ -34,6 +36,7 @@ export function scheduleSparklines(): void {
 }
 
 onSample(scheduleSparklines);
+useThemeStore.subscribe(scheduleSparklines);
 
 interface Colours {
   line: string;
@@ -41,11 +44,8 @@ interface Colours {
 }
 
 function themeColours(): Colours {
-  const style = getComputedStyle(document.documentElement);
-  return {
-    line: style.getPropertyValue('--fb-accent').trim() || '#2563eb',
-    fill: style.getPropertyValue('--fb-accent-soft').trim() || 'rgba(37,99,235,0.15)',
-  };
+  const theme = chartTheme();
+  return { line: theme.accent, fill: theme.accentSoft };
 }
 
 function drawSparkline(nodeId: string, canvas: HTMLCanvasElement, colours: Colours): void {

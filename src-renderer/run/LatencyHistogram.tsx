@@ -108,18 +108,24 @@ function Bars({
 function Marker({
   x,
   h,
+  w,
+  top,
   label,
   className,
 }: {
   x: number;
   h: number;
+  w: number;
+  top: number;
   label: string;
   className: string;
 }): ReactElement {
+  // A label near the right edge goes on the left of its line, so it stays inside.
+  const left = x > w - 28;
   return (
     <g className={className}>
-      <line x1={x} x2={x} y1={10} y2={h} />
-      <text x={x + 3} y={9}>
+      <line x1={x} x2={x} y1={top - 8} y2={h} />
+      <text x={left ? x - 3 : x + 3} y={top} textAnchor={left ? 'end' : 'start'}>
         {label}
       </text>
     </g>

@@ -1,7 +1,6 @@
 import { useMemo, type ReactElement } from 'react';
 import type uPlot from 'uplot';
 import { useNodeNames } from '../canvas/useNodeNames';
-import { SERIES_COLOURS } from './chart-colours';
 import { formatMs, formatRate } from './run-format';
 import { p50Key, p99Key, rateKey, TOTAL_KEY } from './run-series';
 import { runSeries, useSeriesVersion } from './series-store';
@@ -25,7 +24,7 @@ export function ThroughputChart(): ReactElement {
   const series: ChartSeries[] = useMemo(
     () => [
       { label: 'all sends', colour: 'ink', dash: [4, 3], width: 1.5 },
-      ...top.map((id, i) => ({ label: names[id] ?? id, colour: SERIES_COLOURS[i % SERIES_COLOURS.length] })),
+      ...top.map((id, i) => ({ label: names[id] ?? id, colour: i })),
     ],
     [top, names],
   );
@@ -46,8 +45,8 @@ export function LatencyChart({ nodeId }: { nodeId: string | null }): ReactElemen
   const version = useSeriesVersion((s) => s.version);
   const series: ChartSeries[] = useMemo(
     () => [
-      { label: 'p50', colour: SERIES_COLOURS[0], width: 1.75 },
-      { label: 'p99', colour: SERIES_COLOURS[1], width: 1.5, dash: [5, 3] },
+      { label: 'p50', colour: 0, width: 1.75 },
+      { label: 'p99', colour: 1, width: 1.5, dash: [5, 3] },
     ],
     [],
   );

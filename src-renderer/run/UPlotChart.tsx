@@ -2,13 +2,13 @@ import { useEffect, useLayoutEffect, useRef, type ReactElement } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useThemeStore } from '../app/theme-store';
-import { chartTheme } from './chart-colours';
+import { chartTheme, type ChartTheme } from './chart-colours';
 
 /** One line of a chart. */
 export interface ChartSeries {
   label: string;
-  /** A CSS colour, or `ink` for the theme's text colour. */
-  colour: string;
+  /** `ink` for the theme's text colour, else an index into the theme's line colours. */
+  colour: 'ink' | number;
   dash?: number[];
   width?: number;
 }
@@ -22,9 +22,13 @@ interface UPlotChartProps {
   formatY(value: number): string;
 }
 
+const colourOf = (s: ChartSeries, theme: ChartTheme): string =>
+  s.colour === 'ink' ? theme.ink : theme.series[s.colour % theme.series.length];
+
 /**
- * A time chart drawn by uPlot on a canvas that follows its container's size. The chart is
- * rebuilt only when its lines or the theme change; new samples just replace its data.
+ * A time chart drawn by uPlot on a canvas that follows its box's size, with a compact legend
+ * of each line's latest value. The chart is rebuilt only when its lines or the theme change;
+ * new samples just replace its data.
  */
 export function UPlotChart({ label, series, data, formatY }: UPlotChartProps): ReactElement {
   const boxRef = useRef<HTMLDivElement>(null);
@@ -36,40 +40,40 @@ export function UPlotChart({ label, series, data, formatY }: UPlotChartProps): R
     dataRef.current = data;
     formatRef.current = formatY;
   });
-  const theme = useThemeStore((s) => s.theme);
+  const themeName = useThemeStore((s) => s.theme);
   const shape = JSON.stringify(series);
 
   useEffect(() => {
     const box = boxRef.current;
     if (!box) return;
-    const colours = chartTheme();
-    const lines: ChartSeries[] = JSON.parse(shape) as ChartSeries[];
+    const theme = chartTheme();
+    const lines = JSON.parse(shape) as ChartSeries[];
     const axis = (): uPlot.Axis => ({
-      stroke: colours.muted,
-      grid: { stroke: colours.grid, width: 1 },
-      ticks: { stroke: colours.grid, width: 1, size: 4 },
-      font: '11px system-ui, sans-serif',
+      stroke: theme.muted,
+      grid: { stroke: theme.grid, width: 1 },
+      ticks: { stroke: theme.grid, width: 1, size: 3 },
+      font: '10px system-ui, sans-serif',
+      gap: 3,
     });
     const plot = new uPlot(
       {
         width: Math.max(box.clientWidth, 50),
-        height: Math.max(box.clientHeight - 24, 50),
-        cursor: { drag: { x: false, y: false } },
-        legend: { live: true },
+        height: Math.max(box.clientHeight, 50),
+        legend: { show: false },
+        cursor: { drag: { x: false, y: false }, points: { show: false } },
         scales: { y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
         axes: [
-          axis(),
-          { ...axis(), size: 56, values: (_u, ticks) => ticks.map((t) => formatRef.current(t)) },
+          { ...axis(), size: 24 },
+          { ...axis(), size: 50, values: (_u, ticks) => ticks.map((t) => formatRef.current(t)) },
         ],
         series: [
           {},
           ...lines.map((l) => ({
             label: l.label,
-            stroke: l.colour === 'ink' ? colours.ink : l.colour,
+            stroke: colourOf(l, theme),
             width: l.width ?? 1.5,
             dash: l.dash,
             points: { show: false },
-            value: (_u: uPlot, v: number | null) => (v === null ? '–' : formatRef.current(v)),
           })),
         ],
       },
@@ -78,12 +82,9 @@ export function UPlotChart({ label, series, data, formatY }: UPlotChartProps): R
     );
     plotRef.current = plot;
     const fit = (): void => {
-      const legend = box.querySelector<HTMLElement>('.u-legend')?.offsetHeight ?? 0;
-      const width = box.clientWidth;
-      const height = box.clientHeight - legend;
-      if (width > 0 && height > 40) plot.setSize({ width, height });
+      if (box.clientWidth > 0 && box.clientHeight > 30)
+        plot.setSize({ width: box.clientWidth, height: box.clientHeight });
     };
-    fit();
     const observer = new ResizeObserver(fit);
     observer.observe(box);
     return () => {
@@ -91,11 +92,41 @@ export function UPlotChart({ label, series, data, formatY }: UPlotChartProps): R
       plot.destroy();
       plotRef.current = null;
     };
-  }, [shape, theme]);
+  }, [shape, themeName]);
 
   useEffect(() => {
     plotRef.current?.setData(data);
   }, [data]);
 
-  return <div ref={boxRef} className="fb-chart" role="img" aria-label={label} data-testid="run-chart" />;
+  const theme = chartTheme();
+  return (
+    <div className="fb-chart" role="img" aria-label={label} data-testid="run-chart">
+      <ul className="fb-chart__legend" aria-hidden="true">
+        {series.map((s, i) => {
+          const values = data[i + 1] as ArrayLike<number | null | undefined> | undefined;
+          const last = values && values.length > 0 ? values[values.length - 1] : null;
+          return (
+            <li key={`${s.label}-${i}`}>
+              <svg width="14" height="6" className="fb-chart__swatch">
+                <line
+                  x1="0"
+                  x2="14"
+                  y1="3"
+                  y2="3"
+                  stroke={colourOf(s, theme)}
+                  strokeWidth="2"
+                  strokeDasharray={s.dash?.join(' ')}
+                />
+              </svg>
+              <span className="fb-chart__name">{s.label}</span>
+              <span className="fb-chart__value">
+                {last === null || last === undefined ? '–' : formatY(last)}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <div ref={boxRef} className="fb-chart__plot" />
+    </div>
+  );
 }

@@ -1,26 +1,43 @@
-/** Colours of the chart lines, distinguishable in both themes and by most colour-blind users. */
-export const SERIES_COLOURS = ['#2563eb', '#d97706', '#059669', '#db2777', '#7c3aed', '#0891b2'];
+/** Colours of the chart lines per theme, distinguishable from each other and from the background. */
+const LIGHT = ['#2563eb', '#d97706', '#059669', '#db2777', '#7c3aed', '#0891b2'];
+const DARK = ['#60a5fa', '#fbbf24', '#34d399', '#f472b6', '#a78bfa', '#22d3ee'];
 
-/** Theme colours a canvas-drawn chart needs (canvas cannot use CSS variables). */
+/** Theme colours a canvas-drawn chart needs, as plain `rgb()` values. */
 export interface ChartTheme {
   ink: string;
   muted: string;
   grid: string;
   accent: string;
-  danger: string;
-  warn: string;
+  accentSoft: string;
+  series: string[];
 }
 
-/** Reads the current theme's colours from the CSS variables. */
+let probe: HTMLSpanElement | null = null;
+
+/**
+ * The computed colour of a CSS variable. Canvas cannot read variables, and the theme's
+ * values use `light-dark()`, which a canvas does not parse either, so the browser resolves
+ * them on a hidden element.
+ */
+export function cssColour(variable: string, fallback: string): string {
+  if (!probe) {
+    probe = document.createElement('span');
+    probe.style.display = 'none';
+    document.body.appendChild(probe);
+  }
+  probe.style.color = fallback;
+  probe.style.color = `var(${variable}, ${fallback})`;
+  return getComputedStyle(probe).color || fallback;
+}
+
+/** Reads the current theme's chart colours. */
 export function chartTheme(): ChartTheme {
-  const s = getComputedStyle(document.documentElement);
-  const v = (name: string, fallback: string): string => s.getPropertyValue(name).trim() || fallback;
   return {
-    ink: v('--fb-ink-2', '#334155'),
-    muted: v('--fb-muted', '#64748b'),
-    grid: v('--fb-border-soft', '#e2e8f0'),
-    accent: v('--fb-accent', '#2563eb'),
-    danger: v('--fb-danger', '#dc2626'),
-    warn: v('--fb-warn', '#b45309'),
+    ink: cssColour('--fb-ink-2', '#334155'),
+    muted: cssColour('--fb-muted', '#64748b'),
+    grid: cssColour('--fb-border-soft', '#e2e8f0'),
+    accent: cssColour('--fb-accent', '#2563eb'),
+    accentSoft: cssColour('--fb-accent-soft', '#e0eaff'),
+    series: document.documentElement.dataset.theme === 'dark' ? DARK : LIGHT,
   };
 }
