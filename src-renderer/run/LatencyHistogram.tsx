@@ -86,9 +86,9 @@ function Bars({
         );
       })}
       <line className="fb-histo__axis" x1={0} x2={W} y1={H + 0.5} y2={H + 0.5} />
-      {p50 !== null && <Marker x={p50} h={H} label="p50" className="fb-histo__marker" />}
+      {p50 !== null && <Marker x={p50} h={H} w={W} top={10} label="p50" className="fb-histo__marker" />}
       {p99 !== null && (
-        <Marker x={p99} h={H} label="p99" className="fb-histo__marker fb-histo__marker--p99" />
+        <Marker x={p99} h={H} w={W} top={22} label="p99" className="fb-histo__marker fb-histo__marker--p99" />
       )}
       {ticks.map((i) => (
         <text
