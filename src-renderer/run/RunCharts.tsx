@@ -12,7 +12,7 @@ const TOP_NODES = 5;
 const asData = (cols: ReadonlyArray<readonly (number | null)[]>): uPlot.AlignedData =>
   cols.map((c) => [...c]) as unknown as uPlot.AlignedData;
 
-/** Messages per second over the run: every send together, and the busiest nodes one by one. */
+/** Messages per second over the run: what all sources send together, and the busiest nodes. */
 export function ThroughputChart(): ReactElement {
   const version = useSeriesVersion((s) => s.version);
   const names = useNodeNames();
@@ -23,7 +23,7 @@ export function ThroughputChart(): ReactElement {
   }, [version]);
   const series: ChartSeries[] = useMemo(
     () => [
-      { label: 'all sends', colour: 'ink', dash: [4, 3], width: 1.5 },
+      { label: 'all sources', colour: 'ink', dash: [4, 3], width: 1.5 },
       ...top.map((id, i) => ({ label: names[id] ?? id, colour: i })),
     ],
     [top, names],

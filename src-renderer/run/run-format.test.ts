@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMs, formatRate, logTime } from './run-format';
+import { elapsed, formatMs, formatRate, logTime } from './run-format';
 
 describe('run formats', () => {
   it('writes latencies with a precision that fits their size', () => {
@@ -9,6 +9,7 @@ describe('run formats', () => {
     expect(formatMs(1234)).toBe('1.23 s');
     expect(formatMs(90_000)).toBe('1.5 min');
     expect(formatMs(undefined)).toBe('–');
+    expect(formatMs(0)).toBe('0');
   });
 
   it('writes rates short', () => {
@@ -22,5 +23,11 @@ describe('run formats', () => {
   it('writes log times to the millisecond', () => {
     const ts = new Date(2026, 0, 2, 3, 4, 5, 6).getTime();
     expect(logTime(ts)).toBe('03:04:05.006');
+  });
+
+  it('writes time into the run for chart axes', () => {
+    expect(elapsed(5)).toBe('0:05');
+    expect(elapsed(725)).toBe('12:05');
+    expect(elapsed(3723)).toBe('1:02:03');
   });
 });

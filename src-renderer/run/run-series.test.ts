@@ -19,8 +19,15 @@ describe('RunSeries', () => {
     expect(s.history.timeline()).toEqual([2.1]);
     expect(s.history.column(rateKey('p'))).toEqual([100]);
     expect(s.history.column(p50Key('c'))).toEqual([3]);
-    // Total counts sends only, so a message is not counted once per hop.
     expect(s.history.column(TOTAL_KEY)).toEqual([100]);
+  });
+
+  it('totals what sources send, so a message is not counted again at every hop', () => {
+    const s = new RunSeries();
+    const source = (id: string): boolean => id === 'p';
+    s.sample('r', 0, { p: node({}), topic: node({}) }, 0, source);
+    s.sample('r', 1000, { p: node({ sent: 30 }), topic: node({ received: 30, sent: 30 }) }, 1000, source);
+    expect(s.history.column(TOTAL_KEY)).toEqual([30]);
   });
 
   it('records 0 when no newer batch arrived (the engine only stays quiet when nothing moved)', () => {

@@ -32,9 +32,16 @@ export class RunSeries {
 
   /**
    * Takes one sample at `now` (ms) from the latest batch (`at`, engine ms). A batch that is
-   * not newer than the last sample means nothing moved: every rate is 0.
+   * not newer than the last sample means nothing moved: every rate is 0. The total counts
+   * what sources (`isSource`) send, so a message is not counted again at every hop.
    */
-  sample(runId: string, at: number, byNode: Record<string, NodeCounters>, now: number): void {
+  sample(
+    runId: string,
+    at: number,
+    byNode: Record<string, NodeCounters>,
+    now: number,
+    isSource: (id: string) => boolean = () => true,
+  ): void {
     if (runId !== this.runId) this.reset(runId);
     const prev = this.prev;
     const seconds = prev && at > prev.at ? (at - prev.at) / 1000 : 0;
@@ -43,7 +50,7 @@ export class RunSeries {
     for (const [id, c] of Object.entries(byNode)) {
       const before = prev?.byNode[id];
       const rate = before && seconds > 0 ? Math.max(0, moved(c) - moved(before)) / seconds : 0;
-      if (before && seconds > 0) total += Math.max(0, c.sent - before.sent) / seconds;
+      if (before && seconds > 0 && isSource(id)) total += Math.max(0, c.sent - before.sent) / seconds;
       this.ring(id).push(rate);
       row[rateKey(id)] = rate;
       row[p50Key(id)] = c.p50Ms;

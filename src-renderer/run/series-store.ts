@@ -1,5 +1,8 @@
 import { create } from 'zustand';
+import type { NodeKind } from '@shared/flow/node-kinds';
+import { useFlowStore } from '../canvas/flow-store';
 import { useCountersStore } from './counters-store';
+import { PAUSABLE_KINDS } from './pause-actions';
 import { RunSeries } from './run-series';
 
 /** The one series of the current (or last) run, sampled once a second while it goes. */
@@ -25,7 +28,13 @@ export function onSample(fn: Listener): () => void {
 export function sampleSeries(now = Date.now()): void {
   const { runId, at, byNode } = useCountersStore.getState();
   if (!runId) return;
-  runSeries.sample(runId, at, byNode, now);
+  const sources = new Set(
+    useFlowStore
+      .getState()
+      .nodes.filter((n) => PAUSABLE_KINDS.has(n.type as NodeKind))
+      .map((n) => n.id),
+  );
+  runSeries.sample(runId, at, byNode, now, (id) => sources.has(id));
   notify();
 }
 
