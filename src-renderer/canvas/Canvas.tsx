@@ -29,6 +29,12 @@ import { useGroupMembership } from './useGroupMembership';
 import './canvas.css';
 import './nodes.css';
 
+/**
+ * Past this many connections the running dash stands still: its animation repaints every
+ * edge every frame on the main thread, which took a 375-edge flow from 60 to 8 frames a
+ * second here (measured in e2e/run-panel.spec.ts).
+ */
+const MAX_ANIMATED_EDGES = 120;
 const FIT_OPTIONS: FitViewOptions<FlowbenchNode> = { padding: 0.12, maxZoom: 1 };
 const EDGE_OPTIONS: DefaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
@@ -50,6 +56,7 @@ export function Canvas(): ReactElement {
     })),
   );
   const running = useRunStore((s) => isRunActive(s.state));
+  const stillEdges = useFlowStore((s) => s.edges.length > MAX_ANIMATED_EDGES);
   const colorMode = useThemeStore((s) => s.theme);
   const setSelection = useSelectionStore((s) => s.set);
   const { screenToFlowPosition, fitView } = useReactFlow<FlowbenchNode, FlowbenchEdge>();
@@ -98,7 +105,7 @@ export function Canvas(): ReactElement {
 
   return (
     <div
-      className={`fb-canvas${running ? ' fb-canvas--running' : ''}`}
+      className={`fb-canvas${running ? ' fb-canvas--running' : ''}${stillEdges ? ' fb-canvas--still-edges' : ''}`}
       onDragOver={onDragOver}
       onDrop={onDrop}
       {...editing.container}

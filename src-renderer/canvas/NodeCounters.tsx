@@ -1,58 +1,77 @@
 import { memo, type ReactElement } from 'react';
-import type { NodeCounters as Counters } from '@shared/run/counters';
+import { useNodeCounters } from '../run/counters-store';
 import { formatMs, formatRate } from '../run/run-format';
 import { shortCount } from './node-summary';
 import { NodeSparkline } from './NodeSparkline';
 
-/** The live counters of one node; `data-value` holds the exact number behind the short text. */
+/**
+ * The live part of a node: its rate sparkline, and when `detailed` its counters, latency
+ * and backlog (`data-value` holds the exact number behind the short text).
+ */
 export const NodeCounters = memo(function NodeCounters({
   nodeId,
-  counters,
+  detailed,
 }: {
   nodeId: string;
-  counters: Counters;
+  detailed: boolean;
 }): ReactElement {
-  const c = counters;
+  return (
+    <div className="fb-node__live">
+      {detailed && <CounterCells nodeId={nodeId} />}
+      <NodeSparkline nodeId={nodeId} />
+      {detailed && <Gauges nodeId={nodeId} />}
+    </div>
+  );
+});
+
+/** Reads this node's counters: re-renders with every batch that changed them. */
+function CounterCells({ nodeId }: { nodeId: string }): ReactElement | null {
+  const c = useNodeCounters(nodeId);
+  if (!c) return null;
+  return (
+    <dl className="fb-node__counters" aria-label="Live counters">
+      <Cell
+        field="sent"
+        label="out"
+        value={c.sent}
+        title={`${c.sent} sent · ${c.acked} acked · ${c.nacked} nacked`}
+      />
+      <Cell field="received" label="in" value={c.received} title={`${c.received} received`} />
+      <Cell field="errors" label="errors" value={c.errors} bad={c.errors > 0} />
+      <Cell field="rate" label="msg/s" value={c.rate} text={formatRate(c.rate)} />
+      {/* The acked count stays readable by tests and tooltips without a cell of its own. */}
+      <dd hidden data-testid="counter-acked" data-value={c.acked} />
+    </dl>
+  );
+}
+
+/** Latency quantiles and backlog, each only when the engine reports it for this node. */
+function Gauges({ nodeId }: { nodeId: string }): ReactElement | null {
+  const c = useNodeCounters(nodeId);
+  if (!c) return null;
   const gauges = [
     c.p50Ms !== undefined && { field: 'p50', label: 'p50', value: c.p50Ms, text: formatMs(c.p50Ms) },
     c.p99Ms !== undefined && { field: 'p99', label: 'p99', value: c.p99Ms, text: formatMs(c.p99Ms) },
     c.lag !== undefined && { field: 'lag', label: 'lag', value: c.lag, text: shortCount(c.lag) },
     c.depth !== undefined && { field: 'depth', label: 'depth', value: c.depth, text: shortCount(c.depth) },
   ].filter((g) => g !== false);
+  if (gauges.length === 0) return null;
   return (
-    <div className="fb-node__live">
-      <dl className="fb-node__counters" aria-label="Live counters">
-        <Cell
-          field="sent"
-          label="out"
-          value={c.sent}
-          title={`${c.sent} sent · ${c.acked} acked · ${c.nacked} nacked`}
-        />
-        <Cell field="received" label="in" value={c.received} title={`${c.received} received`} />
-        <Cell field="errors" label="errors" value={c.errors} bad={c.errors > 0} />
-        <Cell field="rate" label="msg/s" value={c.rate} text={formatRate(c.rate)} />
-      </dl>
-      <NodeSparkline nodeId={nodeId} />
-      {gauges.length > 0 && (
-        <dl className="fb-node__gauges" aria-label="Latency and backlog">
-          {gauges.map((g) => (
-            <div
-              key={g.field}
-              className={`fb-gauge${g.field === 'lag' || g.field === 'depth' ? ' fb-gauge--backlog' : ''}`}
-            >
-              <dt>{g.label}</dt>
-              <dd data-testid={`counter-${g.field}`} data-value={g.value}>
-                {g.text}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
-      {/* The acked count stays readable by tests and tooltips without a cell of its own. */}
-      <span hidden data-testid="counter-acked" data-value={c.acked} />
-    </div>
+    <dl className="fb-node__gauges" aria-label="Latency and backlog">
+      {gauges.map((g) => (
+        <div
+          key={g.field}
+          className={`fb-gauge${g.field === 'lag' || g.field === 'depth' ? ' fb-gauge--backlog' : ''}`}
+        >
+          <dt>{g.label}</dt>
+          <dd data-testid={`counter-${g.field}`} data-value={g.value}>
+            {g.text}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
-});
+}
 
 function Cell({
   field,

@@ -30,8 +30,18 @@ export function cssColour(variable: string, fallback: string): string {
   return getComputedStyle(probe).color || fallback;
 }
 
-/** Reads the current theme's chart colours. */
+let cached: { theme: string | undefined; colours: ChartTheme } | null = null;
+
+/** The current theme's chart colours (read once per theme: reading styles costs a style pass). */
 export function chartTheme(): ChartTheme {
+  const theme = document.documentElement.dataset.theme;
+  if (cached && cached.theme === theme) return cached.colours;
+  const colours = readTheme();
+  cached = { theme, colours };
+  return colours;
+}
+
+function readTheme(): ChartTheme {
   return {
     ink: cssColour('--fb-ink-2', '#334155'),
     muted: cssColour('--fb-muted', '#64748b'),
