@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import type { TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures/app';
 import { freePort, manyNodesFlow, runPanelFlow } from './fixtures/run-flows';
 import { writeFlow } from './fixtures/workspace';
@@ -99,24 +101,36 @@ test('a 500-node flow stays smooth while every node shows live counters and a sp
   await dialogs.openFile('many.flow.json');
   await expect(canvas.nodes()).toHaveCount(500, { timeout: 30_000 });
 
-  const idle = await run.frameTimes(3000);
-  console.log('idle', JSON.stringify(idle));
-  await testInfo.attach('idle-frame-times.json', { body: JSON.stringify(idle), contentType: 'application/json' });
   await toolbar.run();
   await toolbar.waitForRunState('running');
-  await expect.poll(() => run.sparklinePoints('a0'), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => run.drawnSparklines(), { timeout: 30_000 }).toBeGreaterThan(10);
 
-  const frames = await run.frameTimes(5000);
-  console.log('running', JSON.stringify(frames));
-  await testInfo.attach('frame-times.json', {
-    body: JSON.stringify(frames),
-    contentType: 'application/json',
-  });
-  // Smooth: most frames at display rate, and no frame long enough for a user to notice.
-  expect(frames.median, 'median frame time (ms)').toBeLessThan(34);
-  expect(frames.p95, '95th percentile frame time (ms)').toBeLessThan(120);
-  await workbench.screenshot(testInfo, 'many-nodes-running');
+  // The whole flow in view (nodes too small for text: status and sparkline only)…
+  const overview = await run.frameTimes(4000);
+  await attachJson(testInfo, 'frames-overview', overview);
+  await workbench.screenshot(testInfo, 'many-nodes-overview');
+  // …and zoomed in to read the counters, which every batch updates on all 500 nodes.
+  await canvas.zoomIn(9);
+  await expect(run.shownSentCounters().first()).toBeVisible();
+  // Crossing into the readable zoom mounts every node's counters once: not part of the steady state.
+  await run.frameTimes(1000);
+  const close = await run.frameTimes(4000);
+  await attachJson(testInfo, 'frames-close', close);
+  await workbench.screenshot(testInfo, 'many-nodes-close');
+
+  // Smooth: most frames at display rate, and no run of long frames a user would notice.
+  for (const [view, frames] of Object.entries({ overview, close })) {
+    expect(frames.median, `${view}: median frame time (ms)`).toBeLessThan(34);
+    expect(frames.p95, `${view}: 95th percentile frame time (ms)`).toBeLessThan(120);
+  }
 
   await toolbar.stop();
   await toolbar.waitForRunState('stopped');
 });
+
+/** Keeps a measurement beside the screenshots (in the test's output folder) and in the report. */
+async function attachJson(testInfo: TestInfo, name: string, value: unknown): Promise<void> {
+  const path = testInfo.outputPath(`${name}.json`);
+  await writeFile(path, JSON.stringify(value, null, 2));
+  await testInfo.attach(name, { path, contentType: 'application/json' });
+}

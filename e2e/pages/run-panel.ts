@@ -56,6 +56,13 @@ export class RunPanelPage {
     return Number((await spark.getAttribute('data-points')) ?? 0);
   }
 
+  /** How many sparklines on the canvas have drawn a line (two samples or more). */
+  async drawnSparklines(): Promise<number> {
+    return this.page
+      .getByTestId('node-sparkline')
+      .evaluateAll((els) => els.filter((el) => Number(el.getAttribute('data-points') ?? 0) >= 2).length);
+  }
+
   /** Pixels of the node's sparkline (or a chart) that are not transparent. */
   async paintedPixels(canvas: Locator): Promise<number> {
     return canvas.evaluate((el) => {
@@ -65,6 +72,11 @@ export class RunPanelPage {
       if (data) for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
       return n;
     });
+  }
+
+  /** The `sent` counters shown on nodes anywhere on the canvas. */
+  shownSentCounters(): Locator {
+    return this.page.getByTestId('counter-sent');
   }
 
   sparkline(nodeId: string): Locator {

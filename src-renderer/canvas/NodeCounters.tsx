@@ -1,8 +1,10 @@
-import { memo, type ReactElement } from 'react';
-import { useNodeCounters } from '../run/counters-store';
+import { memo, useState, type ReactElement } from 'react';
+import type { NodeCounters as Counters } from '@shared/run/counters';
+import { useCountersStore } from '../run/counters-store';
 import { formatMs, formatRate } from '../run/run-format';
 import { shortCount } from './node-summary';
 import { NodeSparkline } from './NodeSparkline';
+import { useOnScreen } from './useOnScreen';
 
 /**
  * The live part of a node: its rate sparkline, and when `detailed` its counters, latency
@@ -24,9 +26,22 @@ export const NodeCounters = memo(function NodeCounters({
   );
 });
 
-/** Reads this node's counters: re-renders with every batch that changed them. */
+/**
+ * This node's counters while it is on screen; off screen they keep the values last shown,
+ * so a batch re-renders only the nodes a user can see (and sizes do not change).
+ */
+function useShownCounters(nodeId: string): Counters | undefined {
+  const onScreen = useOnScreen(nodeId);
+  const live = useCountersStore((s) => (onScreen ? s.byNode[nodeId] : undefined));
+  const [shown, setShown] = useState<Counters | undefined>(() => useCountersStore.getState().byNode[nodeId]);
+  // Remembering what was shown is derived state: set during render, as React documents.
+  if (onScreen && live !== shown) setShown(live);
+  return onScreen ? live : shown;
+}
+
+/** The node's counts and rate. */
 function CounterCells({ nodeId }: { nodeId: string }): ReactElement | null {
-  const c = useNodeCounters(nodeId);
+  const c = useShownCounters(nodeId);
   if (!c) return null;
   return (
     <dl className="fb-node__counters" aria-label="Live counters">
@@ -47,7 +62,7 @@ function CounterCells({ nodeId }: { nodeId: string }): ReactElement | null {
 
 /** Latency quantiles and backlog, each only when the engine reports it for this node. */
 function Gauges({ nodeId }: { nodeId: string }): ReactElement | null {
-  const c = useNodeCounters(nodeId);
+  const c = useShownCounters(nodeId);
   if (!c) return null;
   const gauges = [
     c.p50Ms !== undefined && { field: 'p50', label: 'p50', value: c.p50Ms, text: formatMs(c.p50Ms) },
@@ -61,7 +76,7 @@ function Gauges({ nodeId }: { nodeId: string }): ReactElement | null {
       {gauges.map((g) => (
         <div
           key={g.field}
-          className={`fb-gauge${g.field === 'lag' || g.field === 'depth' ? ' fb-gauge--backlog' : ''}`}
+          className={`fb-gauge${(g.field === 'lag' || g.field === 'depth') && g.value > 0 ? ' fb-gauge--backlog' : ''}`}
         >
           <dt>{g.label}</dt>
           <dd data-testid={`counter-${g.field}`} data-value={g.value}>

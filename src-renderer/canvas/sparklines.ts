@@ -8,19 +8,41 @@ export const SPARK_W = 218;
 export const SPARK_H = 20;
 
 const canvases = new Map<string, HTMLCanvasElement>();
+/** Sparklines off screen are not drawn (drawing is CPU work even where nobody looks). */
+const visible = new WeakSet<Element>();
+let observer: IntersectionObserver | null = null;
 let frame = 0;
 
+function watch(canvas: HTMLCanvasElement, nodeId: string): void {
+  observer ??= new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      if (!e.isIntersecting) {
+        visible.delete(e.target);
+        continue;
+      }
+      visible.add(e.target);
+      const id = (e.target as HTMLElement).dataset.nodeId;
+      if (id && canvases.get(id) === e.target)
+        drawSparkline(id, e.target as HTMLCanvasElement, themeColours());
+    }
+  });
+  canvas.dataset.nodeId = nodeId;
+  observer.observe(canvas);
+}
+
 /**
- * Registers a node's sparkline canvas: it is drawn now and after every sample, straight
- * from the series ring, so a second's sample redraws pixels without rendering any React.
+ * Registers a node's sparkline canvas: it is drawn when it comes into view and after every
+ * sample while in view, straight from the series ring, so a second's sample redraws pixels
+ * without rendering any React.
  */
 export function registerSparkline(nodeId: string, canvas: HTMLCanvasElement): () => void {
   const scale = Math.min(2, window.devicePixelRatio || 1);
   canvas.width = Math.round(SPARK_W * scale);
   canvas.height = Math.round(SPARK_H * scale);
   canvases.set(nodeId, canvas);
-  drawSparkline(nodeId, canvas, themeColours());
+  watch(canvas, nodeId);
   return () => {
+    observer?.unobserve(canvas);
     if (canvases.get(nodeId) === canvas) canvases.delete(nodeId);
   };
 }
@@ -31,7 +53,7 @@ export function scheduleSparklines(): void {
   frame = requestAnimationFrame(() => {
     frame = 0;
     const colours = themeColours();
-    for (const [id, canvas] of canvases) drawSparkline(id, canvas, colours);
+    for (const [id, canvas] of canvases) if (visible.has(canvas)) drawSparkline(id, canvas, colours);
   });
 }
 
