@@ -35,7 +35,11 @@ export function ThroughputChart(): ReactElement {
   }, [version, top]);
   return (
     <ChartBox title="Throughput" unit="msg/s">
-      <UPlotChart label="Throughput over time" series={series} data={data} formatY={formatRate} />
+      {data[0].length < 2 ? (
+        <EmptyChart />
+      ) : (
+        <UPlotChart label="Throughput over time" series={series} data={data} formatY={formatRate} />
+      )}
     </ChartBox>
   );
 }
@@ -43,6 +47,7 @@ export function ThroughputChart(): ReactElement {
 /** p50 and p99 latency of one node over the run (as the engine reports them: since the start). */
 export function LatencyChart({ nodeId }: { nodeId: string | null }): ReactElement {
   const version = useSeriesVersion((s) => s.version);
+  const names = useNodeNames();
   const series: ChartSeries[] = useMemo(
     () => [
       { label: 'p50', colour: 0, width: 1.75 },
@@ -56,11 +61,20 @@ export function LatencyChart({ nodeId }: { nodeId: string | null }): ReactElemen
     const id = nodeId ?? '';
     return asData([h.timeline(), h.column(p50Key(id)), h.column(p99Key(id))]);
   }, [version, nodeId]);
+  const unit = nodeId ? `${names[nodeId] ?? nodeId} · over the run so far` : 'p50 · p99';
   return (
-    <ChartBox title="Latency" unit="p50 · p99">
-      <UPlotChart label="Latency over time" series={series} data={data} formatY={formatMs} />
+    <ChartBox title="Latency" unit={unit}>
+      {data[0].length < 2 ? (
+        <EmptyChart />
+      ) : (
+        <UPlotChart label="Latency over time" series={series} data={data} formatY={formatMs} />
+      )}
     </ChartBox>
   );
+}
+
+function EmptyChart(): ReactElement {
+  return <p className="fb-runp__empty">Fills in once a second while a run goes.</p>;
 }
 
 /** A titled frame for one chart of the run panel. */
