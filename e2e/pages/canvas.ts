@@ -81,6 +81,11 @@ export class CanvasPage {
     for (let i = 0; i < times; i += 1) await this.page.getByRole('button', { name: 'Zoom Out' }).click();
   }
 
+  /** Zooms in with the canvas's zoom control, `times` steps. */
+  async zoomIn(times: number): Promise<void> {
+    for (let i = 0; i < times; i += 1) await this.page.getByRole('button', { name: 'Zoom In' }).click();
+  }
+
   /** Fits the whole flow into view with the canvas's control. */
   async fitView(): Promise<void> {
     await this.page.getByRole('button', { name: 'Fit View' }).click();

@@ -1,12 +1,13 @@
 import { useEffect, type CSSProperties, type ReactElement } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { Inspector } from '../inspector/Inspector';
-import { MessagesPanel } from '../messages/MessagesPanel';
 import { Palette } from '../palette/Palette';
+import { BottomDock } from '../run/BottomDock';
 import { RunProblems } from '../run/RunProblems';
 import { RecoveryPrompt } from '../files/RecoveryPrompt';
 import { ValidationPanel } from '../validation/ValidationPanel';
 import { useRunEvents } from '../run/useRunEvents';
+import { useSeriesSampler } from '../run/useSeriesSampler';
 import { DialogHost } from './DialogHost';
 import { Notices } from './Notices';
 import { Toolbar } from './Toolbar';
@@ -14,9 +15,10 @@ import { useCommandSources } from './useCommandSources';
 import { useResizableHeight } from './useResizableHeight';
 import { useWindowTitle } from './useWindowTitle';
 
-/** The main window: toolbar, palette, canvas, inspector and the messages panel. */
+/** The main window: toolbar, palette, canvas, inspector and the bottom dock (messages, run). */
 export function Workbench(): ReactElement {
   useRunEvents();
+  useSeriesSampler();
   useCommandSources();
   useWindowTitle();
   const panel = useResizableHeight(250, 120, 0.7);
@@ -46,7 +48,7 @@ export function Workbench(): ReactElement {
         onKeyDown={panel.onKeyDown}
       />
       <div className="fb-bottom">
-        <MessagesPanel />
+        <BottomDock />
         <ValidationPanel />
       </div>
       <DialogHost />

@@ -2,6 +2,7 @@ import { ARRANGE_COMMANDS } from '../commands/arrange-commands';
 import type { Command, CommandId, Shortcut } from '../commands/command';
 import { EDIT_COMMANDS } from '../commands/edit-commands';
 import { FILE_COMMANDS } from '../commands/file-commands';
+import { RUN_COMMANDS } from '../commands/run-commands';
 import { VIEW_COMMANDS } from '../commands/view-commands';
 
 export type { Command, CommandId } from '../commands/command';
@@ -15,6 +16,7 @@ export const COMMANDS: Record<CommandId, Command> = {
   ...EDIT_COMMANDS,
   ...ARRANGE_COMMANDS,
   ...VIEW_COMMANDS,
+  ...RUN_COMMANDS,
 };
 
 const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform);

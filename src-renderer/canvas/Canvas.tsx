@@ -33,6 +33,12 @@ import './overview.css';
 
 /** Low enough that Fit View shows a whole 500-node flow (about 5,600 × 5,000 units) on a laptop screen. */
 const MIN_ZOOM = 0.1;
+/**
+ * Past this many connections the running dash stands still: its animation repaints every
+ * edge every frame on the main thread, which took a 375-edge flow from 60 to 8 frames a
+ * second here (measured in e2e/run-panel.spec.ts).
+ */
+const MAX_ANIMATED_EDGES = 120;
 const FIT_OPTIONS: FitViewOptions<FlowbenchNode> = { padding: 0.12, maxZoom: 1 };
 const EDGE_OPTIONS: DefaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
@@ -54,6 +60,7 @@ export function Canvas(): ReactElement {
     })),
   );
   const running = useRunStore((s) => isRunActive(s.state));
+  const stillEdges = useFlowStore((s) => s.edges.length > MAX_ANIMATED_EDGES);
   const colorMode = useThemeStore((s) => s.theme);
   const overview = useStore(isOverview);
   const setSelection = useSelectionStore((s) => s.set);
@@ -103,7 +110,7 @@ export function Canvas(): ReactElement {
 
   return (
     <div
-      className={`fb-canvas${running ? ' fb-canvas--running' : ''}${overview ? ' fb-canvas--overview' : ''}`}
+      className={`fb-canvas${running ? ' fb-canvas--running' : ''}${overview ? ' fb-canvas--overview' : ''}${stillEdges ? ' fb-canvas--still-edges' : ''}`}
       onDragOver={onDragOver}
       onDrop={onDrop}
       {...editing.container}

@@ -2,7 +2,11 @@ import { useMemo, type CSSProperties, type ReactElement, type ReactNode } from '
 import { NODE_CATALOG } from '@shared/flow/node-catalog';
 import type { NodeKind } from '@shared/flow/node-kinds';
 import { validateNodeConfig } from '@shared/flow/parse';
-import { useNodeCounters } from '../run/counters-store';
+import { useStore } from '@xyflow/react';
+import { useShallow } from 'zustand/react/shallow';
+import { useCountersStore } from '../run/counters-store';
+import { restartNode } from '../run/pause-actions';
+import { isRunActive, useRunStore } from '../run/run-store';
 import { NodeCounters } from './NodeCounters';
 import type { SummaryItem } from './node-summary';
 
@@ -16,17 +20,35 @@ interface NodeShellProps {
 }
 
 /**
- * The frame every node shares: icon, name, key values, live counters and status. It reads
- * only this node's counters, so a counter batch re-renders just the nodes that changed.
+ * Below this zoom the counters' text is too small to read: nodes show their status and
+ * sparkline only, so a counter batch renders nothing in a zoomed-out big flow.
+ */
+export const DETAIL_ZOOM = 0.45;
+
+/**
+ * The frame every node shares: icon, name, key values, live counters and status. The frame
+ * reads only this node's status and error, so a counter batch re-renders just the counters
+ * (and only while they are readable).
  */
 export function NodeShell({ id, kind, config, summary, children }: NodeShellProps): ReactElement {
   const info = NODE_CATALOG[kind];
-  const counters = useNodeCounters(id);
+  const counters = useCountersStore(
+    useShallow((s) => {
+      const c = s.byNode[id];
+      return c
+        ? { live: true, status: c.status, paused: c.paused, error: c.error, hint: c.hint }
+        : { live: false, status: undefined, paused: undefined, error: undefined, hint: undefined };
+    }),
+  );
+  const detailed = useStore((s) => s.transform[2] >= DETAIL_ZOOM);
   const problems = useMemo(() => {
     const res = validateNodeConfig(kind, config);
     return res.ok ? 0 : Object.keys(res.errors).length;
   }, [kind, config]);
+  const runActive = useRunStore((s) => isRunActive(s.state));
   const status = counters?.status;
+  // A consumer whose members crashed: the engine says "stopped: reason" and can restart it.
+  const restartable = status === 'error' && runActive && Boolean(counters.error?.startsWith('stopped:'));
   const style = { '--fb-node-color': info.color } as CSSProperties;
   return (
     <div className={`fb-node${status ? ` fb-node--${status}` : ''}`} style={style}>
@@ -38,7 +60,18 @@ export function NodeShell({ id, kind, config, summary, children }: NodeShellProp
           <div className="fb-node__name">{config.name || id}</div>
           <div className="fb-node__kind">{info.label}</div>
         </div>
-        {status && status !== 'idle' && <span className={`fb-status fb-status--${status}`}>{status}</span>}
+        {counters.paused && runActive ? (
+          <span className="fb-status fb-status--paused" data-testid="node-status">
+            paused
+          </span>
+        ) : (
+          status &&
+          status !== 'idle' && (
+            <span className={`fb-status fb-status--${status}`} data-testid="node-status">
+              {status}
+            </span>
+          )
+        )}
       </div>
       <dl className="fb-node__summary">
         {summary.map((item) => (
@@ -54,7 +87,7 @@ export function NodeShell({ id, kind, config, summary, children }: NodeShellProp
           ⚠ {problems === 1 ? '1 field needs attention' : `${problems} fields need attention`}
         </div>
       )}
-      {counters && <NodeCounters counters={counters} />}
+      {counters.live && <NodeCounters nodeId={id} detailed={detailed} />}
       {status === 'error' && (counters?.error || counters?.hint) && (
         <div className="fb-node__error" data-testid="node-error">
           {counters.error && (
@@ -66,6 +99,11 @@ export function NodeShell({ id, kind, config, summary, children }: NodeShellProp
             <div className="fb-node__hint" title={counters.hint}>
               {counters.hint}
             </div>
+          )}
+          {restartable && (
+            <button type="button" className="fb-node__restart nodrag" onClick={() => void restartNode(id)}>
+              ↻ Restart
+            </button>
           )}
         </div>
       )}

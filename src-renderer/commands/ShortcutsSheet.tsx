@@ -3,7 +3,7 @@ import { COMMANDS, formatShortcut } from '../app/commands';
 import { Dialog } from '../app/Dialog';
 import type { Command } from './command';
 
-const GROUPS: Command['group'][] = ['File', 'Edit', 'Arrange', 'View'];
+const GROUPS: Command['group'][] = ['File', 'Edit', 'Arrange', 'View', 'Run'];
 
 // Gestures have no command object; they are listed so the sheet tells the whole story.
 const GESTURES: Array<[string, string]> = [

@@ -12,7 +12,12 @@ export type CommandId =
   | 'distributeHorizontally'
   | 'distributeVertically'
   | 'toggleSnap'
-  | 'quickAdd';
+  | 'quickAdd'
+  | 'runFlow'
+  | 'stopRun'
+  | 'pauseResume'
+  | 'pauseNodes'
+  | 'resumeNodes';
 
 /** A key combination; `mod` is Ctrl, or Cmd on macOS. */
 export interface Shortcut {
@@ -38,7 +43,7 @@ export interface Command {
   id: CommandId;
   label: string;
   /** Heading it is listed under in the shortcuts sheet. */
-  group: 'File' | 'Edit' | 'Arrange' | 'View';
+  group: 'File' | 'Edit' | 'Arrange' | 'View' | 'Run';
   shortcut?: Shortcut;
   /** Further keys for the same command (e.g. Ctrl+Y for Redo). */
   moreShortcuts?: Shortcut[];

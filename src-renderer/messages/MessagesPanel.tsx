@@ -16,7 +16,6 @@ export function MessagesPanel(): ReactElement {
   return (
     <section className="fb-msgs" aria-label="Messages">
       <header className="fb-msgs__bar">
-        <h2 className="fb-panel-title">Messages</h2>
         <span className="fb-msgs__meta" data-testid="messages-total">
           {runId
             ? `${total.toLocaleString()} recorded · run ${runId}`

@@ -5,10 +5,12 @@ interface CountersState {
   /** The run these counters belong to. */
   runId: string | null;
   byNode: Record<string, NodeCounters>;
+  /** Engine time (ms) of the latest batch; 0 before the first. */
+  at: number;
   /** Replaces the counters with those of a new run (or clears them). */
   reset(runId: string | null, byNode?: Record<string, NodeCounters>): void;
   /** Applies one `run.counters` batch. */
-  apply(runId: string, nodes: Record<string, NodeCounters>): void;
+  apply(runId: string, nodes: Record<string, NodeCounters>, at?: number): void;
 }
 
 /**
@@ -18,10 +20,11 @@ interface CountersState {
 export const useCountersStore = create<CountersState>()((set) => ({
   runId: null,
   byNode: {},
-  reset: (runId, byNode = {}) => set({ runId, byNode }),
-  apply: (runId, nodes) =>
+  at: 0,
+  reset: (runId, byNode = {}) => set({ runId, byNode, at: Object.keys(byNode).length > 0 ? Date.now() : 0 }),
+  apply: (runId, nodes, at = Date.now()) =>
     // Counters of a run we have not heard of yet mean a new run started: start afresh.
-    set((s) => ({ runId, byNode: s.runId === runId ? mergeCounters(s.byNode, nodes) : nodes })),
+    set((s) => ({ runId, at, byNode: s.runId === runId ? mergeCounters(s.byNode, nodes) : nodes })),
 }));
 
 /**

@@ -5,6 +5,7 @@ import { useFlowStore } from '../canvas/flow-store';
 import { showRunMessages } from '../messages/messages-feed';
 import { useSettingsStore } from '../settings/settings-store';
 import { useCountersStore } from './counters-store';
+import { useRunLogStore } from './run-log-store';
 import { isRunActive, useRunStore } from './run-store';
 
 /** Run: sends the flow as it is on the canvas; problems keep it from starting and are listed. */
@@ -51,6 +52,7 @@ export function onRunState(runId: string, state: RunState, error?: string): void
   const prev = useRunStore.getState();
   prev.setRunState(runId, state, error ?? null);
   if (useCountersStore.getState().runId !== runId) useCountersStore.getState().reset(runId);
+  if (useRunLogStore.getState().runId !== runId) useRunLogStore.getState().reset(runId);
   showRunMessages(runId);
   if (state === 'failed' && error && prev.state !== 'failed') {
     showNotice(`The run failed: ${error}`, { tone: 'error', ms: 10_000 });
@@ -63,6 +65,7 @@ export async function refreshRunStatus(): Promise<void> {
   if (snap.runId) {
     useRunStore.getState().setRunState(snap.runId, snap.state, snap.error ?? null);
     useCountersStore.getState().reset(snap.runId, snap.counters);
+    useRunLogStore.getState().reset(snap.runId, await api()['run.log']({}));
     showRunMessages(snap.runId);
     return;
   }

@@ -11,9 +11,12 @@ interface RunStoreState {
   problems: FlowProblem[] | null;
   /** True while a start or stop request is on its way. */
   pending: boolean;
+  /** The user paused every source of this run (until Resume or the run ends). */
+  pauseRequested: boolean;
   setRunState(runId: string | null, state: RunState, error?: string | null): void;
   setProblems(problems: FlowProblem[] | null): void;
   setPending(pending: boolean): void;
+  setPauseRequested(paused: boolean): void;
 }
 
 /** The state of the current (or last) run as the engine reported it. */
@@ -23,9 +26,18 @@ export const useRunStore = create<RunStoreState>()((set) => ({
   error: null,
   problems: null,
   pending: false,
-  setRunState: (runId, state, error = null) => set({ runId, state, error }),
+  pauseRequested: false,
+  setRunState: (runId, state, error = null) =>
+    set((s) => ({
+      runId,
+      state,
+      error,
+      // A pause belongs to its run: a new or ended run starts unpaused.
+      pauseRequested: s.runId === runId && isRunActive(state) ? s.pauseRequested : false,
+    })),
   setProblems: (problems) => set({ problems }),
   setPending: (pending) => set({ pending }),
+  setPauseRequested: (pauseRequested) => set({ pauseRequested }),
 }));
 
 /** True while the engine is starting, running or stopping a run. */
