@@ -1,4 +1,5 @@
 import { useMemo, type CSSProperties, type ReactElement, type ReactNode } from 'react';
+import { isOverview } from './zoom-detail';
 import { NODE_CATALOG } from '@shared/flow/node-catalog';
 import type { NodeKind } from '@shared/flow/node-kinds';
 import { validateNodeConfig } from '@shared/flow/parse';
@@ -20,12 +21,6 @@ interface NodeShellProps {
 }
 
 /**
- * Below this zoom the counters' text is too small to read: nodes show their status and
- * sparkline only, so a counter batch renders nothing in a zoomed-out big flow.
- */
-export const DETAIL_ZOOM = 0.45;
-
-/**
  * The frame every node shares: icon, name, key values, live counters and status. The frame
  * reads only this node's status and error, so a counter batch re-renders just the counters
  * (and only while they are readable).
@@ -40,7 +35,9 @@ export function NodeShell({ id, kind, config, summary, children }: NodeShellProp
         : { live: false, status: undefined, paused: undefined, error: undefined, hint: undefined };
     }),
   );
-  const detailed = useStore((s) => s.transform[2] >= DETAIL_ZOOM);
+  // At overview zoom the counters' text is too small to read: status and sparkline only,
+  // so a counter batch renders nothing in a zoomed-out big flow.
+  const detailed = !useStore(isOverview);
   const problems = useMemo(() => {
     const res = validateNodeConfig(kind, config);
     return res.ok ? 0 : Object.keys(res.errors).length;
