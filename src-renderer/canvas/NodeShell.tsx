@@ -1,5 +1,4 @@
 import { useMemo, type CSSProperties, type ReactElement, type ReactNode } from 'react';
-import { isOverview } from './zoom-detail';
 import { NODE_CATALOG } from '@shared/flow/node-catalog';
 import type { NodeKind } from '@shared/flow/node-kinds';
 import { validateNodeConfig } from '@shared/flow/parse';
@@ -10,6 +9,7 @@ import { restartNode } from '../run/pause-actions';
 import { isRunActive, useRunStore } from '../run/run-store';
 import { NodeCounters } from './NodeCounters';
 import type { SummaryItem } from './node-summary';
+import { isOverview } from './zoom-detail';
 
 interface NodeShellProps {
   id: string;
