@@ -32,6 +32,7 @@ export class RunContext {
   /** When a reading node last got a message (for drain: exchanges route counts we cannot see). */
   lastDeliveryAt = 0;
   private readonly pausedNodes = new Set<string>();
+  private readonly resumedNodes = new Set<string>();
 
   constructor(
     readonly runId: string,
@@ -82,16 +83,23 @@ export class RunContext {
     if (!nodeIds) {
       this.pausedAll = paused;
       this.pausedNodes.clear();
-    } else {
-      for (const id of nodeIds) {
-        if (paused) this.pausedNodes.add(id);
-        else this.pausedNodes.delete(id);
+      this.resumedNodes.clear();
+      return;
+    }
+    for (const id of nodeIds) {
+      if (paused) {
+        this.pausedNodes.add(id);
+        this.resumedNodes.delete(id);
+      } else {
+        // Resuming one node while all are paused: that node goes on, the others stay paused.
+        this.pausedNodes.delete(id);
+        this.resumedNodes.add(id);
       }
     }
   }
 
   isPaused(nodeId: string): boolean {
-    return this.pausedAll || this.pausedNodes.has(nodeId);
+    return (this.pausedAll && !this.resumedNodes.has(nodeId)) || this.pausedNodes.has(nodeId);
   }
 
   /** Waits (interruptibly by Stop) while the node is paused; returns the time waited. */
