@@ -151,7 +151,7 @@ interface VariantFieldsProps {
   onChange(item: Item): void;
 }
 
-/** One item's own fields; nested settings objects (per-protocol errors) fold away. */
+/** One item's own fields; nested settings (per-protocol errors) fold away as one flat list. */
 function VariantFields({
   variant,
   item,
@@ -161,37 +161,61 @@ function VariantFields({
   nodeNames,
   onChange,
 }: VariantFieldsProps): ReactElement {
-  const row = (sub: FieldSpec): ReactElement => {
-    const subPath = `${path}.${sub.key}`;
-    return (
-      <FieldRow
-        key={sub.key}
-        field={sub}
-        path={subPath}
-        ariaLabel={`${name} ${sub.label.toLowerCase()}`}
-        value={item[sub.key]}
-        error={errorFor(errors, subPath)}
-        errors={errors}
-        nodeNames={nodeNames}
-        onChange={(v) => onChange({ ...item, [sub.key]: v })}
-      />
-    );
-  };
+  const row = (sub: FieldSpec, subPath: string, value: unknown, set: (v: unknown) => void): ReactElement => (
+    <FieldRow
+      key={subPath}
+      field={sub}
+      path={subPath}
+      ariaLabel={`${name} ${sub.label.toLowerCase()}`}
+      value={value}
+      error={errorFor(errors, subPath)}
+      errors={errors}
+      nodeNames={nodeNames}
+      onChange={set}
+    />
+  );
   const plain = variant.fields.filter((f) => f.control !== 'object');
   const nested = variant.fields.filter((f) => f.control === 'object');
   return (
     <>
-      {plain.map(row)}
-      {nested.map((sub) => (
-        <details
-          key={sub.key}
-          className="fb-typed-item__more"
-          open={errorFor(errors, `${path}.${sub.key}`) !== undefined}
-        >
-          <summary>{sub.label === 'Error' ? 'Error per protocol' : sub.label}</summary>
-          {row(sub)}
-        </details>
-      ))}
+      {plain.map((sub) =>
+        row(sub, `${path}.${sub.key}`, item[sub.key], (v) => onChange({ ...item, [sub.key]: v })),
+      )}
+      {nested.map((sub) => {
+        const subPath = `${path}.${sub.key}`;
+        // Absent settings mean the defaults: show those, and write them out once one changes.
+        const obj = asObject(item[sub.key] ?? sub.newItem?.());
+        return (
+          <details
+            key={sub.key}
+            className="fb-typed-item__more"
+            open={errorFor(errors, subPath) !== undefined}
+          >
+            <summary>{sub.label === 'Error' ? 'Error per protocol' : sub.label}</summary>
+            <div className="fb-typed-item__more-body">
+              {(sub.fields ?? []).flatMap((group) => {
+                const set = (v: unknown): void =>
+                  onChange({ ...item, [sub.key]: { ...obj, [group.key]: v } });
+                if (group.control !== 'object')
+                  return [row(group, `${subPath}.${group.key}`, obj[group.key], set)];
+                const inner = asObject(obj[group.key] ?? group.newItem?.());
+                return (group.fields ?? []).map((leaf) =>
+                  row(
+                    { ...leaf, label: `${group.label} ${leaf.label.toLowerCase()}` },
+                    `${subPath}.${group.key}.${leaf.key}`,
+                    inner[leaf.key],
+                    (v) => set({ ...inner, [leaf.key]: v }),
+                  ),
+                );
+              })}
+            </div>
+          </details>
+        );
+      })}
     </>
   );
+}
+
+function asObject(value: unknown): Item {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Item) : {};
 }

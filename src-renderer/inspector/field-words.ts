@@ -35,6 +35,14 @@ const LABELS: Record<string, string> = {
   deadlineMs: 'Deadline (ms)',
   proto: 'Proto source',
   text: 'Text (Markdown)',
+  latencyMs: 'Latency (ms)',
+  jitterMs: 'Jitter (ms)',
+  ms: 'Delay (ms)',
+  kafka: 'Kafka',
+  amqp: 'AMQP',
+  grpc: 'gRPC',
+  http: 'HTTP',
+  graphql: 'GraphQL',
 };
 
 const HINTS: Record<string, string> = {
