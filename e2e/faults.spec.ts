@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/app';
 import { placeFlow } from './fixtures/workspace';
 import type { CanvasPage } from './pages/canvas';
+import { BehavioursPage } from './pages/behaviours';
 import { ContractPage } from './pages/contract';
 import { FaultsPage } from './pages/faults';
 import { ThemePage } from './pages/theme';
@@ -82,6 +83,7 @@ test('a JSON Schema contract on a queue, with a syntax error at its line, is sav
     '{\n  "type": "object",\n  "required": ["seq"]\n  "properties": {"seq": {"type": "integer"}}\n}';
   await contract.schema().fill(broken);
   await expect(contract.errorAt(4)).toContainText('Line 4');
+  await contract.root.scrollIntoViewIfNeeded();
   await workbench.screenshot(testInfo, 'contract-error-light');
   const schema = broken.replace('["seq"]\n', '["seq"],\n');
   await contract.schema().fill(schema);
@@ -102,4 +104,43 @@ test('a JSON Schema contract on a queue, with a syntax error at its line, is sav
   const inbox = saved.nodes.find((n) => n.id === 'inbox');
   expect(inbox?.config.contract).toEqual({ format: 'json-schema', schema });
   expect(inbox?.config.faults?.map((f) => f.kind)).toEqual(['latency', 'error']);
+});
+
+test('behaviour steps are added by kind, edited, reordered and removed, and saved in order', async ({
+  workbench,
+  server,
+}, testInfo) => {
+  const { canvas, dialogs, toolbar, page } = workbench;
+  const steps = new BehavioursPage(page);
+  await placeFlow(server, 'behaviours.flow.json');
+  await toolbar.newFlow();
+  await dialogs.openFile('behaviours.flow.json');
+  await canvas.select('orders-api');
+
+  await steps.add('Transform');
+  await steps.add('Filter');
+  await steps.add('Delay');
+  await steps.field(1, 'template').fill('{"id": "{{payload.id}}"}');
+  await steps.field(2, 'when').fill('$.total > 10');
+  await steps.field(3, 'delay (ms)').fill('-5');
+  await expect(workbench.inspector.error(/must be/)).toHaveCount(1);
+  await steps.field(3, 'delay (ms)').fill('250');
+  await expect(workbench.inspector.errors()).toHaveCount(0);
+  await steps.moveUp(2);
+  expect(await steps.kinds()).toEqual(['filter', 'transform', 'delay']);
+  await steps.list.scrollIntoViewIfNeeded();
+  await workbench.screenshot(testInfo, 'behaviours-light');
+  await new ThemePage(page).use('dark');
+  await workbench.screenshot(testInfo, 'behaviours-dark');
+  await steps.remove(3);
+
+  await toolbar.save();
+  await expect.poll(() => workbench.title()).toBe('behaviours.flow.json — Flowbench');
+  const saved = JSON.parse(await readFile(join(server.dataDir, 'flows', 'behaviours.flow.json'), 'utf8')) as {
+    nodes: Array<{ config: { behaviours?: unknown } }>;
+  };
+  expect(saved.nodes[0].config.behaviours).toEqual([
+    { kind: 'filter', when: '$.total > 10' },
+    { kind: 'transform', template: '{"id": "{{payload.id}}"}', output: 'json' },
+  ]);
 });
