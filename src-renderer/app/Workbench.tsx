@@ -8,6 +8,7 @@ import { RecoveryPrompt } from '../files/RecoveryPrompt';
 import { ValidationPanel } from '../validation/ValidationPanel';
 import { useRunEvents } from '../run/useRunEvents';
 import { useSeriesSampler } from '../run/useSeriesSampler';
+import { useLiveFaults } from '../faults/useLiveFaults';
 import { DialogHost } from './DialogHost';
 import { Notices } from './Notices';
 import { Toolbar } from './Toolbar';
@@ -19,6 +20,7 @@ import { useWindowTitle } from './useWindowTitle';
 export function Workbench(): ReactElement {
   useRunEvents();
   useSeriesSampler();
+  useLiveFaults();
   useCommandSources();
   useWindowTitle();
   const panel = useResizableHeight(250, 120, 0.7);

@@ -1,5 +1,6 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, type ReactElement } from 'react';
+import { FaultBadge } from '../faults/FaultBadge';
 import { edgeLabel } from './edge-label';
 import type { FlowbenchEdge } from './flow-types';
 import './edges.css';
@@ -29,6 +30,20 @@ export const LabeledEdge = memo(function LabeledEdge(props: EdgeProps<FlowbenchE
         style={props.style}
         interactionWidth={props.interactionWidth}
       />
+      {data?.config?.faults && (
+        <EdgeLabelRenderer>
+          <div
+            className="fb-edge-faults nodrag nopan"
+            data-edge-id={id}
+            // Below the label (or the middle of the curve) so both stay readable.
+            style={{
+              transform: `translate(-50%, ${label ? '60%' : '-50%'}) translate(${labelX}px, ${labelY}px)`,
+            }}
+          >
+            <FaultBadge faults={data.config.faults} />
+          </div>
+        </EdgeLabelRenderer>
+      )}
       {label && (
         <EdgeLabelRenderer>
           <div

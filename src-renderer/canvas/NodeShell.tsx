@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useCountersStore } from '../run/counters-store';
 import { restartNode } from '../run/pause-actions';
 import { isRunActive, useRunStore } from '../run/run-store';
+import { FaultBadge } from '../faults/FaultBadge';
 import { NodeCounters } from './NodeCounters';
 import type { SummaryItem } from './node-summary';
 import { isOverview } from './zoom-detail';
@@ -70,6 +71,7 @@ export function NodeShell({ id, kind, config, summary, children }: NodeShellProp
           )
         )}
       </div>
+      <FaultBadge faults={(config as { faults?: unknown }).faults} className="fb-node__faults" />
       <dl className="fb-node__summary">
         {summary.map((item) => (
           <div key={item.label} className="fb-node__summary-row">

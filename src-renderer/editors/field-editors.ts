@@ -23,7 +23,8 @@ const GRAPHQL_KEYS = new Set(['schema', 'sdl', 'query']);
 export function editorKindFor(fieldPath: string): EditorKind | null {
   const parts = fieldPath.split(/[.[\]]+/).filter(Boolean);
   const key = fieldPath.includes('[') ? parts[parts.length - 1] : parts[0];
-  if (key === undefined) return null;
+  // An injected fault's error body is sent as written, not rendered as a template.
+  if (key === undefined || parts.includes('error')) return null;
   if (TEMPLATE_KEYS.has(key)) return 'template';
   if (PROTO_KEYS.has(key)) return 'proto';
   if (GRAPHQL_KEYS.has(key)) return 'graphql';

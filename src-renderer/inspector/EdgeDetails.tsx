@@ -1,11 +1,16 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { EdgeConfig } from '@shared/flow/edge-config';
+import { edgeConfigSchema, type EdgeConfig } from '@shared/flow/edge-config';
 import { useFlowStore } from '../canvas/flow-store';
 import { BindingFields } from './BindingFields';
 import { edgeConfigErrors, edgeSettings } from './edge-form';
+import { describeField } from './field-model';
+import { TypedListField } from './TypedListField';
 import './compound-fields.css';
+
+/** The faults form of every edge, from the edge config schema. */
+const FAULTS_FIELD = describeField('faults', edgeConfigSchema.shape.faults);
 
 /**
  * What a selected connection joins, its settings (the binding of an exchange edge, the
@@ -93,6 +98,15 @@ export function EdgeDetails({ id }: { id: string }): ReactElement | null {
             service, connect the policy node to the service instead.
           </p>
         </div>
+      )}
+      {FAULTS_FIELD && (
+        <TypedListField
+          field={FAULTS_FIELD}
+          path="faults"
+          value={config.faults}
+          errors={errors}
+          onChange={(faults) => setConfig({ ...config, faults: faults as EdgeConfig['faults'] })}
+        />
       )}
       <div className="fb-inspector__footer">
         <button

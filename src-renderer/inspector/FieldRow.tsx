@@ -7,6 +7,8 @@ import { MapField } from './MapField';
 import { NumberField } from './NumberField';
 import { ObjectField } from './ObjectField';
 import { StringListField } from './StringListField';
+import { ContractField } from './ContractField';
+import { TypedListField } from './TypedListField';
 
 interface FieldRowProps {
   field: FieldSpec;
@@ -22,12 +24,24 @@ interface FieldRowProps {
   suggestedKeys?: string[];
   /** The flow's node names, offered for fields that name a node. */
   nodeNames?: string[];
+  /** Message type names offered by a contract field (from the flow's .proto sources). */
+  messageTypes?: string[];
   onChange(value: unknown): void;
 }
 
 /** One labelled form field with its hint and its inline error. */
 export function FieldRow(props: FieldRowProps): ReactElement {
-  const { field, value, error, errors = {}, ariaLabel, suggestedKeys, nodeNames, onChange } = props;
+  const {
+    field,
+    value,
+    error,
+    errors = {},
+    ariaLabel,
+    suggestedKeys,
+    nodeNames,
+    messageTypes,
+    onChange,
+  } = props;
   const path = props.path ?? field.key;
   const id = useId();
   const hintId = `${id}-hint`;
@@ -99,6 +113,28 @@ export function FieldRow(props: FieldRowProps): ReactElement {
           value={value}
           errors={errors}
           nodeNames={nodeNames}
+          onChange={onChange}
+        />
+      );
+    case 'typedList':
+      return (
+        <TypedListField
+          field={field}
+          path={path}
+          value={value}
+          errors={errors}
+          nodeNames={nodeNames}
+          onChange={onChange}
+        />
+      );
+    case 'contract':
+      return (
+        <ContractField
+          field={field}
+          path={path}
+          value={value}
+          errors={errors}
+          messageTypes={messageTypes}
           onChange={onChange}
         />
       );

@@ -8,6 +8,7 @@ import { outlineProto, serviceMethods } from '@shared/flow/proto-outline';
 import { outlineSdl } from '@shared/flow/sdl-outline';
 import { useFlowStore } from '../canvas/flow-store';
 import { useNodeNames } from '../canvas/useNodeNames';
+import { protoMessageTypes } from './contract-model';
 import { errorFor, fieldsOf } from './field-model';
 import { FieldRow } from './FieldRow';
 import { NodeRunError } from './NodeRunError';
@@ -38,6 +39,18 @@ export function NodeForm({ id }: { id: string }): ReactElement | null {
   );
   const updateConfig = useFlowStore((s) => s.updateConfig);
   const names = useNodeNames();
+  // The flow's .proto sources (gRPC nodes' own and imported files), for contract suggestions.
+  const protos = useFlowStore(
+    useShallow((s) =>
+      s.nodes.flatMap((n) => {
+        const c = n.data.config as { proto?: unknown; imports?: unknown };
+        const own = typeof c.proto === 'string' && c.proto ? [c.proto] : [];
+        const imported = c.imports && typeof c.imports === 'object' ? Object.values(c.imports) : [];
+        return [...own, ...imported.filter((t): t is string => typeof t === 'string')];
+      }),
+    ),
+  );
+  const messageTypes = useMemo(() => protoMessageTypes(protos), [protos]);
   const { deleteElements } = useReactFlow();
   const errors = useMemo(() => {
     if (!node) return {};
@@ -77,6 +90,7 @@ export function NodeForm({ id }: { id: string }): ReactElement | null {
           errors={errors}
           suggestedKeys={field.key === 'responses' || field.key === 'resolvers' ? keys : undefined}
           nodeNames={nodeNames}
+          messageTypes={field.control === 'contract' ? messageTypes : undefined}
           onChange={(v) => set(field.key, v)}
         />
       ))}

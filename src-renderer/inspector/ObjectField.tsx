@@ -21,8 +21,11 @@ export function ObjectField({
   nodeNames,
   onChange,
 }: ObjectFieldProps): ReactElement {
+  // Absent settings show their defaults (what the engine will use), not blank controls.
   const obj =
-    value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : ((field.newItem?.() as Record<string, unknown> | undefined) ?? {});
   return (
     <fieldset className="fb-field fb-field--object">
       <legend className="fb-field__label">{field.label}</legend>

@@ -17,6 +17,7 @@ describe('fieldsOf', () => {
       ['compression', 'select'],
       ['idempotent', 'checkbox'],
       ['fromContract', 'checkbox'],
+      ['faults', 'typedList'],
     ]);
     expect(fieldsOf('producer').find((f) => f.key === 'count')?.integer).toBe(true);
     expect(fieldsOf('producer').find((f) => f.key === 'rate')?.integer).toBe(false);
@@ -52,6 +53,7 @@ describe('fieldsOf the newer kinds', () => {
       ['status', 'number'],
       ['response', 'textarea'],
       ['latencyMs', 'number'],
+      ['contract', 'contract'],
       ['headers', 'map'],
     ]);
     expect(routes?.fields?.[0].options).toEqual(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);

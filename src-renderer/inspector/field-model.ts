@@ -8,11 +8,33 @@ import {
   LONG_MAP_VALUES,
   LONG_TEXT,
   NODE_REFS,
+  variantLabel,
 } from './field-words';
 
 /** The kind of control a field gets in the form. */
 export type FieldControl =
-  'text' | 'textarea' | 'number' | 'checkbox' | 'map' | 'select' | 'strings' | 'list' | 'object';
+  | 'text'
+  | 'textarea'
+  | 'number'
+  | 'checkbox'
+  | 'map'
+  | 'select'
+  | 'strings'
+  | 'list'
+  | 'object'
+  | 'typedList'
+  | 'contract';
+
+/** One kind of item in a typed list (a drop fault, a transform step), with its own fields. */
+export interface VariantSpec {
+  /** The discriminator's value, e.g. `drop`. */
+  kind: string;
+  label: string;
+  /** The variant's fields, without the discriminator and the item toggle. */
+  fields: FieldSpec[];
+  /** A new item of this kind: the variant's defaults. */
+  newItem(): Record<string, unknown>;
+}
 
 /** How the inspector edits one config field, derived from the kind's zod schema. */
 export interface FieldSpec {
@@ -34,6 +56,12 @@ export interface FieldSpec {
   newItem?: () => unknown;
   /** The field names another node; the form offers the flow's node names. */
   nodeRef?: boolean;
+  /** Typed lists: the key that says which kind an item is (`kind`). */
+  discriminator?: string;
+  /** Typed lists: the kinds an item can be, in schema order. */
+  variants?: VariantSpec[];
+  /** Typed lists: a boolean every variant has, shown on the item's title bar (`enabled`). */
+  toggleKey?: string;
 }
 
 /** `processingMs` → `Processing ms`; special cases come from the schema's meta or LABELS. */
@@ -55,7 +83,8 @@ function unwrap(schema: z.ZodType): { inner: z.ZodType; meta: { title?: string; 
   return { inner: cur, meta };
 }
 
-function describeField(key: string, schema: z.ZodType): FieldSpec | null {
+/** How the form edits one field of this schema; null for a type it cannot edit. */
+export function describeField(key: string, schema: z.ZodType): FieldSpec | null {
   const { inner, meta } = unwrap(schema);
   const base = { key, label: meta.title ?? humanize(key), hint: meta.description ?? fieldHint(key) };
   if (inner instanceof z.ZodString) {
@@ -69,10 +98,16 @@ function describeField(key: string, schema: z.ZodType): FieldSpec | null {
   if (inner instanceof z.ZodBoolean) return { ...base, control: 'checkbox' };
   if (inner instanceof z.ZodEnum) return { ...base, control: 'select', options: inner.options as string[] };
   if (inner instanceof z.ZodRecord) return { ...base, control: 'map', longValues: LONG_MAP_VALUES.has(key) };
-  if (inner instanceof z.ZodObject) return { ...base, control: 'object', fields: fieldsOfSchema(inner) };
+  if (inner instanceof z.ZodObject) {
+    return { ...base, control: 'object', fields: fieldsOfSchema(inner), newItem: () => defaultsOf(inner) };
+  }
+  if (inner instanceof z.ZodDiscriminatedUnion && key === 'contract') return { ...base, control: 'contract' };
   if (inner instanceof z.ZodArray) {
     const element = unwrap(inner.element as z.ZodType).inner;
     if (element instanceof z.ZodString) return { ...base, control: 'strings' };
+    if (element instanceof z.ZodDiscriminatedUnion) {
+      return { ...base, control: 'typedList', itemNoun: itemNoun(key), ...typedItems(element) };
+    }
     if (element instanceof z.ZodObject) {
       return {
         ...base,
@@ -88,6 +123,40 @@ function describeField(key: string, schema: z.ZodType): FieldSpec | null {
   }
   // A field type the form cannot edit stays as it is in the file.
   return null;
+}
+
+/** What an object schema fills in for `{}`; `{}` when something is required. */
+function defaultsOf(schema: z.ZodType, seed: Record<string, unknown> = {}): Record<string, unknown> {
+  const res = schema.safeParse(seed);
+  return res.success && res.data && typeof res.data === 'object'
+    ? (res.data as Record<string, unknown>)
+    : seed;
+}
+
+/** The variants of a discriminated union of objects, and the toggle they all share. */
+function typedItems(
+  union: z.ZodDiscriminatedUnion,
+): Pick<FieldSpec, 'discriminator' | 'variants' | 'toggleKey'> {
+  const discriminator = union._zod.def.discriminator;
+  const objects = union.options.filter((o): o is z.ZodObject => o instanceof z.ZodObject);
+  const toggleKey = objects.every((o) => unwrap(o.shape.enabled ?? z.never()).inner instanceof z.ZodBoolean)
+    ? 'enabled'
+    : undefined;
+  const hidden = new Set([discriminator, ...(toggleKey ? [toggleKey] : [])]);
+  const variants = objects.flatMap((o): VariantSpec[] => {
+    const literal = o.shape[discriminator];
+    if (!(literal instanceof z.ZodLiteral) || typeof literal.value !== 'string') return [];
+    const kind = literal.value;
+    return [
+      {
+        kind,
+        label: variantLabel(kind),
+        fields: fieldsOfSchema(o, hidden),
+        newItem: () => defaultsOf(o, { [discriminator]: kind }),
+      },
+    ];
+  });
+  return { discriminator, variants, toggleKey };
 }
 
 /** The fields of an object schema, in declaration order. */

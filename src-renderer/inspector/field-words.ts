@@ -17,6 +17,7 @@ export const LONG_TEXT = new Set([
   'variables',
   'text',
   'description',
+  'template',
 ]);
 /** Maps whose values are long sources or templates. */
 export const LONG_MAP_VALUES = new Set(['responses', 'imports', 'resolvers']);
@@ -34,6 +35,14 @@ const LABELS: Record<string, string> = {
   deadlineMs: 'Deadline (ms)',
   proto: 'Proto source',
   text: 'Text (Markdown)',
+  latencyMs: 'Latency (ms)',
+  jitterMs: 'Jitter (ms)',
+  ms: 'Delay (ms)',
+  kafka: 'Kafka',
+  amqp: 'AMQP',
+  grpc: 'gRPC',
+  http: 'HTTP',
+  graphql: 'GraphQL',
 };
 
 const HINTS: Record<string, string> = {
@@ -59,6 +68,12 @@ const ITEM_NOUNS: Record<string, string> = {
   streaming: 'streaming method',
   trafficSplit: 'share',
   bindings: 'binding',
+  faults: 'fault',
+  behaviours: 'behaviour',
+};
+
+const VARIANT_LABELS: Record<string, string> = {
+  failFirst: 'Fail the first N',
 };
 
 /** A field's label when humanizing its key would read badly. */
@@ -69,6 +84,14 @@ export function fieldLabel(key: string): string | undefined {
 /** A field's hint when its schema gives none. */
 export function fieldHint(key: string): string | undefined {
   return HINTS[key];
+}
+
+/** The name of one kind of typed-list item: `failFirst` → `Fail the first N`, `drop` → `Drop`. */
+export function variantLabel(kind: string): string {
+  const special = VARIANT_LABELS[kind];
+  if (special) return special;
+  const words = kind.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** What one item of a list field is called, for "Add route" and "Remove route 2". */
