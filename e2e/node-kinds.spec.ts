@@ -183,7 +183,7 @@ test('a flow using every kind opens from a format 2 file with its groups, bindin
   const labels = ['⊛ retry-policy', 'eu', 'else', 'orders.*.eu', 'SayHello'];
   await expect
     .poll(async () => {
-      const shown = (await canvas.edgeLabels().allInnerTexts()).map((t) => t.trim());
+      const shown = (await canvas.edgeLabels().allTextContents()).map((t) => t.trim());
       return labels.filter((l) => !shown.includes(l));
     })
     .toEqual([]);
