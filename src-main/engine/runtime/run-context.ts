@@ -10,6 +10,15 @@ export interface TraceSink {
   recordEvent(event: TraceEvent): void;
 }
 
+/**
+ * The sink of a run with tracing off: nothing is stored, and the graph adds no traceparent
+ * (`RunContext.tracing` is false), so sending costs what the bare client costs.
+ */
+export const UNTRACED: TraceSink = {
+  recordMessage: () => 0,
+  recordEvent: () => undefined,
+};
+
 const MAX_INDEXED_SPANS = 200_000;
 const MAX_LOG_ENTRIES = 1000;
 
@@ -33,12 +42,16 @@ export class RunContext {
   lastDeliveryAt = 0;
   private readonly pausedNodes = new Set<string>();
   private readonly resumedNodes = new Set<string>();
+  /** False when the run records nothing and adds no traceparent (a throughput run). */
+  readonly tracing: boolean;
 
   constructor(
     readonly runId: string,
     readonly sink: TraceSink,
     readonly stats: NodeStats,
-  ) {}
+  ) {
+    this.tracing = sink !== UNTRACED;
+  }
 
   get isStopping(): boolean {
     return this.stopped;

@@ -105,7 +105,7 @@ export class GrpcClientNode implements NodeActor {
     const span = { traceId: newTraceId(), spanId: newSpanId() };
     const metadata: Record<string, string> = {};
     for (const [name, t] of this.compiled.metadata) metadata[name] = t.render(seq);
-    metadata[TRACEPARENT] = formatTraceparent(span);
+    if (ctx.tracing) metadata[TRACEPARENT] = formatTraceparent(span);
     const startedAt = Date.now();
     let firstMessageId: number | undefined;
     const store = (message: unknown, at: number, headers: Record<string, string>): number =>
