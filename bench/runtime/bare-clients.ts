@@ -4,14 +4,26 @@ import amqp from 'amqplib';
 import { Kafka, logLevel } from 'kafkajs';
 import protobuf from 'protobufjs';
 import { runPaced } from '../../src-main/engine/runtime/pacing';
-import { AMQP_URL, CALLS, GRPC_RATE, KAFKA, N, PAYLOAD, PROTO, STREAM_ITEMS, unique } from './settings';
+import {
+  startClock,
+  type Measured,
+  AMQP_URL,
+  CALLS,
+  GRPC_RATE,
+  KAFKA,
+  N,
+  PAYLOAD,
+  PROTO,
+  STREAM_ITEMS,
+  unique,
+} from './settings';
 
 /**
  * The bare clients: the same work as the flow of each path, on the same brokers, with no
  * tracing, stats or graph. Each returns messages per second from its first send.
  */
 
-export async function bareAmqp(): Promise<number> {
+export async function bareAmqp(): Promise<Measured> {
   const queue = unique('bench-bare');
   const conn = await amqp.connect(AMQP_URL);
   const pub = await conn.createConfirmChannel();
@@ -26,18 +38,18 @@ export async function bareAmqp(): Promise<number> {
     sub.ack(m);
     if (++acked === N) done();
   });
-  const t0 = performance.now();
+  const stop = startClock();
   for (let sent = 0; sent < N; sent += 500) {
     for (let i = 0; i < Math.min(500, N - sent); i++) pub.sendToQueue(queue, PAYLOAD);
     await pub.waitForConfirms();
   }
   await all;
-  const seconds = (performance.now() - t0) / 1000;
+  const measured = stop(N);
   await conn.close();
-  return N / seconds;
+  return measured;
 }
 
-export async function bareKafka(): Promise<number> {
+export async function bareKafka(): Promise<Measured> {
   const topic = unique('bench-bare');
   const kafka = new Kafka({ brokers: KAFKA, clientId: 'bench', logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
@@ -56,17 +68,17 @@ export async function bareKafka(): Promise<number> {
   await join;
   const producer = kafka.producer();
   await producer.connect();
-  const t0 = performance.now();
+  const stop = startClock();
   for (let sent = 0; sent < N; sent += 500) {
     const messages = Array.from({ length: Math.min(500, N - sent) }, () => ({ value: PAYLOAD }));
     await producer.send({ topic, acks: -1, messages });
   }
   await all;
-  const seconds = (performance.now() - t0) / 1000;
+  const measured = stop(N);
   await Promise.all([producer.disconnect(), consumer.disconnect()]);
   await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
   await admin.disconnect();
-  return N / seconds;
+  return measured;
 }
 
 type EchoClient = grpc.Client & {
@@ -79,7 +91,7 @@ type EchoClient = grpc.Client & {
  * unary calls (replies per second), or CALLS / STREAM_ITEMS server-streaming calls of
  * STREAM_ITEMS replies each (streamed replies per second).
  */
-export async function bareGrpc(kind: 'unary' | 'stream'): Promise<number> {
+export async function bareGrpc(kind: 'unary' | 'stream'): Promise<Measured> {
   const root = protobuf.parse(PROTO, { keepCase: true }).root;
   const pkg = grpc.loadPackageDefinition(protoLoader.fromJSON(root.toJSON(), { keepCase: true }));
   const Echo = (pkg.bench as grpc.GrpcObject).Echo as grpc.ServiceClientConstructor;
@@ -99,7 +111,7 @@ export async function bareGrpc(kind: 'unary' | 'stream'): Promise<number> {
   );
   const client = new Echo(`127.0.0.1:${port}`, grpc.credentials.createInsecure()) as unknown as EchoClient;
   const calls = kind === 'unary' ? CALLS : Math.ceil(CALLS / STREAM_ITEMS);
-  const t0 = performance.now();
+  const stop = startClock();
   let replies = 0;
   const all: Array<Promise<void>> = [];
   const call = (seq: number): Promise<void> =>
@@ -131,8 +143,8 @@ export async function bareGrpc(kind: 'unary' | 'stream'): Promise<number> {
     },
   });
   await Promise.all(all);
-  const seconds = (performance.now() - t0) / 1000;
+  const measured = stop(replies);
   client.close();
   await new Promise<void>((r) => server.tryShutdown(() => r()));
-  return replies / seconds;
+  return measured;
 }

@@ -15,6 +15,8 @@ import {
   STREAM_ITEMS,
   unique,
   type Path,
+  startClock,
+  type Measured,
 } from './settings';
 
 /** A path as a flow: the node that sends first, and when the run has done all its work. */
@@ -93,8 +95,7 @@ function flowFor(path: Path): BenchFlow {
   };
 }
 
-export interface FlowbenchResult {
-  rate: number;
+export interface FlowbenchResult extends Measured {
   /** How long after the last message every row of the run was in SQLite (tracing on only). */
   recordedAfterMs?: number;
 }
@@ -115,9 +116,10 @@ export async function flowbenchRun(path: Path, tracing: boolean): Promise<Flowbe
       tracing,
     });
     if (!res.ok) throw new Error(JSON.stringify(res.problems));
-    const t0 = await until(engine, 1, (s) => s.counters[bench.source]?.status === 'running' || bench.done(s));
+    await until(engine, 1, (s) => s.counters[bench.source]?.status === 'running' || bench.done(s));
+    const stop = startClock();
     const doneAt = await until(engine, 5, bench.done);
-    const rate = bench.messages / ((doneAt - t0) / 1000);
+    const measured = stop(bench.messages);
     const [run] = await engine.handlers['runs.list']({ limit: 1 });
     let recordedAfterMs: number | undefined;
     if (tracing) {
@@ -127,7 +129,7 @@ export async function flowbenchRun(path: Path, tracing: boolean): Promise<Flowbe
       throw new Error(`tracing off recorded ${run.messageCount} messages, ${run.eventCount} events`);
     }
     await engine.handlers['run.stop']({});
-    return { rate, recordedAfterMs };
+    return { ...measured, recordedAfterMs };
   } finally {
     await engine.close();
     rmSync(dataDir, { recursive: true, force: true });

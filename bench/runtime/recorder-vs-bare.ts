@@ -6,7 +6,7 @@ import type { RecordedMessageInput, TraceEvent } from '@shared/trace/events';
 import { newSpanId, newTraceId } from '../../src-main/engine/trace/traceparent';
 import { openStore } from '../../src-main/store/open-store';
 import { Recorder } from '../../src-main/store/recorder';
-import { N, PAYLOAD } from './settings';
+import { N, PAYLOAD, startClock, type Measured } from './settings';
 
 /** What a Kafka path of N messages records: a payload and produce, deliver, ack per message. */
 interface Recorded {
@@ -72,7 +72,7 @@ function freshStore(): { dir: string; file: string } {
 }
 
 /** The recorder as the engine sets it up (writer thread), fed a produce batch per turn; rows per second. */
-export async function recorderRate(run: Recorded = recordedRun()): Promise<number> {
+export async function recorderRate(run: Recorded = recordedRun()): Promise<Measured> {
   const { dir, file } = freshStore();
   const store = openStore(file);
   const recorder = new Recorder(store, {
@@ -82,7 +82,7 @@ export async function recorderRate(run: Recorded = recordedRun()): Promise<numbe
     },
   });
   try {
-    const t0 = performance.now();
+    const stop = startClock();
     for (let i = 0; i < N; i += SLICE) {
       for (let j = i; j < Math.min(N, i + SLICE); j++) {
         recorder.recordMessage(run.messages[j]);
@@ -91,10 +91,10 @@ export async function recorderRate(run: Recorded = recordedRun()): Promise<numbe
       await new Promise((r) => setImmediate(r));
     }
     await recorder.flushAsync();
-    const seconds = (performance.now() - t0) / 1000;
+    const measured = stop(4 * N);
     const counted = store.getRun(RUN_ID);
     if (counted?.messageCount !== N || counted.eventCount !== 3 * N) throw new Error('recorder lost rows');
-    return (4 * N) / seconds;
+    return measured;
   } finally {
     recorder.close();
     store.close();
@@ -103,7 +103,7 @@ export async function recorderRate(run: Recorded = recordedRun()): Promise<numbe
 }
 
 /** Plain better-sqlite3 on the same schema and pragmas: the same rows, BARE_BATCH per transaction. */
-export async function bareSqliteRate(run: Recorded = recordedRun()): Promise<number> {
+export async function bareSqliteRate(run: Recorded = recordedRun()): Promise<Measured> {
   const { dir, file } = freshStore();
   const db = new Database(file);
   try {
@@ -164,9 +164,9 @@ export async function bareSqliteRate(run: Recorded = recordedRun()): Promise<num
       }
       count.run(to - from, 3 * (to - from), RUN_ID);
     });
-    const t0 = performance.now();
+    const stop = startClock();
     for (let i = 0; i < N; i += perTx) write(i, Math.min(N, i + perTx));
-    return (4 * N) / ((performance.now() - t0) / 1000);
+    return stop(4 * N);
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });

@@ -28,3 +28,24 @@ message Pong { string message = 1; }
 export const unique = (p: string): string => `${p}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
 
 export type Path = 'kafka' | 'rabbitmq' | 'grpc-unary' | 'grpc-stream';
+
+/** A measured run: wall-clock rate, and this process's CPU time (all threads) per message. */
+export interface Measured {
+  rate: number;
+  cpuUsPerMessage: number;
+}
+
+/**
+ * Starts timing a run. The CPU figure is steadier than the rate on a shared machine (other
+ * sessions take wall-clock time, not this process's CPU), though the broker's own work is
+ * not in it.
+ */
+export function startClock(): (messages: number) => Measured {
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  return (messages) => {
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    return { rate: messages / seconds, cpuUsPerMessage: (cpu.user + cpu.system) / messages };
+  };
+}
