@@ -132,11 +132,13 @@ export class GrpcClientNode implements NodeActor {
         signal: this.abort.signal,
         onMessage: (m) => {
           if (m.direction === 'out') {
-            const id = store(m.message, m.at, { ...metadata, 'grpc-request-index': String(m.index) });
-            firstMessageId ??= id;
+            if (ctx.tracing) {
+              const id = store(m.message, m.at, { ...metadata, 'grpc-request-index': String(m.index) });
+              firstMessageId ??= id;
+            }
             ctx.stats.add(this.node.id, 'sent');
           } else {
-            if (external) store(m.message, m.at, { 'grpc-reply-index': String(m.index) });
+            if (external && ctx.tracing) store(m.message, m.at, { 'grpc-reply-index': String(m.index) });
             ctx.stats.add(this.node.id, 'received');
           }
         },
