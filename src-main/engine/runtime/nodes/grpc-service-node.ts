@@ -73,7 +73,7 @@ export class GrpcServiceNode implements NodeActor {
     }
     const call = this.calls.get(m.callId);
     if (!call) return;
-    if (!ctx.tracing && !this.publishes) {
+    if (!ctx.tracing && !this.outbox.connected) {
       // Nothing is stored with tracing off: the reply is only counted.
       ctx.stats.add(this.node.id, 'sent');
       return;
