@@ -80,6 +80,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         input.flow,
         await environments.resolveForRun(input.environment),
         input.filePath ? flowFolderOf(input.filePath) : null,
+        { tracing: input.tracing ?? true },
       ),
     'run.stop': async () => controller.stop(),
     'run.status': async () => controller.snapshot(environments.active()),

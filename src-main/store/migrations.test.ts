@@ -18,6 +18,24 @@ function raw(file: string): Database.Database {
 }
 
 describe('openStore and migrations', () => {
+  it('keeps one index for the per-run counts, and both counts read only it', () => {
+    openStore(tmp.file).close();
+    const db = raw(tmp.file);
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name")
+      .pluck()
+      .all();
+    expect(indexes).toEqual(['events_run_node', 'events_trace_ts']);
+    for (const sql of [
+      'SELECT kind, count(*) FROM events WHERE run_id = ? GROUP BY kind',
+      'SELECT node_id, kind, count(*) FROM events WHERE run_id = ? GROUP BY node_id, kind',
+    ]) {
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('r') as Array<{ detail: string }>;
+      expect(plan.map((p) => p.detail).join('; ')).toContain('USING COVERING INDEX events_run_node');
+    }
+    db.close();
+  });
+
   it('creates the folder, migrates to the current version and turns WAL on', () => {
     openStore(tmp.file).close();
     const db = raw(tmp.file);

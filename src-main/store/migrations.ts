@@ -81,6 +81,9 @@ export const MIGRATIONS: readonly string[] = [
   `DROP INDEX IF EXISTS messages_trace;`,
   // v3: an injected fault on an event (JSON: kinds and detail), so the trace can say "injected".
   `ALTER TABLE events ADD COLUMN fault TEXT;`,
+  // v4: counts by kind read the (run_id, node_id, kind) index as well; a second index on
+  // (run_id, kind) cost every recorded event an insert (the recorder bench: 12 µs a row, not 16).
+  `DROP INDEX IF EXISTS events_run_kind;`,
 ];
 
 /** The schema version this build writes. */

@@ -234,6 +234,8 @@ export const requests = {
         environment: environmentSchema.optional(),
         /** The flow's file, so .proto and certificate files beside it can be read (when the host vouches for it). */
         filePath: z.string().min(1).max(4096).optional(),
+        /** False: no payloads or trace events recorded, no traceparent added (counters and run log still kept). */
+        tracing: z.boolean().optional(),
       })
       .strict(),
     output: output<RunStartResult>(),

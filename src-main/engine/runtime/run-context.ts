@@ -10,6 +10,15 @@ export interface TraceSink {
   recordEvent(event: TraceEvent): void;
 }
 
+/**
+ * The sink of a run with tracing off: nothing is stored, and the graph adds no traceparent
+ * (`RunContext.tracing` is false), so sending costs what the bare client costs.
+ */
+export const UNTRACED: TraceSink = {
+  recordMessage: () => 0,
+  recordEvent: () => undefined,
+};
+
 const MAX_INDEXED_SPANS = 200_000;
 const MAX_LOG_ENTRIES = 1000;
 
@@ -21,8 +30,13 @@ const MAX_LOG_ENTRIES = 1000;
 export class RunContext {
   private stopped = false;
   private readonly wakers = new Set<() => void>();
-  private readonly payloadBySpan = new Map<string, number>();
-  private readonly sentAtBySpan = new Map<string, number>();
+  // The span index: a ring of the last MAX_INDEXED_SPANS produce spans (payload id and send
+  // time side by side), so remembering one is one Map.set and forgetting the oldest one delete.
+  private readonly slotBySpan = new Map<string, number>();
+  private readonly spanInSlot: Array<string | undefined> = [];
+  private readonly payloadInSlot: number[] = [];
+  private readonly sentAtInSlot: number[] = [];
+  private nextSlot = 0;
   private readonly logEntries: Array<RunLogEntry & { repeats?: number }> = [];
   private logSeq = 0;
   private readonly changedLog = new Set<RunLogEntry>();
@@ -33,12 +47,16 @@ export class RunContext {
   lastDeliveryAt = 0;
   private readonly pausedNodes = new Set<string>();
   private readonly resumedNodes = new Set<string>();
+  /** False when the run records nothing and adds no traceparent (a throughput run). */
+  readonly tracing: boolean;
 
   constructor(
     readonly runId: string,
     readonly sink: TraceSink,
     readonly stats: NodeStats,
-  ) {}
+  ) {
+    this.tracing = sink !== UNTRACED;
+  }
 
   get isStopping(): boolean {
     return this.stopped;
@@ -64,18 +82,22 @@ export class RunContext {
     });
 
   rememberPayload(spanId: string, messageId: number, sentAt?: number): void {
-    if (this.payloadBySpan.size >= MAX_INDEXED_SPANS) {
-      const oldest = this.payloadBySpan.keys().next().value as string;
-      this.payloadBySpan.delete(oldest);
-      this.sentAtBySpan.delete(oldest);
-    }
-    this.payloadBySpan.set(spanId, messageId);
-    if (sentAt !== undefined) this.sentAtBySpan.set(spanId, sentAt);
+    const slot = this.nextSlot;
+    this.nextSlot = slot + 1 === MAX_INDEXED_SPANS ? 0 : slot + 1;
+    const oldest = this.spanInSlot[slot];
+    if (oldest !== undefined && this.slotBySpan.get(oldest) === slot) this.slotBySpan.delete(oldest);
+    this.spanInSlot[slot] = spanId;
+    this.payloadInSlot[slot] = messageId;
+    this.sentAtInSlot[slot] = sentAt ?? -1;
+    this.slotBySpan.set(spanId, slot);
   }
 
   /** When the span's message was sent by this run (for end-to-end latency), if known. */
   sentAt(spanId: string | null): number | undefined {
-    return spanId ? this.sentAtBySpan.get(spanId) : undefined;
+    const slot = spanId ? this.slotBySpan.get(spanId) : undefined;
+    if (slot === undefined) return undefined;
+    const at = this.sentAtInSlot[slot];
+    return at < 0 ? undefined : at;
   }
 
   /** Pauses or resumes the sources of the run (every one, or the given nodes). */
@@ -141,7 +163,8 @@ export class RunContext {
   }
 
   payloadOf(spanId: string | null): number | undefined {
-    return spanId ? this.payloadBySpan.get(spanId) : undefined;
+    const slot = spanId ? this.slotBySpan.get(spanId) : undefined;
+    return slot === undefined ? undefined : this.payloadInSlot[slot];
   }
 
   /** Marks nodes red with the broker's own message and a hint. */

@@ -9,7 +9,7 @@ import { compileFlow } from '../compiler/compile-flow';
 import { environmentProblems } from '../environments/environment-problems';
 import type { RunEnvironment } from '../environments/run-environment';
 import { Run } from './run';
-import type { TraceSink } from './run-context';
+import { UNTRACED, type TraceSink } from './run-context';
 
 const COUNTER_INTERVAL_MS = 250;
 
@@ -49,7 +49,12 @@ export class RunController {
    * Compiles the flow; on problems (or nodes the environment cannot serve) nothing connects.
    * Otherwise connects in the background. The environment comes resolved (secrets in memory).
    */
-  start(rawFlow: unknown, environment: RunEnvironment, flowDir: string | null = null): RunStartResult {
+  start(
+    rawFlow: unknown,
+    environment: RunEnvironment,
+    flowDir: string | null = null,
+    options: { tracing: boolean } = { tracing: true },
+  ): RunStartResult {
     if (this.active) throw new Error('A run is already going: stop it before starting another.');
     const result = compileFlow(rawFlow, { flowDir });
     if (!result.ok) return { ok: false, problems: result.problems };
@@ -64,7 +69,7 @@ export class RunController {
       environment: environment.label,
       startedAt: Date.now(),
     });
-    const run = new Run(runId, result.compiled, environment, this.sink);
+    const run = new Run(runId, result.compiled, environment, options.tracing ? this.sink : UNTRACED);
     const timer = setInterval(() => this.pushCounters(false), COUNTER_INTERVAL_MS);
     const active: Active = { run, state: 'starting', timer, started: Promise.resolve() };
     this.active = active;

@@ -47,6 +47,7 @@ export async function deliverTo(
   /** An injected fault that shaped this delivery (delayed, duplicated, failed), for the trace. */
   fault?: InjectedFault,
 ): Promise<void> {
+  if (!ctx.tracing) return deliverUntraced(ctx, node, source, message, work, settle);
   const traceId = message.trace?.traceId ?? newTraceId();
   const parentSpanId = message.trace?.spanId ?? null;
   const spanId = newSpanId();
@@ -132,5 +133,45 @@ export async function deliverTo(
       ctx.stats.add(node.id, 'errors');
       ctx.log('warning', node.id, outcome.error);
     }
+  }
+}
+
+/** A delivery of a run with tracing off: the same work, settling and counting, nothing recorded. */
+async function deliverUntraced(
+  ctx: RunContext,
+  node: FlowNode,
+  source: DeliverySource,
+  message: FlowMessage,
+  work: (message: FlowMessage) => Promise<Outcome>,
+  settle?: Settle,
+): Promise<void> {
+  const receivedAt = Date.now();
+  ctx.lastDeliveryAt = receivedAt;
+  ctx.stats.add(node.id, 'received');
+  ctx.stats.add(source.nodeId, 'sent');
+  let outcome: Outcome;
+  try {
+    outcome = await work(message);
+  } catch (err) {
+    outcome = { settle: 'nack', requeue: false, error: err instanceof Error ? err.message : String(err) };
+  }
+  try {
+    if (outcome.settle === 'ack') settle?.ack();
+    else settle?.nack(outcome.requeue);
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    ctx.stats.add(node.id, 'errors');
+    ctx.fail([node.id], source.transport, error);
+    return;
+  }
+  ctx.stats.observe(node.id, Date.now() - receivedAt);
+  if (outcome.settle === 'ack') {
+    ctx.stats.add(node.id, 'acked');
+    return;
+  }
+  ctx.stats.add(node.id, 'nacked');
+  if (outcome.error) {
+    ctx.stats.add(node.id, 'errors');
+    ctx.log('warning', node.id, outcome.error);
   }
 }

@@ -105,7 +105,7 @@ export class GrpcClientNode implements NodeActor {
     const span = { traceId: newTraceId(), spanId: newSpanId() };
     const metadata: Record<string, string> = {};
     for (const [name, t] of this.compiled.metadata) metadata[name] = t.render(seq);
-    metadata[TRACEPARENT] = formatTraceparent(span);
+    if (ctx.tracing) metadata[TRACEPARENT] = formatTraceparent(span);
     const startedAt = Date.now();
     let firstMessageId: number | undefined;
     const store = (message: unknown, at: number, headers: Record<string, string>): number =>
@@ -132,11 +132,13 @@ export class GrpcClientNode implements NodeActor {
         signal: this.abort.signal,
         onMessage: (m) => {
           if (m.direction === 'out') {
-            const id = store(m.message, m.at, { ...metadata, 'grpc-request-index': String(m.index) });
-            firstMessageId ??= id;
+            if (ctx.tracing) {
+              const id = store(m.message, m.at, { ...metadata, 'grpc-request-index': String(m.index) });
+              firstMessageId ??= id;
+            }
             ctx.stats.add(this.node.id, 'sent');
           } else {
-            if (external) store(m.message, m.at, { 'grpc-reply-index': String(m.index) });
+            if (external && ctx.tracing) store(m.message, m.at, { 'grpc-reply-index': String(m.index) });
             ctx.stats.add(this.node.id, 'received');
           }
         },

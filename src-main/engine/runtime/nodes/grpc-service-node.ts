@@ -73,6 +73,11 @@ export class GrpcServiceNode implements NodeActor {
     }
     const call = this.calls.get(m.callId);
     if (!call) return;
+    if (!ctx.tracing && !this.outbox.connected) {
+      // Nothing is stored with tracing off: the reply is only counted.
+      ctx.stats.add(this.node.id, 'sent');
+      return;
+    }
     const payload = Buffer.from(JSON.stringify(m.message ?? null));
     const messageId = ctx.sink.recordMessage({
       runId: ctx.runId,

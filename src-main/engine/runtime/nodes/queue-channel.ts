@@ -4,12 +4,12 @@ import type {
   Closable,
   ExchangePublisher,
   ExchangeTransport,
+  OutgoingMessage,
   QueueSpec,
   SendReceipt,
 } from '../../transports/transport';
 import type { FlowMessage } from '../graph/flow-message';
 import type { ChannelActor, ReaderSpec } from '../graph/node-actor';
-import { toOutgoing } from '../graph/publish-into';
 import { receiptsOf } from './publish-outcomes';
 import type { SharedClient } from './shared-client';
 
@@ -37,10 +37,15 @@ export class QueueChannel implements ChannelActor {
     const publisher = await this.publisher.get();
     // Through the default exchange, whose routing key is the queue's name.
     const routingKey = this.destination;
-    const outcomes = await publisher.publishTo(
-      '',
-      toOutgoing(messages).map((m) => ({ ...m, routingKey })),
-    );
+    // Persisted only into a durable queue (a transient one loses them on restart anyway):
+    // persisting costs the broker a disk write per message.
+    const persistent = this.spec.durable || this.spec.queueType === 'quorum';
+    const outgoing = new Array<OutgoingMessage & { routingKey: string }>(messages.length);
+    for (let i = 0; i < messages.length; i++) {
+      const m = messages[i];
+      outgoing[i] = { key: m.key, headers: m.headers, payload: m.payload, routingKey };
+    }
+    const outcomes = await publisher.publishTo('', outgoing, { mandatory: true, persistent });
     return receiptsOf(outcomes);
   }
 
