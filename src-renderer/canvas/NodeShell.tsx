@@ -49,7 +49,12 @@ export function NodeShell({ id, kind, config, summary, children }: NodeShellProp
   const restartable = status === 'error' && runActive && Boolean(counters.error?.startsWith('stopped:'));
   const style = { '--fb-node-color': info.color } as CSSProperties;
   return (
-    <div className={`fb-node${status ? ` fb-node--${status}` : ''}`} style={style}>
+    <div
+      className={`fb-node${status ? ` fb-node--${status}` : ''}`}
+      style={style}
+      // At overview zoom the text is not drawn: hovering a card still names it.
+      title={detailed ? undefined : `${config.name || id} (${info.label})`}
+    >
       <div className="fb-node__header fb-node__grip">
         <span className="fb-node__icon" aria-hidden="true">
           {info.icon}

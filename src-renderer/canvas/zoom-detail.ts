@@ -1,8 +1,8 @@
 import type { ReactFlowState } from '@xyflow/react';
 
 /**
- * Below this zoom a node's 11–12 px body text is 5 px or less on screen: the canvas shows
- * an overview (names, colours, connections) and leaves the unreadable text out.
+ * Below this zoom a node's 11–13 px text is 6 px or less on screen: the canvas shows an
+ * overview (node cards in their colours, connections) and leaves the unreadable text out.
  */
 export const OVERVIEW_ZOOM = 0.45;
 
