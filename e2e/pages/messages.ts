@@ -21,7 +21,10 @@ export class MessagesPage {
 
   /** Opens the newest message recorded by the node named `nodeName`. */
   async openFrom(nodeName: string): Promise<void> {
-    const row = this.rows.filter({ hasText: nodeName }).first();
+    // The node column (the row's second cell) names it exactly; other cells such as the
+    // destination (`/helloworld.Greeter/SayHello`) may contain the same word.
+    const exact = new RegExp(`^${nodeName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const row = this.rows.filter({ has: this.page.locator('span:nth-child(2)', { hasText: exact }) }).first();
     await expect(row).toBeVisible({ timeout: 30_000 });
     await row.click();
     await expect(this.payload).toBeVisible();
