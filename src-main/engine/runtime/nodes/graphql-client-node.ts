@@ -4,7 +4,7 @@ import { formatTraceparent, newSpanId, newTraceId } from '../../trace/traceparen
 import { createGraphqlClient, type GraphqlClient } from '../../transports/graphql/graphql-client';
 import type { FlowGraph } from '../graph/flow-graph';
 import type { NodeActor } from '../graph/node-actor';
-import { runPaced } from '../pacing';
+import { runPacedCalls } from '../paced-calls';
 import { GraphqlServiceNode } from './graphql-service-node';
 
 /**
@@ -32,24 +32,9 @@ export class GraphqlClientNode implements NodeActor {
       return;
     }
     const client = createGraphqlClient({ url, timeoutMs: c.timeoutMs });
-    const inflight = new Set<Promise<void>>();
     ctx.stats.setStatus(this.node.id, 'running');
     try {
-      await runPaced({
-        rate: c.rate,
-        count: c.count,
-        maxBatch: 100,
-        isStopped: () => ctx.isStopping,
-        sleep: ctx.sleep,
-        waitWhilePaused: () => ctx.waitWhilePaused(this.node.id),
-        sendBatch: async (firstSeq, n) => {
-          for (let i = 0; i < n; i++) {
-            const p = this.call(client, firstSeq + i).finally(() => inflight.delete(p));
-            inflight.add(p);
-          }
-        },
-      });
-      await Promise.all(inflight);
+      await runPacedCalls(ctx, this.node.id, c, (seq) => this.call(client, seq));
     } finally {
       await client.close();
     }

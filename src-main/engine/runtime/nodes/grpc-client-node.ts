@@ -11,7 +11,7 @@ import { statusText } from '../../transports/grpc/grpc-status';
 import { methodKind } from '../../transports/grpc/method-kind';
 import type { FlowGraph } from '../graph/flow-graph';
 import type { NodeActor } from '../graph/node-actor';
-import { runPaced } from '../pacing';
+import { runPacedCalls } from '../paced-calls';
 import { GrpcServiceNode } from './grpc-service-node';
 
 const STOP_POLL_MS = 1000;
@@ -54,21 +54,7 @@ export class GrpcClientNode implements NodeActor {
     })();
     ctx.stats.setStatus(this.node.id, 'running');
     try {
-      await runPaced({
-        rate: c.rate,
-        count: c.count,
-        maxBatch: 100,
-        isStopped: () => ctx.isStopping,
-        sleep: ctx.sleep,
-        waitWhilePaused: () => ctx.waitWhilePaused(this.node.id),
-        sendBatch: async (firstSeq, n) => {
-          for (let i = 0; i < n; i++) {
-            const p = this.call(client, firstSeq + i).finally(() => inflight.delete(p));
-            inflight.add(p);
-          }
-        },
-      });
-      await Promise.all(inflight);
+      await runPacedCalls(ctx, this.node.id, c, (seq) => this.call(client, seq), inflight);
     } finally {
       finished = true;
       client.close();

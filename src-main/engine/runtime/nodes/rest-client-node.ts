@@ -5,7 +5,7 @@ import { HttpCallError } from '../../transports/http/http-call-error';
 import { createRestClient } from '../../transports/http/rest-client';
 import type { FlowGraph } from '../graph/flow-graph';
 import type { NodeActor } from '../graph/node-actor';
-import { runPaced } from '../pacing';
+import { runPacedCalls } from '../paced-calls';
 import { RestServiceNode } from './rest-service-node';
 
 /**
@@ -37,24 +37,9 @@ export class RestClientNode implements NodeActor {
       baseUrl = url;
     }
     const client = createRestClient({ baseUrl, timeoutMs: c.timeoutMs });
-    const inflight = new Set<Promise<void>>();
     ctx.stats.setStatus(this.node.id, 'running');
     try {
-      await runPaced({
-        rate: c.rate,
-        count: c.count,
-        maxBatch: 100,
-        isStopped: () => ctx.isStopping,
-        sleep: ctx.sleep,
-        waitWhilePaused: () => ctx.waitWhilePaused(this.node.id),
-        sendBatch: async (firstSeq, n) => {
-          for (let i = 0; i < n; i++) {
-            const p = this.call(client, firstSeq + i).finally(() => inflight.delete(p));
-            inflight.add(p);
-          }
-        },
-      });
-      await Promise.all(inflight);
+      await runPacedCalls(ctx, this.node.id, c, (seq) => this.call(client, seq));
     } finally {
       await client.close();
     }
