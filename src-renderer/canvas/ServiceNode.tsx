@@ -18,9 +18,11 @@ export const ServiceNode = memo(function ServiceNode({
   data,
 }: NodeProps<NodeOf<'grpcService' | 'grpcClient'>>): ReactElement {
   const summary = nodeSummary({ type, data } as SummarySource);
+  // Clients have a `proto` too (for services outside the flow), but no inputs: ask the kind.
+  const service = type === 'grpcService' ? (data.config as NodeOf<'grpcService'>['data']['config']) : null;
   return (
     <NodeShell id={id} kind={type} config={data.config} summary={summary}>
-      {'proto' in data.config && (
+      {service && (
         <>
           {/* First in the DOM: an edge without a handle id attaches to it. */}
           <Handle
@@ -29,7 +31,7 @@ export const ServiceNode = memo(function ServiceNode({
             className="fb-handle fb-handle--service"
             title="The service as a whole (gateway, saga, policy, topic)"
           />
-          <MethodHandles nodeId={id} proto={data.config.proto} service={data.config.service} />
+          <MethodHandles nodeId={id} proto={service.proto} service={service.service} />
         </>
       )}
       {hasOutputs(type) && <Handle type="source" position={Position.Right} className="fb-handle" />}
