@@ -13,7 +13,22 @@ describe('patterns schemas', () => {
     expect(apiGatewayConfig.parse({})).toEqual({
       name: 'gateway',
       port: 8000,
-      routes: [{ pathPrefix: '/orders', target: '', auth: 'none', rateLimit: 0 }],
+      routes: [
+        {
+          pathPrefix: '/orders',
+          target: '',
+          auth: 'none',
+          rateLimit: 0,
+          method: 'ANY',
+          burst: 0,
+          grpcMethod: '',
+          transform: '',
+          cacheTtlMs: 0,
+        },
+      ],
+      apiKeys: [],
+      apiKeyHeader: 'x-api-key',
+      jwtSecretEnv: 'FLOWBENCH_JWT_SECRET',
     });
     expect(sagaOrchestratorConfig.parse({ steps: [{ name: 'pay' }] })).toEqual({
       name: 'saga',
@@ -24,7 +39,7 @@ describe('patterns schemas', () => {
     expect(projectionConfig.parse({})).toEqual({ name: 'projection', readModel: 'orders-view', events: [] });
     expect(meshPolicyConfig.parse({})).toEqual({
       name: 'policy',
-      retries: { attempts: 3, backoffMs: 100 },
+      retries: { attempts: 3, backoffMs: 100, budgetPercent: 20 },
       timeoutMs: 2000,
       circuitBreaker: { enabled: false, failureThreshold: 5, openMs: 30_000 },
       mtls: false,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nameList, nodeName, nodeRef, urlPath, wholeNumber } from './common';
+import { HTTP_METHODS, nameList, nodeName, nodeRef, template, urlPath, wholeNumber } from './common';
 
 /**
  * Patterns family, architecture half: API gateway, saga orchestrator, event store,
@@ -18,8 +18,35 @@ export const gatewayRoute = z.object({
     .meta({ description: 'none, an API key header, or a JWT bearer token.' })
     .default('none'),
   rateLimit: wholeNumber(0, 1_000_000)
-    .meta({ title: 'Rate limit (req/s)', description: '0 means no limit.' })
+    .meta({ title: 'Rate limit (req/s)', description: 'Per client (token bucket); 0 means no limit.' })
     .default(0),
+  method: z
+    .enum(['ANY', ...HTTP_METHODS], { error: 'must be ANY, GET, POST, PUT, PATCH or DELETE' })
+    .meta({ description: 'Only requests with this method match the route; ANY matches all.' })
+    .default('ANY'),
+  burst: wholeNumber(0, 1_000_000)
+    .meta({ description: 'Requests a client may make at once before the rate applies; 0 means the rate.' })
+    .default(0),
+  grpcMethod: z
+    .string()
+    .trim()
+    .max(200)
+    .meta({ title: 'gRPC method', description: 'For a gRPC target: the unary method the JSON body is sent to.' })
+    .default(''),
+  transform: template
+    .meta({
+      description: 'Template of the response sent back, e.g. {"order": {{body.id}}}; empty passes it through.',
+    })
+    .default(''),
+  cacheTtlMs: wholeNumber(0, 86_400_000)
+    .meta({ title: 'Cache TTL (ms)', description: 'GET answers are cached this long; 0 turns caching off.' })
+    .default(0),
+});
+
+/** A client the gateway knows by its API key (demo credentials of the flow). */
+export const gatewayApiKey = z.object({
+  client: z.string().trim().min(1, 'is required').max(80).default('mobile'),
+  key: z.string().trim().min(8, 'must be at least 8 characters').max(200).default('change-me-key'),
 });
 
 /** API gateway: one entry point routing path prefixes to services. */
@@ -27,6 +54,20 @@ export const apiGatewayConfig = z.object({
   name: nodeName.default('gateway'),
   port: wholeNumber(1, 65_535).default(8000),
   routes: z.array(gatewayRoute).default([gatewayRoute.parse({})]),
+  apiKeys: z
+    .array(gatewayApiKey)
+    .meta({ title: 'API keys', description: 'Clients and their keys, for routes with apiKey auth.' })
+    .default([]),
+  apiKeyHeader: z.string().trim().min(1).max(80).meta({ title: 'API key header' }).default('x-api-key'),
+  jwtSecretEnv: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name')
+    .meta({
+      title: 'JWT secret variable',
+      description: 'Environment variable of the engine holding the HS256 secret; the secret is never in the flow.',
+    })
+    .default('FLOWBENCH_JWT_SECRET'),
 });
 
 /** One saga step: an action on a service and the action that undoes it. */
@@ -90,8 +131,11 @@ export const meshPolicyConfig = z
       .object({
         attempts: wholeNumber(0, 10).default(3),
         backoffMs: wholeNumber(0, 60_000).meta({ title: 'Backoff (ms)' }).default(100),
+        budgetPercent: wholeNumber(0, 100)
+          .meta({ title: 'Retry budget (%)', description: 'Retries may add at most this share of calls.' })
+          .default(20),
       })
-      .default({ attempts: 3, backoffMs: 100 }),
+      .default({ attempts: 3, backoffMs: 100, budgetPercent: 20 }),
     timeoutMs: wholeNumber(1, 600_000).meta({ title: 'Timeout (ms)' }).default(2000),
     circuitBreaker: z
       .object({
@@ -122,6 +166,7 @@ export const meshPolicyConfig = z
 
 /** Parsed configs (defaults filled) of the architecture pattern kinds. */
 export type GatewayRoute = z.infer<typeof gatewayRoute>;
+export type GatewayApiKey = z.infer<typeof gatewayApiKey>;
 export type ApiGatewayConfig = z.infer<typeof apiGatewayConfig>;
 export type SagaStep = z.infer<typeof sagaStep>;
 export type SagaOrchestratorConfig = z.infer<typeof sagaOrchestratorConfig>;
