@@ -24,6 +24,10 @@ export interface NodeCounters {
   error?: string;
   /** What the user can try about the error. */
   hint?: string;
+  /** Mesh-governed call edges (counters keyed by edge id): the circuit breaker's state. */
+  breaker?: 'closed' | 'open' | 'half-open';
+  /** Mesh-governed call edges: retries made under the policy's budget. */
+  retries?: number;
 }
 
 export function emptyCounters(): NodeCounters {

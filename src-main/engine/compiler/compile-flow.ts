@@ -23,6 +23,7 @@ export interface CompileOptions {
   flowDir?: string | null;
 }
 import { compileGraphql } from './compile-graphql';
+import { checkMeshPolicies, compileGateways } from './compile-gateway';
 
 export type CompileResult = { ok: true; compiled: CompiledFlow } | { ok: false; problems: FlowProblem[] };
 
@@ -164,7 +165,7 @@ export function compileFlow(raw: unknown, options: CompileOptions = {}): Compile
       });
       restServices.push({ node, routes });
     } else if (node.kind === 'restClient') {
-      const targets = outgoing(node.id).filter((t) => t.kind === 'restService');
+      const targets = outgoing(node.id).filter((t) => t.kind === 'restService' || t.kind === 'apiGateway');
       const absolute = /^https?:\/\//.test(node.config.path);
       if (!absolute && targets.length === 0)
         at(node, 'path', 'is a path: connect the client to a REST service, or give a full http(s):// URL');
@@ -189,6 +190,8 @@ export function compileFlow(raw: unknown, options: CompileOptions = {}): Compile
       at(p.node, 'fromContract', 'needs a connected topic or queue that declares a message contract');
   }
   const graphql = compileGraphql(flow, at, services);
+  const apiGateways = compileGateways(flow, at, services);
+  checkMeshPolicies(flow, at);
 
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -206,6 +209,7 @@ export function compileFlow(raw: unknown, options: CompileOptions = {}): Compile
       restClients,
       contracts: contracts.byNode,
       ...graphql,
+      apiGateways,
       names: new Map(flow.nodes.map((n) => [n.id, n.config.name])),
     },
   };

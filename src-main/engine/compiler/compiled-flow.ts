@@ -5,6 +5,7 @@ import type { GrpcTarget } from '../transports/grpc/grpc-client';
 import type { LoadedService, UnaryMethod } from '../transports/grpc/load-proto';
 import type { MethodBehaviour } from '../transports/grpc/method-behaviour';
 import type { CompiledGraphqlClient, CompiledGraphqlService } from './compiled-graphql';
+import type { CompiledApiGateway } from './compile-gateway';
 
 /** Where a producer sends, or a consumer reads from. */
 export type MessagingEndpoint =
@@ -85,6 +86,8 @@ export interface CompiledFlow {
   contracts: Map<string, CompiledContract>;
   graphqlServices: CompiledGraphqlService[];
   graphqlClients: CompiledGraphqlClient[];
+  /** API gateways with their routes resolved to services (issue 5, pattern 10). */
+  apiGateways: CompiledApiGateway[];
   /** Node display names by id, for messages and the UI. */
   names: Map<string, string>;
 }

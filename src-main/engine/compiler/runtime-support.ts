@@ -19,6 +19,8 @@ const RUNNABLE: ReadonlySet<NodeKind> = new Set([
   'filter',
   'graphqlService',
   'graphqlClient',
+  'apiGateway',
+  'meshPolicy',
 ]);
 
 /** Annotations document the flow; they never run, so they are never a problem. */
@@ -54,6 +56,14 @@ const RUNNABLE_EDGES = new Set([
   'graphqlService>grpcService',
   'kafkaTopic>graphqlService',
   'rabbitQueue>graphqlService',
+  'restClient>apiGateway',
+  'apiGateway>restService',
+  'apiGateway>grpcService',
+  'apiGateway>graphqlService',
+  'meshPolicy>restService',
+  'meshPolicy>grpcService',
+  'meshPolicy>graphqlService',
+  'meshPolicy>apiGateway',
 ]);
 
 /** Routers and filters pass messages on to (or take them from) channels and reading nodes. */

@@ -18,6 +18,26 @@ export class NodeStats {
     for (const id of nodeIds) this.counters.set(id, emptyCounters());
   }
 
+  /** Starts counting for an id that is not a node (a mesh-governed edge, a gateway route). */
+  track(id: string): void {
+    if (!this.counters.has(id)) this.counters.set(id, emptyCounters());
+  }
+
+  /** Sets a governed edge's breaker state or bumps its retries (see NodeCounters). */
+  setBreaker(id: string, state: NonNullable<NodeCounters['breaker']>): void {
+    const c = this.counters.get(id);
+    if (!c || c.breaker === state) return;
+    c.breaker = state;
+    this.dirty = true;
+  }
+
+  addRetry(id: string): void {
+    const c = this.counters.get(id);
+    if (!c) return;
+    c.retries = (c.retries ?? 0) + 1;
+    this.dirty = true;
+  }
+
   /** Records one latency observation; quantiles are worked out only when a snapshot is taken. */
   observe(nodeId: string, ms: number): void {
     let h = this.latency.get(nodeId);

@@ -6,7 +6,22 @@ import { createRestClient } from '../../transports/http/rest-client';
 import type { FlowGraph } from '../graph/flow-graph';
 import type { NodeActor } from '../graph/node-actor';
 import { runPacedCalls } from '../paced-calls';
-import { RestServiceNode } from './rest-service-node';
+import { httpUrlOf, MeshHttpCaller } from '../mesh/mesh-http';
+
+interface RestCall {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+  traceparent: string;
+}
+type CallOutcome = { ok: true; result: { status: number } } | { ok: false; error: string };
+
+/** The call's own span, from the traceparent it carries. */
+function span(req: RestCall): { traceId: string; spanId: string } {
+  const [, traceId, spanId] = req.traceparent.split('-');
+  return { traceId, spanId };
+}
 
 /**
  * Calls a REST service of the flow (or any URL) at the client's rate, each call a new trace
@@ -28,26 +43,36 @@ export class RestClientNode implements NodeActor {
     const c = this.node.config;
     let baseUrl: string | undefined;
     if (this.compiled.targetId) {
-      const target = this.graph.actors.get(this.compiled.targetId);
-      const url = target instanceof RestServiceNode ? target.url : null;
+      const url = httpUrlOf(this.graph, this.compiled.targetId);
       if (!url) {
-        ctx.fail([this.node.id], 'http', `service "${target?.node.config.name ?? '?'}" is not running`);
+        const name = this.graph.node(this.compiled.targetId)?.config.name ?? '?';
+        ctx.fail([this.node.id], 'http', `service "${name}" is not running`);
         return;
       }
       baseUrl = url;
     }
     const client = createRestClient({ baseUrl, timeoutMs: c.timeoutMs });
+    // Calls to a node of the flow go through the mesh sidecar (a no-op without a policy).
+    const edge = this.graph.outgoing(this.node.id).find((e) => e.target === this.compiled.targetId);
+    const mesh = edge ? new MeshHttpCaller(this.graph, this.node.id, c.timeoutMs) : null;
     ctx.stats.setStatus(this.node.id, 'running');
     try {
-      await runPacedCalls(ctx, this.node.id, c, (seq) => this.call(client, seq));
+      await runPacedCalls(ctx, this.node.id, c, (seq) =>
+        this.call(seq, (req) =>
+          mesh && edge
+            ? mesh.call(edge, { ...req, url: (base) => new URL(req.url, base).toString() }, span(req))
+            : client.call(req).then((result) => ({ ok: true as const, result })),
+        ),
+      );
     } finally {
       await client.close();
+      await mesh?.close();
     }
     const s = ctx.stats.get(this.node.id);
     if (s && s.status !== 'error') ctx.stats.setStatus(this.node.id, 'done');
   }
 
-  private async call(client: ReturnType<typeof createRestClient>, seq: number): Promise<void> {
+  private async call(seq: number, send: (req: RestCall) => Promise<CallOutcome>): Promise<void> {
     const { ctx } = this.graph;
     const c = this.node.config;
     const span = { traceId: newTraceId(), spanId: newSpanId() };
@@ -72,8 +97,9 @@ export class RestClientNode implements NodeActor {
     ctx.stats.add(this.node.id, 'sent');
     let error: string | undefined;
     try {
-      const res = await client.call({ method: c.method, url, headers, body, traceparent });
-      if (res.status >= 400) error = `HTTP ${res.status}`;
+      const outcome = await send({ method: c.method, url, headers, body, traceparent });
+      if (!outcome.ok) error = outcome.error;
+      else if (outcome.result.status >= 400) error = `HTTP ${outcome.result.status}`;
     } catch (err) {
       error = err instanceof HttpCallError || err instanceof Error ? err.message : String(err);
     }

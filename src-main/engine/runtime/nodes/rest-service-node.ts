@@ -5,6 +5,7 @@ import { startRestServer, type RestResponseEvent, type RestServer } from '../../
 import type { FlowGraph } from '../graph/flow-graph';
 import type { NodeActor } from '../graph/node-actor';
 import { ServiceOutbox } from './service-outbox';
+import { meshOf } from '../mesh/mesh-layer';
 
 /**
  * A REST service node serving its routes on its port (loopback). Each reply is a respond
@@ -51,6 +52,7 @@ export class RestServiceNode implements NodeActor {
         },
       })),
       hooks: { onResponse: (e) => this.record(e) },
+      mtls: meshOf(this.graph).serverTls(this.node.id),
     });
   }
 

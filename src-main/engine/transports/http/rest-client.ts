@@ -36,6 +36,8 @@ export interface RestClientOptions {
   timeoutMs?: number;
   /** Responses larger than this fail with `response-too-large`; default 16 MiB. */
   maxResponseBytes?: number;
+  /** For https calls: the CA to trust and the client certificate to present (mTLS), PEM. */
+  tls?: { ca: string; cert: string; key: string };
 }
 
 export interface RestClient {
@@ -52,7 +54,7 @@ export interface RestClient {
  */
 export function createRestClient(options: RestClientOptions = {}): RestClient {
   const httpAgent = new HttpAgent({ keepAlive: true });
-  const httpsAgent = new HttpsAgent({ keepAlive: true });
+  const httpsAgent = new HttpsAgent({ keepAlive: true, ...(options.tls ?? {}) });
   const defaultTimeout = options.timeoutMs ?? 10_000;
   const maxResponse = options.maxResponseBytes ?? 16 * 1024 * 1024;
 

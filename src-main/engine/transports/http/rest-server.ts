@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TRACEPARENT } from '../../trace/traceparent';
 import { closeServer, listenOnLoopback } from './listen';
@@ -79,11 +80,13 @@ export interface RestServerOptions {
   /** Larger bodies get a 413; default 1 MiB. */
   maxBodyBytes?: number;
   hooks?: RestServerHooks;
+  /** Serve https and require a client certificate signed by `ca` (mesh mTLS); plaintext is refused. */
+  mtls?: { ca: string; cert: string; key: string };
 }
 
 export interface RestServer {
   readonly port: number;
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>` (`https://` with mTLS) */
   readonly url: string;
   /** Stops listening, drops open connections and cancels replies still waiting on latency. */
   close(): Promise<void>;
@@ -224,17 +227,20 @@ export async function startRestServer(options: RestServerOptions): Promise<RestS
     reply(full.status ?? handler.status, replyHeaders, replyBody);
   }
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((err: unknown) => {
       // Only a bug gets here (every expected failure has its own reply); keep serving.
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
       res.end(jsonError(`internal error in "${options.node}": ${(err as Error).message}`));
     });
-  });
+  };
+  const server = options.mtls
+    ? createTlsServer({ ...options.mtls, requestCert: true, rejectUnauthorized: true }, onRequest)
+    : createServer(onRequest);
   const port = await listenOnLoopback(server, options.port ?? 0, options.node);
   return {
     port,
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.mtls ? 'https' : 'http'}://127.0.0.1:${port}`,
     async close() {
       closing = true;
       const released = [...pendingDelays];
