@@ -42,14 +42,20 @@ export function compileGateways(
     const connected = flow.edges
       .filter((e) => e.source === node.id)
       .map((edge) => ({ edge, target: byId.get(edge.target) }))
-      .filter((x): x is { edge: typeof x.edge; target: FlowNode } => !!x.target && TARGET_KINDS.has(x.target.kind));
+      .filter(
+        (x): x is { edge: typeof x.edge; target: FlowNode } => !!x.target && TARGET_KINDS.has(x.target.kind),
+      );
     const routes: CompiledGatewayRoute[] = [];
     node.config.routes.forEach((route, i) => {
       const field = `routes[${i}]`;
       const hit = connected.find((c) => c.target.config.name === route.target);
       if (!hit) {
         const names = connected.map((c) => `"${c.target.config.name}"`).join(', ') || 'none';
-        at(node, `${field}.target`, `"${route.target}" is not a service connected to this gateway (connected: ${names})`);
+        at(
+          node,
+          `${field}.target`,
+          `"${route.target}" is not a service connected to this gateway (connected: ${names})`,
+        );
         return;
       }
       let grpc: CompiledGrpcService | null = null;
@@ -57,8 +63,14 @@ export function compileGateways(
         grpc = grpcServices.get(hit.target.id) ?? null;
         const method = grpc?.service.methods.find((m) => m.name === route.grpcMethod);
         if (grpc && !method) {
-          const unary = grpc.service.methods.filter((m) => !m.requestStream && !m.responseStream).map((m) => m.name);
-          at(node, `${field}.grpcMethod`, `must name a unary method of "${route.target}" (${unary.join(', ') || 'none'})`);
+          const unary = grpc.service.methods
+            .filter((m) => !m.requestStream && !m.responseStream)
+            .map((m) => m.name);
+          at(
+            node,
+            `${field}.grpcMethod`,
+            `must name a unary method of "${route.target}" (${unary.join(', ') || 'none'})`,
+          );
           return;
         }
         if (method && (method.requestStream || method.responseStream)) {
@@ -90,8 +102,13 @@ export function compileGateways(
 }
 
 /** Mesh policies: every split share must name a service of the flow. */
-export function checkMeshPolicies(flow: FlowDocument, at: (node: FlowNode, field: string, message: string) => void): void {
-  const services = new Set(flow.nodes.filter((n) => TARGET_KINDS.has(n.kind) || n.kind === 'apiGateway').map((n) => n.config.name));
+export function checkMeshPolicies(
+  flow: FlowDocument,
+  at: (node: FlowNode, field: string, message: string) => void,
+): void {
+  const services = new Set(
+    flow.nodes.filter((n) => TARGET_KINDS.has(n.kind) || n.kind === 'apiGateway').map((n) => n.config.name),
+  );
   for (const node of flow.nodes) {
     if (node.kind !== 'meshPolicy') continue;
     node.config.trafficSplit.forEach((share, i) => {

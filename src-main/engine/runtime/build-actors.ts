@@ -4,6 +4,7 @@ import type { ExchangePublisher, TopicProducer, TopicProducerOptions } from '../
 import type { FlowGraph } from './graph/flow-graph';
 import { isChannel, type NodeActor } from './graph/node-actor';
 import { ConsumerNode } from './nodes/consumer-node';
+import { ApiGatewayNode } from './gateway/api-gateway-node';
 import { ExchangeChannel } from './nodes/exchange-channel';
 import { GraphqlClientNode } from './nodes/graphql-client-node';
 import { GraphqlServiceNode } from './nodes/graphql-service-node';
@@ -71,6 +72,7 @@ export function buildActors(
   for (const r of compiled.restClients) add(new RestClientNode(r, graph));
   for (const g of compiled.graphqlServices) add(new GraphqlServiceNode(g, graph, ports?.[g.node.id]));
   for (const g of compiled.graphqlClients) add(new GraphqlClientNode(g, graph));
+  for (const g of compiled.apiGateways) add(new ApiGatewayNode(g, graph, ports?.[g.node.id]));
   for (const node of compiled.flow.nodes) {
     if (node.kind === 'sink') add(new SinkNode(node, graph));
     else if (node.kind === 'router') add(new RouterNode(node, graph));

@@ -49,7 +49,10 @@ export class CircuitBreaker {
   failure(nowMs: number): void {
     this.trialInFlight = false;
     this.failures += 1;
-    if (this.current === 'half-open' || (this.current === 'closed' && this.failures >= this.settings.failureThreshold)) {
+    if (
+      this.current === 'half-open' ||
+      (this.current === 'closed' && this.failures >= this.settings.failureThreshold)
+    ) {
       this.openedAt = nowMs;
       this.set('open');
     }

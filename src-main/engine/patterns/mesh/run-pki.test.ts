@@ -21,8 +21,8 @@ describe('createRunPki', () => {
   it('a certificate from another run does not verify', () => {
     const a = createRunPki();
     const b = createRunPki();
-    expect(new X509Certificate(b.issue('x', 'client').cert).verify(new X509Certificate(a.caCert).publicKey)).toBe(
-      false,
-    );
+    expect(
+      new X509Certificate(b.issue('x', 'client').cert).verify(new X509Certificate(a.caCert).publicKey),
+    ).toBe(false);
   });
 });

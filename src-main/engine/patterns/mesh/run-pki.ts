@@ -80,7 +80,11 @@ export function createRunPki(label = 'Flowbench run'): RunPki {
           // digitalSignature
           extension('2.5.29.15', true, bits(Buffer.from([0x80]))),
           // serverAuth or clientAuth
-          extension('2.5.29.37', false, seq(oid(use === 'server' ? '1.3.6.1.5.5.7.3.1' : '1.3.6.1.5.5.7.3.2'))),
+          extension(
+            '2.5.29.37',
+            false,
+            seq(oid(use === 'server' ? '1.3.6.1.5.5.7.3.1' : '1.3.6.1.5.5.7.3.2')),
+          ),
           // DNS localhost, IP 127.0.0.1
           extension(
             '2.5.29.17',

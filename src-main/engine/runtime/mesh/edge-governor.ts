@@ -50,7 +50,10 @@ export class EdgeGovernor {
       : null;
     if (this.breaker) ctx.stats.setBreaker(edge.id, 'closed');
     this.budget = new RetryBudget((c.retries.budgetPercent ?? 20) / 100);
-    const pick = split.length > 0 ? createSplitPicker(split.map((s) => ({ target: s.targetId, weight: s.weight }))) : null;
+    const pick =
+      split.length > 0
+        ? createSplitPicker(split.map((s) => ({ target: s.targetId, weight: s.weight })))
+        : null;
     this.pick = pick ?? (() => edge.target);
   }
 

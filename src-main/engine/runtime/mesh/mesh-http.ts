@@ -65,7 +65,13 @@ export class MeshHttpCaller {
           error = (err as Error).message;
           throw err;
         } finally {
-          this.recordTry(span, parent, startedAt, error, `${policy}: ${request.method} → ${this.nameOf(targetId)} (try ${attempt})`);
+          this.recordTry(
+            span,
+            parent,
+            startedAt,
+            error,
+            `${policy}: ${request.method} → ${this.nameOf(targetId)} (try ${attempt})`,
+          );
         }
       },
       (result) => (result.status >= 500 ? `HTTP ${result.status}` : null),
@@ -108,7 +114,13 @@ export class MeshHttpCaller {
     return this.graph.node(nodeId)?.config.name ?? nodeId;
   }
 
-  private recordTry(span: TraceContext, parent: TraceContext, startedAt: number, error: string | undefined, destination: string): void {
+  private recordTry(
+    span: TraceContext,
+    parent: TraceContext,
+    startedAt: number,
+    error: string | undefined,
+    destination: string,
+  ): void {
     const { ctx } = this.graph;
     if (!ctx.tracing) return;
     ctx.sink.recordEvent({
