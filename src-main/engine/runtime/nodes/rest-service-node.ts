@@ -43,7 +43,9 @@ export class RestServiceNode implements NodeActor {
         path: route.path,
         status: route.status,
         latencyMs: route.latencyMs,
-        render: (req) => {
+        render: async (req) => {
+          const injected = await this.injectedFault(req.headers, req.rawBody);
+          if (injected) return injected;
           const seq = ++this.seq;
           const context = { params: req.params, query: req.query, body: req.body, headers: req.headers };
           const h: Record<string, string> = {};
@@ -54,6 +56,23 @@ export class RestServiceNode implements NodeActor {
       hooks: { onResponse: (e) => this.record(e) },
       mtls: meshOf(this.graph).serverTls(this.node.id),
     });
+  }
+
+  /**
+   * The node's own faults (faults on demand): an error fault answers with its HTTP status
+   * and body instead of the route's reply, a latency fault holds the reply back.
+   */
+  private async injectedFault(
+    headers: Record<string, string>,
+    payload: Buffer,
+  ): Promise<{ status: number; body: string } | null> {
+    const injector = this.graph.faults?.at(this.node.id);
+    if (!injector) return null;
+    const [decision] = injector.decide({ headers, payload, trace: null });
+    if (decision?.action === 'error' && decision.error.protocol === 'http')
+      return { status: decision.error.status, body: decision.error.body };
+    if (decision?.action === 'deliver' && decision.delayMs > 0) await this.graph.ctx.sleep(decision.delayMs);
+    return null;
   }
 
   private record(e: RestResponseEvent): void {

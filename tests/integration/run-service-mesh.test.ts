@@ -1,0 +1,200 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { describe, expect, it } from 'vitest';
+import type { RunLogEntry } from '@shared/run/counters';
+import type { Engine } from '../../src-main/engine/engine-types';
+import { createRunPki } from '../../src-main/engine/patterns/mesh/run-pki';
+import { unusedPort } from './helpers/brokers';
+import { untilStatus, useEngine, type PushedEvents } from './helpers/engine';
+import { flowBuilder } from './helpers/flow-builder';
+
+const startEngine = useEngine('mesh');
+
+async function run(e: Engine, flow: unknown): Promise<string> {
+  const started = await e.handlers['run.start']({ flow, environment: { kind: 'embedded' } });
+  if (!started.ok) throw new Error(JSON.stringify(started.problems));
+  return started.runId;
+}
+
+const service = async (extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> => ({
+  port: await unusedPort(),
+  routes: [{ method: 'GET', path: '/stock/:id', status: 200, response: '{"id": "{{params.id}}"}' }],
+  ...extra,
+});
+const client = (
+  count: number,
+  rate: number,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> => ({
+  method: 'GET',
+  path: '/stock/{{seq}}',
+  rate,
+  count,
+  ...extra,
+});
+
+function logLines(pushed: PushedEvents): string[] {
+  return (pushed['run.log'] ?? []).flatMap((b) => b.entries.map((en: RunLogEntry) => en.message));
+}
+
+/** Resolves with the status code, or rejects with the socket/TLS error. */
+function rawCall(url: string, options: Record<string, unknown> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = (url.startsWith('https') ? httpsRequest : httpRequest)(
+      url,
+      { ...options, timeout: 3000 },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('error', reject);
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.end();
+  });
+}
+
+describe('service mesh policies on call edges (real HTTP services on loopback)', () => {
+  it('the circuit breaker opens on a failing upstream, refuses calls, then recovers half-open → closed', async () => {
+    const { engine: e, pushed } = await startEngine();
+    const b = flowBuilder('mesh-breaker');
+    b.node('shop', 'restClient', client(40, 20));
+    b.node('inventory', 'restService', await service({ faults: [{ kind: 'failFirst', count: 6 }] }));
+    b.node('guard', 'meshPolicy', {
+      retries: { attempts: 0, backoffMs: 0, budgetPercent: 20 },
+      circuitBreaker: { enabled: true, failureThreshold: 3, openMs: 300 },
+    });
+    b.edge('shop', 'inventory');
+    b.edge('guard', 'inventory');
+    const edgeId = b.flow.edges[0].id;
+    await run(e, b.flow);
+    const s = await untilStatus(e, 'client done', (x) => x.counters.shop?.status === 'done', 30_000);
+    await untilStatus(e, 'log pushed', () => logLines(pushed).some((l) => /circuit closed/.test(l)), 5000);
+    const lines = logLines(pushed).filter((l) => /^circuit /.test(l));
+    const first = (state: string): number => lines.findIndex((l) => l.startsWith(`circuit ${state} `));
+    expect(first('open')).toBeGreaterThanOrEqual(0);
+    expect(first('half-open')).toBeGreaterThan(first('open'));
+    expect(first('closed')).toBeGreaterThan(first('half-open'));
+    expect(s.counters[edgeId]?.breaker).toBe('closed');
+    // Calls refused while open never reached the service.
+    expect(s.counters.inventory.received).toBeLessThan(40);
+    expect(s.counters.inventory.acked).toBeGreaterThan(0);
+    expect(s.counters.shop.errors).toBeGreaterThan(6);
+    const seen = (pushed['run.counters'] ?? []).map((c) => c.nodes[edgeId]?.breaker).filter(Boolean);
+    expect(seen).toContain('open');
+  });
+
+  it('over 1,000 calls a 90/10 canary split holds within 4 sigma', async () => {
+    const { engine: e } = await startEngine();
+    const b = flowBuilder('mesh-split');
+    b.node('shop', 'restClient', client(1000, 800));
+    b.node('orders-v1', 'restService', await service());
+    b.node('orders-v2', 'restService', await service());
+    b.node('canary', 'meshPolicy', {
+      retries: { attempts: 0, backoffMs: 0, budgetPercent: 20 },
+      trafficSplit: [
+        { target: 'orders-v1', weight: 90 },
+        { target: 'orders-v2', weight: 10 },
+      ],
+    });
+    b.edge('shop', 'orders-v1');
+    b.edge('canary', 'orders-v1');
+    b.edge('canary', 'orders-v2');
+    await run(e, b.flow);
+    const s = await untilStatus(e, 'thousand calls', (x) => x.counters.shop?.status === 'done', 60_000);
+    expect(s.counters.shop).toMatchObject({ sent: 1000, received: 1000, errors: 0 });
+    const v1 = s.counters['orders-v1'].received;
+    const v2 = s.counters['orders-v2'].received;
+    expect(v1 + v2).toBe(1000);
+    const sigma = Math.sqrt(1000 * 0.1 * 0.9);
+    expect(Math.abs(v2 - 100)).toBeLessThan(4 * sigma);
+  });
+
+  it('mTLS with certificates made for the run: flow calls succeed, plaintext and foreign certificates are refused', async () => {
+    const { engine: e } = await startEngine();
+    const b = flowBuilder('mesh-mtls');
+    const cfg = await service();
+    b.node('app', 'restClient', client(5, 50));
+    b.node('vault', 'restService', cfg);
+    b.node('zero-trust', 'meshPolicy', { mtls: true });
+    b.edge('app', 'vault');
+    b.edge('zero-trust', 'vault');
+    await run(e, b.flow);
+    const s = await untilStatus(e, 'five calls', (x) => x.counters.app?.status === 'done');
+    expect(s.counters.app).toMatchObject({ sent: 5, received: 5, errors: 0 });
+    expect(s.counters.vault).toMatchObject({ received: 5, acked: 5 });
+    const port = cfg.port as number;
+    await expect(rawCall(`http://127.0.0.1:${port}/stock/1`)).rejects.toThrow();
+    // TLS without a client certificate, and with one from another CA, are refused too.
+    await expect(
+      rawCall(`https://127.0.0.1:${port}/stock/1`, { rejectUnauthorized: false }),
+    ).rejects.toThrow();
+    const foreign = createRunPki('Intruder');
+    const leaf = foreign.issue('intruder', 'client');
+    await expect(
+      rawCall(`https://127.0.0.1:${port}/stock/1`, {
+        rejectUnauthorized: false,
+        cert: leaf.cert,
+        key: leaf.key,
+      }),
+    ).rejects.toThrow();
+    const after = await e.handlers['run.status']({});
+    expect(after.counters.vault.received).toBe(5);
+  });
+
+  it('retries stay within the retry budget, each try a span of the call trace', async () => {
+    const { engine: e } = await startEngine();
+    const b = flowBuilder('mesh-retries');
+    b.node('shop', 'restClient', client(50, 100));
+    b.node('broken', 'restService', await service({ faults: [{ kind: 'error', probability: 1 }] }));
+    b.node('patient', 'meshPolicy', { retries: { attempts: 3, backoffMs: 1, budgetPercent: 20 } });
+    b.edge('shop', 'broken', undefined);
+    b.flow.edges[0] = { ...b.flow.edges[0], config: { policy: 'patient' } } as (typeof b.flow.edges)[0];
+    const edgeId = b.flow.edges[0].id;
+    const runId = await run(e, b.flow);
+    const s = await untilStatus(e, 'calls done', (x) => x.counters.shop?.status === 'done');
+    const retries = s.counters[edgeId]?.retries ?? 0;
+    // Budget: a floor of 3 plus 20 % of 50 calls; without it 3 attempts × 50 calls = 150.
+    expect(retries).toBeGreaterThan(0);
+    expect(retries).toBeLessThanOrEqual(13);
+    expect(s.counters.broken.received).toBe(50 + retries);
+    expect(s.counters.shop.errors).toBe(50);
+    await e.handlers['run.stop']({});
+    const rows = (await e.handlers['messages.list']({ runId, limit: 100 })).rows.filter(
+      (r) => r.nodeId === 'shop',
+    );
+    const traces = await Promise.all(rows.map((r) => e.handlers['trace.get']({ traceId: r.traceId })));
+    const tries = traces.map((t) =>
+      t.filter((ev) => ev.nodeId === 'shop' && /\(try \d+\)$/.test(ev.destination)),
+    );
+    expect(tries.some((t) => t.length >= 2)).toBe(true);
+    const retried =
+      traces.find((t) => t.filter((ev) => /\(try \d+\)$/.test(ev.destination)).length >= 2) ?? [];
+    const served = retried.filter((ev) => ev.nodeId === 'broken');
+    expect(served.length).toBeGreaterThanOrEqual(2);
+    const trySpans = new Set(retried.filter((ev) => ev.nodeId === 'shop').map((ev) => ev.spanId));
+    for (const ev of served) expect(trySpans.has(ev.parentSpanId ?? '')).toBe(true);
+  });
+
+  it("timeouts fire at the policy's limit, not the client's", async () => {
+    const { engine: e } = await startEngine();
+    const b = flowBuilder('mesh-timeout');
+    b.node('shop', 'restClient', client(3, 20, { timeoutMs: 10_000 }));
+    b.node('slow', 'restService', {
+      port: await unusedPort(),
+      routes: [{ method: 'GET', path: '/stock/:id', status: 200, response: '{}', latencyMs: 1500 }],
+    });
+    b.node('strict', 'meshPolicy', {
+      timeoutMs: 150,
+      retries: { attempts: 0, backoffMs: 0, budgetPercent: 20 },
+    });
+    b.edge('shop', 'slow');
+    b.edge('strict', 'slow');
+    const t0 = Date.now();
+    await run(e, b.flow);
+    const s = await untilStatus(e, 'calls done', (x) => x.counters.shop?.status === 'done');
+    expect(Date.now() - t0).toBeLessThan(1500);
+    expect(s.counters.shop).toMatchObject({ sent: 3, errors: 3 });
+    expect(s.counters.shop.p99Ms).toBeLessThan(1000);
+  });
+});
