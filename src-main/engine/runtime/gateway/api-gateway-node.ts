@@ -65,7 +65,7 @@ export class ApiGatewayNode implements NodeActor {
       this.jwtSecret = process.env[c.jwtSecretEnv] || null;
       if (!this.jwtSecret)
         this.graph.ctx.log(
-          'warning',
+          'info',
           this.node.id,
           `routes with JWT auth refuse every token: the environment variable ${c.jwtSecretEnv} (the HS256 secret) is not set`,
         );

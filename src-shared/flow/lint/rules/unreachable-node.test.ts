@@ -50,4 +50,27 @@ describe('unreachable-node', () => {
     );
     expect(unreachableNode(flow)).toEqual([]);
   });
+
+  it('a canary share of a mesh policy is reached through the service the policy governs', () => {
+    const split = {
+      trafficSplit: [
+        { target: 'v1', weight: 90 },
+        { target: 'v2', weight: 10 },
+      ],
+    };
+    const flow = testFlow(
+      [
+        ['client', 'restClient'],
+        ['v1', 'restService'],
+        ['v2', 'restService'],
+        ['v3', 'restService'],
+        ['canary', 'meshPolicy', split],
+      ],
+      [
+        ['client', 'v1'],
+        ['canary', 'v1'],
+      ],
+    );
+    expect(unreachableNode(flow).map((f) => f.nodeId)).toEqual(['v3']);
+  });
 });
