@@ -1,6 +1,7 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, type ReactElement } from 'react';
 import { FaultBadge } from '../faults/FaultBadge';
+import { EdgeMeshBadge } from './EdgeMeshBadge';
 import { edgeLabel } from './edge-label';
 import type { FlowbenchEdge } from './flow-types';
 import './edges.css';
@@ -30,6 +31,7 @@ export const LabeledEdge = memo(function LabeledEdge(props: EdgeProps<FlowbenchE
         style={props.style}
         interactionWidth={props.interactionWidth}
       />
+      <EdgeMeshBadge id={id} x={labelX} y={labelY} />
       {data?.config?.faults && (
         <EdgeLabelRenderer>
           <div

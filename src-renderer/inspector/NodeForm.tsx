@@ -12,6 +12,7 @@ import { protoMessageTypes } from './contract-model';
 import { errorFor, fieldsOf } from './field-model';
 import { FieldRow } from './FieldRow';
 import { NodeRunError } from './NodeRunError';
+import { GatewayRouteMetrics } from './GatewayRouteMetrics';
 
 /** Keys a map field offers when adding a row: a service's method or root field names. */
 function suggestedKeys(kind: NodeKind, config: Record<string, unknown>): string[] {
@@ -81,6 +82,7 @@ export function NodeForm({ id }: { id: string }): ReactElement | null {
         </div>
       </header>
       <NodeRunError id={id} />
+      <GatewayRouteMetrics id={id} />
       {fieldsOf(node.kind).map((field) => (
         <FieldRow
           key={field.key}

@@ -68,7 +68,10 @@ function useFocusNode(): string | null {
     // By messages moved so far, not by rate, so the choice does not flicker between nodes.
     let best: string | null = null;
     let moved = -1;
+    // Governed edges and gateway routes have counters too; the panel focuses nodes only.
+    const nodeIds = new Set(useFlowStore.getState().nodes.map((n) => n.id));
     for (const [id, c] of Object.entries(s.byNode)) {
+      if (!nodeIds.has(id)) continue;
       const m = Math.max(c.sent, c.received);
       if (c.p50Ms !== undefined && m > moved) {
         best = id;
