@@ -85,12 +85,14 @@ describe('service mesh policies on call edges (real HTTP services on loopback)',
   });
 
   it('over 1,000 calls a 90/10 canary split holds within 4 sigma', async () => {
-    const { engine: e } = await startEngine();
+    const { engine: e, pushed } = await startEngine();
     const b = flowBuilder('mesh-split');
-    b.node('shop', 'restClient', client(1000, 800));
+    b.node('shop', 'restClient', client(1000, 250));
     b.node('orders-v1', 'restService', await service());
     b.node('orders-v2', 'restService', await service());
     b.node('canary', 'meshPolicy', {
+      // The split is what is measured here; a loaded machine must not turn into timeouts.
+      timeoutMs: 20_000,
       retries: { attempts: 0, backoffMs: 0, budgetPercent: 20 },
       trafficSplit: [
         { target: 'orders-v1', weight: 90 },
@@ -102,7 +104,11 @@ describe('service mesh policies on call edges (real HTTP services on loopback)',
     b.edge('canary', 'orders-v2');
     await run(e, b.flow);
     const s = await untilStatus(e, 'thousand calls', (x) => x.counters.shop?.status === 'done', 60_000);
-    expect(s.counters.shop).toMatchObject({ sent: 1000, received: 1000, errors: 0 });
+    expect(s.counters.shop, JSON.stringify(logLines(pushed).slice(0, 5))).toMatchObject({
+      sent: 1000,
+      received: 1000,
+      errors: 0,
+    });
     const v1 = s.counters['orders-v1'].received;
     const v2 = s.counters['orders-v2'].received;
     expect(v1 + v2).toBe(1000);
@@ -182,7 +188,7 @@ describe('service mesh policies on call edges (real HTTP services on loopback)',
     b.node('shop', 'restClient', client(3, 20, { timeoutMs: 10_000 }));
     b.node('slow', 'restService', {
       port: await unusedPort(),
-      routes: [{ method: 'GET', path: '/stock/:id', status: 200, response: '{}', latencyMs: 1500 }],
+      routes: [{ method: 'GET', path: '/stock/:id', status: 200, response: '{}', latencyMs: 4000 }],
     });
     b.node('strict', 'meshPolicy', {
       timeoutMs: 150,
@@ -193,8 +199,8 @@ describe('service mesh policies on call edges (real HTTP services on loopback)',
     const t0 = Date.now();
     await run(e, b.flow);
     const s = await untilStatus(e, 'calls done', (x) => x.counters.shop?.status === 'done');
-    expect(Date.now() - t0).toBeLessThan(1500);
+    expect(Date.now() - t0).toBeLessThan(3500);
     expect(s.counters.shop).toMatchObject({ sent: 3, errors: 3 });
-    expect(s.counters.shop.p99Ms).toBeLessThan(1000);
+    expect(s.counters.shop.p99Ms).toBeLessThan(2000);
   });
 });

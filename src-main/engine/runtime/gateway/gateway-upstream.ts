@@ -1,14 +1,10 @@
 import type { FlowEdge } from '@shared/flow/document';
 import type { CompiledGatewayRoute } from '../../compiler/compile-gateway';
 import { formatTraceparent, TRACEPARENT, type TraceContext } from '../../trace/traceparent';
-import {
-  createGrpcClient,
-  type GrpcCallResult,
-  type GrpcServiceClient,
-} from '../../transports/grpc/grpc-client';
+import { createGrpcClient, type GrpcServiceClient } from '../../transports/grpc/grpc-client';
 import { statusText } from '../../transports/grpc/grpc-status';
 import type { FlowGraph } from '../graph/flow-graph';
-import { meshOf } from '../mesh/mesh-layer';
+import { callAlongEdge } from '../mesh/call-along-edge';
 import { MeshHttpCaller } from '../mesh/mesh-http';
 import { GrpcServiceNode } from '../nodes/grpc-service-node';
 
@@ -125,31 +121,23 @@ export class GatewayUpstream {
         return json(400, { error: `request body is not valid JSON: ${(err as Error).message}` });
       }
     }
-    const once = async (targetId: string, timeoutMs: number): Promise<GrpcCallResult> => {
-      const client = this.grpcClient(route, targetId);
-      return client.call(route.route.grpcMethod, {
-        deadlineMs: timeoutMs,
-        metadata: { [TRACEPARENT]: formatTraceparent(span), 'x-client-id': req.client },
-        request: () => request,
-      });
-    };
-    const governor = meshOf(this.graph).governor(edge, this.gatewayId);
-    let result: GrpcCallResult | undefined;
-    let error: string | undefined;
-    if (governor) {
-      const outcome = await governor.call(
-        ({ targetId, timeoutMs }) => once(targetId, timeoutMs),
-        (r) => (RETRIABLE_GRPC.has(r.codeName) ? statusText(r.code, r.details) : null),
-      );
-      result = outcome.value;
-      if (!outcome.ok) error = outcome.error;
-    } else {
-      try {
-        result = await once(edge.target, this.timeoutMs);
-      } catch (err) {
-        error = (err as Error).message;
-      }
-    }
+    const outcome = await callAlongEdge({
+      graph: this.graph,
+      callerId: this.gatewayId,
+      edge,
+      parent: span,
+      transport: 'grpc',
+      timeoutMs: this.timeoutMs,
+      attempt: (targetId, timeoutMs, trySpan) =>
+        this.grpcClient(route, targetId).call(route.route.grpcMethod, {
+          deadlineMs: timeoutMs,
+          metadata: { [TRACEPARENT]: formatTraceparent(trySpan), 'x-client-id': req.client },
+          request: () => request,
+        }),
+      failureOf: (r) => (RETRIABLE_GRPC.has(r.codeName) ? statusText(r.code, r.details) : null),
+    });
+    const result = outcome.value;
+    const error = outcome.ok ? undefined : outcome.error;
     if (!result) return failure(error ?? 'no answer');
     if (result.ok) return json(200, result.responses[0] ?? {});
     const text = statusText(result.code, result.details);

@@ -1,7 +1,8 @@
 import type { FlowEdge } from '@shared/flow/document';
-import { formatTraceparent, newSpanId, type TraceContext } from '../../trace/traceparent';
+import { formatTraceparent, type TraceContext } from '../../trace/traceparent';
 import { createRestClient, type RestCallResult, type RestClient } from '../../transports/http/rest-client';
 import type { FlowGraph } from '../graph/flow-graph';
+import { callAlongEdge } from './call-along-edge';
 import { meshOf } from './mesh-layer';
 
 /** One HTTP call to a node of the flow; `url` builds the address from the target's base URL. */
@@ -42,40 +43,16 @@ export class MeshHttpCaller {
   }
 
   async call(edge: FlowEdge, request: MeshHttpRequest, parent: TraceContext): Promise<MeshHttpOutcome> {
-    const governor = meshOf(this.graph).governor(edge, this.callerId);
-    if (!governor) {
-      try {
-        const result = await this.once(edge.target, request, parent, this.timeoutMs);
-        return { ok: true, result, targetId: edge.target };
-      } catch (err) {
-        return { ok: false, error: (err as Error).message, targetId: edge.target };
-      }
-    }
-    const policy = governor.policy.config.name;
-    const outcome = await governor.call(
-      async ({ targetId, timeoutMs, attempt }) => {
-        const span = { traceId: parent.traceId, spanId: newSpanId() };
-        const startedAt = Date.now();
-        let error: string | undefined;
-        try {
-          const result = await this.once(targetId, request, span, timeoutMs);
-          if (result.status >= 500) error = `HTTP ${result.status}`;
-          return result;
-        } catch (err) {
-          error = (err as Error).message;
-          throw err;
-        } finally {
-          this.recordTry(
-            span,
-            parent,
-            startedAt,
-            error,
-            `${policy}: ${request.method} → ${this.nameOf(targetId)} (try ${attempt})`,
-          );
-        }
-      },
-      (result) => (result.status >= 500 ? `HTTP ${result.status}` : null),
-    );
+    const outcome = await callAlongEdge({
+      graph: this.graph,
+      callerId: this.callerId,
+      edge,
+      parent,
+      transport: 'http',
+      timeoutMs: this.timeoutMs,
+      attempt: (targetId, timeoutMs, span) => this.once(targetId, request, span, timeoutMs),
+      failureOf: (result) => (result.status >= 500 ? `HTTP ${result.status}` : null),
+    });
     return outcome.ok
       ? { ok: true, result: outcome.value, targetId: outcome.targetId }
       : { ok: false, error: outcome.error, result: outcome.value, targetId: outcome.targetId };
@@ -112,28 +89,5 @@ export class MeshHttpCaller {
 
   private nameOf(nodeId: string): string {
     return this.graph.node(nodeId)?.config.name ?? nodeId;
-  }
-
-  private recordTry(
-    span: TraceContext,
-    parent: TraceContext,
-    startedAt: number,
-    error: string | undefined,
-    destination: string,
-  ): void {
-    const { ctx } = this.graph;
-    if (!ctx.tracing) return;
-    ctx.sink.recordEvent({
-      runId: ctx.runId,
-      ...span,
-      parentSpanId: parent.spanId,
-      nodeId: this.callerId,
-      kind: error ? 'error' : 'call',
-      transport: 'http',
-      destination,
-      ts: startedAt,
-      durationMs: Date.now() - startedAt,
-      error,
-    });
   }
 }

@@ -4,6 +4,8 @@ import { formatTraceparent, newSpanId, newTraceId } from '../../trace/traceparen
 import { createGraphqlClient, type GraphqlClient } from '../../transports/graphql/graphql-client';
 import type { FlowGraph } from '../graph/flow-graph';
 import type { NodeActor } from '../graph/node-actor';
+import { callAlongEdge } from '../mesh/call-along-edge';
+import { httpUrlOf } from '../mesh/mesh-http';
 import { runPacedCalls } from '../paced-calls';
 import { GraphqlServiceNode } from './graphql-service-node';
 
@@ -14,6 +16,8 @@ import { GraphqlServiceNode } from './graphql-service-node';
  */
 export class GraphqlClientNode implements NodeActor {
   readonly node: FlowNode<'graphqlClient'>;
+  /** One client per service it reaches (a mesh traffic split can send to several). */
+  private readonly clients = new Map<string, GraphqlClient>();
 
   constructor(
     private readonly compiled: CompiledGraphqlClient,
@@ -31,18 +35,31 @@ export class GraphqlClientNode implements NodeActor {
       ctx.fail([this.node.id], 'graphql', `service "${target?.node.config.name ?? '?'}" is not running`);
       return;
     }
-    const client = createGraphqlClient({ url, timeoutMs: c.timeoutMs });
+    this.clients.set(url, createGraphqlClient({ url, timeoutMs: c.timeoutMs }));
     ctx.stats.setStatus(this.node.id, 'running');
     try {
-      await runPacedCalls(ctx, this.node.id, c, (seq) => this.call(client, seq));
+      await runPacedCalls(ctx, this.node.id, c, (seq) => this.call(seq));
     } finally {
-      await client.close();
+      await Promise.all([...this.clients.values()].map((client) => client.close()));
+      this.clients.clear();
     }
     const s = ctx.stats.get(this.node.id);
     if (s && s.status !== 'error') ctx.stats.setStatus(this.node.id, 'done');
   }
 
-  private async call(client: GraphqlClient, seq: number): Promise<void> {
+  private clientFor(targetId: string): GraphqlClient {
+    const url = httpUrlOf(this.graph, targetId);
+    if (!url)
+      throw new Error(`service "${this.graph.node(targetId)?.config.name ?? targetId}" is not running`);
+    let client = this.clients.get(url);
+    if (!client) {
+      client = createGraphqlClient({ url, timeoutMs: this.node.config.timeoutMs });
+      this.clients.set(url, client);
+    }
+    return client;
+  }
+
+  private async call(seq: number): Promise<void> {
     const { ctx } = this.graph;
     const c = this.node.config;
     const { operationType, operationName } = this.compiled;
@@ -65,14 +82,31 @@ export class GraphqlClientNode implements NodeActor {
     let error: string | undefined;
     try {
       const variables = JSON.parse(rendered) as Record<string, unknown>;
-      const result = await client.execute({
-        query: c.query,
-        variables,
-        operationName: operationName ?? undefined,
-        traceparent,
+      const edge = this.graph.outgoing(this.node.id).find((x) => x.target === this.compiled.targetId);
+      if (!edge) throw new Error('not connected to its service');
+      // Through the mesh sidecar of the edge (a straight call when no policy governs it).
+      const outcome = await callAlongEdge({
+        graph: this.graph,
+        callerId: this.node.id,
+        edge,
+        parent: span,
+        transport: 'graphql',
+        timeoutMs: c.timeoutMs,
+        attempt: (targetId, timeoutMs, trySpan) =>
+          this.clientFor(targetId).execute({
+            query: c.query,
+            variables,
+            operationName: operationName ?? undefined,
+            traceparent: formatTraceparent(trySpan),
+            timeoutMs,
+          }),
+        failureOf: (r) => (r.status >= 500 ? `HTTP ${r.status}` : null),
       });
-      if (result.errors?.length) error = result.errors.map((e) => e.message).join('; ');
-      else if (result.status >= 400) error = `HTTP ${result.status}`;
+      const result = outcome.value;
+      if (!outcome.ok && !result) error = outcome.error;
+      else if (result?.errors?.length) error = result.errors.map((e) => e.message).join('; ');
+      else if (result && result.status >= 400) error = `HTTP ${result.status}`;
+      else if (!outcome.ok) error = outcome.error;
     } catch (err) {
       error = err instanceof Error ? err.message : String(err);
     }

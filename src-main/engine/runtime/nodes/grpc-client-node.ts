@@ -11,6 +11,7 @@ import { statusText } from '../../transports/grpc/grpc-status';
 import { methodKind } from '../../transports/grpc/method-kind';
 import type { FlowGraph } from '../graph/flow-graph';
 import type { NodeActor } from '../graph/node-actor';
+import { callAlongEdge } from '../mesh/call-along-edge';
 import { runPacedCalls } from '../paced-calls';
 import { GrpcServiceNode } from './grpc-service-node';
 
@@ -28,6 +29,8 @@ const STOP_GRACE_MS = 500;
 export class GrpcClientNode implements NodeActor {
   readonly node: FlowNode<'grpcClient'>;
   private readonly abort = new AbortController();
+  /** Clients by service node id besides the main one (a mesh traffic split can send to several). */
+  private readonly clients = new Map<string, GrpcServiceClient>();
 
   constructor(
     private readonly compiled: CompiledGrpcClient,
@@ -58,6 +61,8 @@ export class GrpcClientNode implements NodeActor {
     } finally {
       finished = true;
       client.close();
+      for (const other of this.clients.values()) other.close();
+      this.clients.clear();
     }
     void watcher;
     const s = ctx.stats.get(this.node.id);
@@ -66,6 +71,19 @@ export class GrpcClientNode implements NodeActor {
 
   async close(): Promise<void> {
     this.abort.abort();
+  }
+
+  /** A client for another service node of the flow (a split target); throws when it does not run. */
+  private clientFor(targetId: string): GrpcServiceClient {
+    let client = this.clients.get(targetId);
+    if (!client) {
+      const actor = this.graph.actors.get(targetId);
+      const address = actor instanceof GrpcServiceNode ? actor.address : null;
+      if (!address) throw new Error(`service "${actor?.node.config.name ?? targetId}" is not running`);
+      client = createGrpcClient(this.compiled.target.service, { address });
+      this.clients.set(targetId, client);
+    }
+    return client;
   }
 
   /** The service node's loopback address, or the external target; null (node marked) when neither runs. */
@@ -109,26 +127,55 @@ export class GrpcClientNode implements NodeActor {
     let result: GrpcCallResult | undefined;
     let failure: string | undefined;
     try {
-      result = await client.call(method.name, {
-        deadlineMs: c.deadlineMs,
-        metadata,
-        request: (item) => JSON.parse(this.compiled.request.render(seq, { item })) as unknown,
-        count: streamsRequests ? c.streamItems : 1,
-        intervalMs: streamsRequests ? c.streamIntervalMs : 0,
-        signal: this.abort.signal,
-        onMessage: (m) => {
-          if (m.direction === 'out') {
-            if (ctx.tracing) {
-              const id = store(m.message, m.at, { ...metadata, 'grpc-request-index': String(m.index) });
-              firstMessageId ??= id;
+      const send = (
+        target: GrpcServiceClient,
+        deadlineMs: number,
+        meta: Record<string, string>,
+      ): Promise<GrpcCallResult> =>
+        target.call(method.name, {
+          deadlineMs,
+          metadata: meta,
+          request: (item) => JSON.parse(this.compiled.request.render(seq, { item })) as unknown,
+          count: streamsRequests ? c.streamItems : 1,
+          intervalMs: streamsRequests ? c.streamIntervalMs : 0,
+          signal: this.abort.signal,
+          onMessage: (m) => {
+            if (m.direction === 'out') {
+              if (ctx.tracing) {
+                const id = store(m.message, m.at, { ...metadata, 'grpc-request-index': String(m.index) });
+                firstMessageId ??= id;
+              }
+              ctx.stats.add(this.node.id, 'sent');
+            } else {
+              if (external && ctx.tracing) store(m.message, m.at, { 'grpc-reply-index': String(m.index) });
+              ctx.stats.add(this.node.id, 'received');
             }
-            ctx.stats.add(this.node.id, 'sent');
-          } else {
-            if (external && ctx.tracing) store(m.message, m.at, { 'grpc-reply-index': String(m.index) });
-            ctx.stats.add(this.node.id, 'received');
-          }
-        },
-      });
+          },
+        });
+      const edge = this.compiled.target.serviceNodeId
+        ? this.graph.outgoing(this.node.id).find((e) => e.target === this.compiled.target.serviceNodeId)
+        : undefined;
+      if (!edge) result = await send(client, c.deadlineMs, metadata);
+      else {
+        // A service of the flow: through the mesh sidecar of the edge (straight without a policy).
+        const outcome = await callAlongEdge({
+          graph: this.graph,
+          callerId: this.node.id,
+          edge,
+          parent: span,
+          transport: 'grpc',
+          timeoutMs: c.deadlineMs,
+          attempt: (targetId, deadlineMs, trySpan) =>
+            send(
+              targetId === edge.target ? client : this.clientFor(targetId),
+              deadlineMs,
+              ctx.tracing ? { ...metadata, [TRACEPARENT]: formatTraceparent(trySpan) } : metadata,
+            ),
+          failureOf: (r) => (RETRIABLE.has(r.codeName) ? statusText(r.code, r.details) : null),
+        });
+        result = outcome.value;
+        if (!outcome.ok && !result) throw new Error(outcome.error);
+      }
     } catch (err) {
       failure = `request could not be sent: ${(err as Error).message}`;
     }
@@ -155,6 +202,9 @@ export class GrpcClientNode implements NodeActor {
     ctx.log('warning', this.node.id, `${method.name} (${methodKind(method)}): ${failure}`);
   }
 }
+
+/** Statuses a mesh policy retries and its breaker counts. */
+const RETRIABLE = new Set(['UNAVAILABLE', 'DEADLINE_EXCEEDED', 'INTERNAL', 'UNKNOWN']);
 
 /** Resolves when every call in `calls` has settled, or after `ms`, whichever comes first. */
 async function settledWithin(calls: Set<Promise<void>>, ms: number): Promise<void> {
