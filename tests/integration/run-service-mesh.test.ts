@@ -10,6 +10,13 @@ import { flowBuilder } from './helpers/flow-builder';
 
 const startEngine = useEngine('mesh');
 
+const GREETER = `syntax = "proto3";
+package hello;
+service Greeter { rpc SayHello (HelloRequest) returns (HelloReply); }
+message HelloRequest { string name = 1; }
+message HelloReply { string message = 1; }
+`;
+
 async function run(e: Engine, flow: unknown): Promise<string> {
   const started = await e.handlers['run.start']({ flow, environment: { kind: 'embedded' } });
   if (!started.ok) throw new Error(JSON.stringify(started.problems));
@@ -202,5 +209,66 @@ describe('service mesh policies on call edges (real HTTP services on loopback)',
     expect(Date.now() - t0).toBeLessThan(3500);
     expect(s.counters.shop).toMatchObject({ sent: 3, errors: 3 });
     expect(s.counters.shop.p99Ms).toBeLessThan(2000);
+  });
+
+  it('gRPC clients go through the same sidecar: UNAVAILABLE is retried, each try a gRPC span', async () => {
+    const { engine: e } = await startEngine();
+    const b = flowBuilder('mesh-grpc');
+    b.node('caller', 'grpcClient', { rate: 20, count: 2, request: '{"name": "n{{seq}}"}' });
+    b.node('greeter', 'grpcService', {
+      proto: GREETER,
+      service: 'hello.Greeter',
+      methods: [{ method: 'SayHello', reply: 'fail', failCode: 'UNAVAILABLE', failMessage: 'down' }],
+    });
+    b.node('retry', 'meshPolicy', { retries: { attempts: 2, backoffMs: 1, budgetPercent: 100 } });
+    b.edge('caller', 'greeter', { targetHandle: 'SayHello' });
+    b.edge('retry', 'greeter');
+    const edgeId = b.flow.edges[0].id;
+    const runId = await run(e, b.flow);
+    const s = await untilStatus(e, 'calls done', (x) => x.counters.caller?.status === 'done');
+    expect(s.counters.caller.errors).toBe(2);
+    // Two calls, each tried three times (the budget's floor of 3 plus 100 % of 2 calls allows it).
+    expect(s.counters[edgeId]).toMatchObject({ sent: 2, errors: 2, retries: 4 });
+    await e.handlers['run.stop']({});
+    const rows = (await e.handlers['messages.list']({ runId, limit: 100 })).rows.filter(
+      (r) => r.nodeId === 'caller',
+    );
+    const trace = await e.handlers['trace.get']({ traceId: rows[0].traceId });
+    const tries = trace.filter((ev) => ev.nodeId === 'caller' && /\(try \d+\)$/.test(ev.destination));
+    expect(tries.map((t) => t.transport)).toEqual(['grpc', 'grpc', 'grpc']);
+    expect(trace.filter((ev) => ev.nodeId === 'greeter')).toHaveLength(3);
+  });
+
+  it('GraphQL clients go through the same sidecar: a 50/50 split reaches both services', async () => {
+    const { engine: e } = await startEngine();
+    const b = flowBuilder('mesh-graphql');
+    b.node('app', 'graphqlClient', {
+      query: '{ user(id: 1) { name } }',
+      variables: '{}',
+      rate: 50,
+      count: 40,
+    });
+    for (const name of ['users-a', 'users-b'])
+      b.node(name, 'graphqlService', {
+        port: await unusedPort(),
+        schema: 'type Query { user(id: ID!): User }\ntype User { name: String }\n',
+        resolvers: { user: `{"name": "${name}"}` },
+      });
+    b.node('half', 'meshPolicy', {
+      trafficSplit: [
+        { target: 'users-a', weight: 50 },
+        { target: 'users-b', weight: 50 },
+      ],
+    });
+    b.edge('app', 'users-a');
+    b.edge('half', 'users-a');
+    await run(e, b.flow);
+    const s = await untilStatus(e, 'calls done', (x) => x.counters.app?.status === 'done');
+    expect(s.counters.app).toMatchObject({ sent: 40, received: 40, errors: 0 });
+    const a = s.counters['users-a'].received;
+    const bb = s.counters['users-b'].received;
+    expect(a + bb).toBe(40);
+    // 40 fair coin flips: both sides get some (all on one side has odds of 2 in a trillion).
+    expect(Math.min(a, bb)).toBeGreaterThan(0);
   });
 });
