@@ -89,15 +89,15 @@ describe('compileFlow', () => {
   it('refuses kinds the runtime does not run yet, one clear problem each', () => {
     const doc = sample();
     doc.nodes.push(
-      { id: 'orders-api', kind: 'apiGateway', config: {} } as never,
-      { id: 'retry', kind: 'meshPolicy', config: {} } as never,
+      { id: 'checkout', kind: 'sagaOrchestrator', config: {} } as never,
+      { id: 'view', kind: 'projection', config: {} } as never,
     );
     const res = compileFlow(doc);
     if (res.ok) throw new Error('expected problems');
     const at = doc.nodes.length - 2;
     expect(res.problems.map((p) => describeProblem(p, p.nodeId))).toEqual([
-      `nodes[${at}] "orders-api": API gateways do not run yet — this arrives with the pattern runtime (issue 5); remove the node or run the rest`,
-      `nodes[${at + 1}] "retry": Mesh policies do not run yet — this arrives with the pattern runtime (issue 5); remove the node or run the rest`,
+      `nodes[${at}] "checkout": Saga orchestrators do not run yet — this arrives with the pattern runtime (issue 5); remove the node or run the rest`,
+      `nodes[${at + 1}] "view": Projections do not run yet — this arrives with the pattern runtime (issue 5); remove the node or run the rest`,
     ]);
   });
 
