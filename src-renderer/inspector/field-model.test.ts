@@ -62,6 +62,7 @@ describe('fieldsOf the newer kinds', () => {
     expect(policy.find((f) => f.key === 'retries')?.fields?.map((f) => f.key)).toEqual([
       'attempts',
       'backoffMs',
+      'budgetPercent',
     ]);
     expect(fieldsOf('eventStore').find((f) => f.key === 'streams')?.control).toBe('strings');
     const bindings = fieldsOf('graphqlService').find((f) => f.key === 'bindings');
