@@ -1,9 +1,12 @@
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { describe, expect, it } from 'vitest';
 import type { RunLogEntry } from '@shared/run/counters';
 import type { Engine } from '../../src-main/engine/engine-types';
 import { createRunPki } from '../../src-main/engine/patterns/mesh/run-pki';
+import { createGrpcClient } from '../../src-main/engine/transports/grpc/grpc-client';
+import { loadProtoService } from '../../src-main/engine/transports/grpc/load-proto';
 import { unusedPort } from './helpers/brokers';
 import { untilStatus, useEngine, type PushedEvents } from './helpers/engine';
 import { flowBuilder } from './helpers/flow-builder';
@@ -39,6 +42,27 @@ const client = (
   count,
   ...extra,
 });
+
+/** TCP ports this process listens on (its sockets' inodes matched against /proc/net/tcp). */
+function ownListeningPorts(): Set<number> {
+  const inodes = new Set<string>();
+  for (const fd of readdirSync('/proc/self/fd')) {
+    try {
+      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/self/fd/${fd}`));
+      if (m) inodes.add(m[1]);
+    } catch {
+      // The descriptor closed while we looked.
+    }
+  }
+  const ports = new Set<number>();
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols[3] === '0A' && inodes.has(cols[9])) ports.add(parseInt(cols[1].split(':')[1], 16));
+    }
+  }
+  return ports;
+}
 
 function logLines(pushed: PushedEvents): string[] {
   return (pushed['run.log'] ?? []).flatMap((b) => b.entries.map((en: RunLogEntry) => en.message));
@@ -270,5 +294,38 @@ describe('service mesh policies on call edges (real HTTP services on loopback)',
     expect(a + bb).toBe(40);
     // 40 fair coin flips: both sides get some (all on one side has odds of 2 in a trillion).
     expect(Math.min(a, bb)).toBeGreaterThan(0);
+  });
+
+  it('mTLS for gRPC services too: the flow client gets through, a plaintext channel is refused', async () => {
+    const { engine: e } = await startEngine();
+    const b = flowBuilder('mesh-grpc-mtls');
+    b.node('caller', 'grpcClient', { rate: 20, count: 3, request: '{"name": "n{{seq}}"}' });
+    b.node('greeter', 'grpcService', {
+      proto: GREETER,
+      service: 'hello.Greeter',
+      responses: { SayHello: '{"message": "hi {{request.name}}"}' },
+    });
+    b.node('zero-trust', 'meshPolicy', { mtls: true });
+    b.edge('caller', 'greeter', { targetHandle: 'SayHello' });
+    b.edge('zero-trust', 'greeter');
+    const before = ownListeningPorts();
+    await run(e, b.flow);
+    const s = await untilStatus(e, 'calls done', (x) => x.counters.caller?.status === 'done');
+    expect(s.counters.caller).toMatchObject({ sent: 3, received: 3, errors: 0 });
+    // The only port this run opened is the greeter's; a plaintext channel to it is refused.
+    const opened = [...ownListeningPorts()].filter((p) => !before.has(p));
+    expect(opened).toHaveLength(1);
+    const client = createGrpcClient(loadProtoService(GREETER, 'hello.Greeter'), {
+      address: `127.0.0.1:${opened[0]}`,
+    });
+    try {
+      const plain = await client.call('SayHello', { deadlineMs: 3000, request: () => ({ name: 'plain' }) });
+      expect(plain.ok).toBe(false);
+      expect(plain.codeName).toBe('UNAVAILABLE');
+    } finally {
+      client.close();
+    }
+    const after = await e.handlers['run.status']({});
+    expect(after.counters.greeter.received).toBe(3);
   });
 });

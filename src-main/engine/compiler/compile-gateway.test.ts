@@ -92,4 +92,23 @@ describe('compileFlow: API gateways and mesh policies', () => {
       }),
     ]);
   });
+
+  it('refuses mTLS on a GraphQL service or a gateway instead of running it in plaintext', () => {
+    const res = compileFlow({
+      version: 2,
+      name: 'm',
+      nodes: [
+        { id: 'g', kind: 'graphqlService', position: { x: 0, y: 0 }, config: { name: 'users' } },
+        { id: 'p', kind: 'meshPolicy', position: { x: 0, y: 0 }, config: { name: 'p', mtls: true } },
+      ],
+      edges: [{ id: 'e', source: 'p', target: 'g' }],
+    });
+    if (res.ok) throw new Error('expected problems');
+    expect(res.problems).toEqual([
+      expect.objectContaining({
+        path: 'nodes[1].config.mtls',
+        message: 'mutual TLS runs between REST and gRPC services for now, not for "users"',
+      }),
+    ]);
+  });
 });

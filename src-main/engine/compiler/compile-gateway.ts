@@ -115,5 +115,23 @@ export function checkMeshPolicies(
       if (!services.has(share.target))
         at(node, `trafficSplit[${i}].target`, `"${share.target}" is not a service of this flow`);
     });
+    if (!node.config.mtls) continue;
+    // mTLS is served by REST and gRPC services; say so rather than run a plaintext path silently.
+    const governed = new Set([
+      ...flow.edges.filter((e) => e.source === node.id).map((e) => e.target),
+      ...flow.edges.filter((e) => e.config?.policy?.trim() === node.config.name).map((e) => e.target),
+      ...flow.nodes
+        .filter((n) => node.config.trafficSplit.some((s) => s.target === n.config.name))
+        .map((n) => n.id),
+    ]);
+    const unsupported = flow.nodes.filter(
+      (n) => governed.has(n.id) && (n.kind === 'graphqlService' || n.kind === 'apiGateway'),
+    );
+    if (unsupported.length > 0)
+      at(
+        node,
+        'mtls',
+        `mutual TLS runs between REST and gRPC services for now, not for ${unsupported.map((n) => `"${n.config.name}"`).join(', ')}`,
+      );
   }
 }

@@ -5,6 +5,7 @@ import { createGrpcClient, type GrpcServiceClient } from '../../transports/grpc/
 import { statusText } from '../../transports/grpc/grpc-status';
 import type { FlowGraph } from '../graph/flow-graph';
 import { callAlongEdge } from '../mesh/call-along-edge';
+import { meshOf } from '../mesh/mesh-layer';
 import { MeshHttpCaller } from '../mesh/mesh-http';
 import { GrpcServiceNode } from '../nodes/grpc-service-node';
 
@@ -150,7 +151,10 @@ export class GatewayUpstream {
     if (!address || !route.grpc) throw new Error(`gRPC service "${route.route.target}" is not running`);
     let client = this.grpcClients.get(address);
     if (!client) {
-      client = createGrpcClient(route.grpc.service, { address });
+      client = createGrpcClient(route.grpc.service, {
+        address,
+        tls: meshOf(this.graph).grpcClientTls(targetId),
+      });
       this.grpcClients.set(address, client);
     }
     return client;

@@ -1,5 +1,7 @@
 import type { FlowEdge, FlowNode } from '@shared/flow/document';
 import { createRunPki, type RunPki } from '../../patterns/mesh/run-pki';
+import type { ClientTls } from '../../transports/grpc/client-tls';
+import type { ServerTls } from '../../transports/grpc/grpc-server';
 import type { FlowGraph } from '../graph/flow-graph';
 import { EdgeGovernor } from './edge-governor';
 
@@ -79,6 +81,24 @@ export class MeshLayer {
     const pki = this.runPki();
     const leaf = pki.issue(this.graph.node(nodeId)?.config.name ?? nodeId, 'server');
     return { ca: pki.caCert, ...leaf };
+  }
+
+  /** gRPC server credentials for a service that must use mTLS (client certificates required). */
+  grpcServerTls(nodeId: string): ServerTls | undefined {
+    const tls = this.serverTls(nodeId);
+    return tls ? { ...tls, requireClientCert: true } : undefined;
+  }
+
+  /** gRPC channel credentials for calling `nodeId`: the run's client certificate when it must use mTLS. */
+  grpcClientTls(nodeId: string): ClientTls | undefined {
+    if (!this.requiresMtls(nodeId)) return undefined;
+    const c = this.clientTls();
+    return {
+      ca: Buffer.from(c.ca),
+      cert: Buffer.from(c.cert),
+      key: Buffer.from(c.key),
+      serverName: 'localhost',
+    };
   }
 
   /** The client certificate every governed caller of this run presents (one per run). */

@@ -12,6 +12,7 @@ import { methodKind } from '../../transports/grpc/method-kind';
 import type { FlowGraph } from '../graph/flow-graph';
 import type { NodeActor } from '../graph/node-actor';
 import { callAlongEdge } from '../mesh/call-along-edge';
+import { meshOf } from '../mesh/mesh-layer';
 import { runPacedCalls } from '../paced-calls';
 import { GrpcServiceNode } from './grpc-service-node';
 
@@ -80,7 +81,8 @@ export class GrpcClientNode implements NodeActor {
       const actor = this.graph.actors.get(targetId);
       const address = actor instanceof GrpcServiceNode ? actor.address : null;
       if (!address) throw new Error(`service "${actor?.node.config.name ?? targetId}" is not running`);
-      client = createGrpcClient(this.compiled.target.service, { address });
+      const tls = meshOf(this.graph).grpcClientTls(targetId);
+      client = createGrpcClient(this.compiled.target.service, { address, tls });
       this.clients.set(targetId, client);
     }
     return client;
@@ -98,7 +100,7 @@ export class GrpcClientNode implements NodeActor {
       this.graph.ctx.fail([this.node.id], 'grpc', `service "${name}" is not running`);
       return null;
     }
-    return { address };
+    return { address, tls: meshOf(this.graph).grpcClientTls(t.serviceNodeId ?? '') };
   }
 
   private async call(client: GrpcServiceClient, seq: number): Promise<void> {

@@ -7,6 +7,7 @@ import type { ServerCallEnd, ServerCallMessage, ServerCallStart } from '../../tr
 import type { FlowGraph } from '../graph/flow-graph';
 import type { NodeActor } from '../graph/node-actor';
 import { ServiceOutbox } from './service-outbox';
+import { meshOf } from '../mesh/mesh-layer';
 
 /** The respond span of one call being served, until the call ends. */
 interface ServedCall {
@@ -47,6 +48,7 @@ export class GrpcServiceNode implements NodeActor {
     this.server = await startGrpcServer({
       service: this.compiled.service,
       behaviours: this.compiled.behaviours,
+      tls: meshOf(this.graph).grpcServerTls(this.node.id),
       hooks: {
         onCallStart: (c) => this.started(c),
         onMessage: (m) => this.message(m),
