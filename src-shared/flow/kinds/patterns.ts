@@ -31,11 +31,15 @@ export const gatewayRoute = z.object({
     .string()
     .trim()
     .max(200)
-    .meta({ title: 'gRPC method', description: 'For a gRPC target: the unary method the JSON body is sent to.' })
+    .meta({
+      title: 'gRPC method',
+      description: 'For a gRPC target: the unary method the JSON body is sent to.',
+    })
     .default(''),
   transform: template
     .meta({
-      description: 'Template of the response sent back, e.g. {"order": {{body.id}}}; empty passes it through.',
+      description:
+        'Template of the response sent back, e.g. {"order": {{body.id}}}; empty passes it through.',
     })
     .default(''),
   cacheTtlMs: wholeNumber(0, 86_400_000)
@@ -65,7 +69,8 @@ export const apiGatewayConfig = z.object({
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name')
     .meta({
       title: 'JWT secret variable',
-      description: 'Environment variable of the engine holding the HS256 secret; the secret is never in the flow.',
+      description:
+        'Environment variable of the engine holding the HS256 secret; the secret is never in the flow.',
     })
     .default('FLOWBENCH_JWT_SECRET'),
 });
