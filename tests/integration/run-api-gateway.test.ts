@@ -36,7 +36,7 @@ async function gatewayFlow(): Promise<{ flow: unknown; base: string }> {
       { pathPrefix: '/users', target: 'users', auth: 'jwt', method: 'POST' },
       { pathPrefix: '/greet', target: 'greeter', grpcMethod: 'SayHello', method: 'POST' },
       { pathPrefix: '/limited', target: 'orders', rateLimit: 1, burst: 2 },
-      { pathPrefix: '/cached', target: 'orders', cacheTtlMs: 400 },
+      { pathPrefix: '/cached', target: 'orders', cacheTtlMs: 1500 },
       {
         pathPrefix: '/v2',
         target: 'orders',
@@ -170,7 +170,7 @@ describe('API gateway (real HTTP, gRPC and GraphQL services on loopback)', () =>
     const a = (await first.json()) as { n: number };
     expect(await second.json()).toEqual(a);
     expect((await get(`${base}/cached/2`)).headers.get('x-cache')).toBe('MISS');
-    await new Promise((r) => setTimeout(r, 450));
+    await new Promise((r) => setTimeout(r, 1600));
     const third = await get(`${base}/cached/1`);
     expect(third.headers.get('x-cache')).toBe('MISS');
     expect(((await third.json()) as { n: number }).n).not.toBe(a.n);
