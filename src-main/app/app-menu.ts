@@ -16,6 +16,7 @@ export function buildAppMenu(
     label: '&File',
     submenu: [
       { label: 'New', accelerator: 'CmdOrCtrl+N', click: () => send('new') },
+      { label: 'New from Template…', accelerator: 'CmdOrCtrl+Shift+P', click: () => send('newFromTemplate') },
       { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => send('open') },
       {
         label: 'Open Recent',

@@ -13,6 +13,7 @@ import { RunController } from './runtime/run-controller';
 import { checkGraphql } from './schema/check-graphql';
 import { checkProto } from './schema/check-proto';
 import { previewTemplate } from './template/template-preview';
+import { getTemplate, listTemplates } from './templates/template-library';
 
 const MESSAGES_EVENT_INTERVAL_MS = 250;
 
@@ -62,6 +63,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       if (!parsed.ok) throw new Error('the bundled sample flow is invalid');
       return { text: serializeFlow(parsed.flow) };
     },
+    'templates.list': async () => ({ templates: listTemplates() }),
+    'templates.get': async ({ id }) => getTemplate(id),
     'flow.validate': async ({ flow }) => {
       const res = compileFlow(flow);
       return { problems: res.ok ? [] : res.problems };

@@ -13,6 +13,8 @@ const REQUESTS: Record<RequestName, true> = {
   'app.info': true,
   'flow.sample': true,
   'flow.validate': true,
+  'templates.list': true,
+  'templates.get': true,
   'file.list': true,
   'file.open': true,
   'file.save': true,

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { OpenFileDialog } from '../files/OpenFileDialog';
 import { SaveAsDialog } from '../files/SaveAsDialog';
+import { TemplateGallery } from '../templates/TemplateGallery';
 import { Dialog } from './Dialog';
 import { useDialogStore } from './dialog-store';
 
@@ -13,6 +14,8 @@ export function DialogHost(): ReactElement | null {
       return <OpenFileDialog resolve={dialog.resolve} />;
     case 'saveAs':
       return <SaveAsDialog suggestedName={dialog.suggestedName} resolve={dialog.resolve} />;
+    case 'templates':
+      return <TemplateGallery resolve={dialog.resolve} />;
     case 'confirm':
       return (
         <Dialog

@@ -12,7 +12,7 @@ import { EditToolbarGroup } from '../commands/EditToolbarGroup';
 import { COMMANDS, commandTitle, runCommand, type CommandId } from './commands';
 import './toolbar.css';
 
-const FILE_COMMANDS: CommandId[] = ['new', 'open', 'save', 'saveAs'];
+const FILE_COMMANDS: CommandId[] = ['new', 'newFromTemplate', 'open', 'save', 'saveAs'];
 
 /** File commands, the flow's name, the environment and Run/Stop. */
 export function Toolbar(): ReactElement {

@@ -5,6 +5,7 @@ import { Palette } from '../palette/Palette';
 import { BottomDock } from '../run/BottomDock';
 import { RunProblems } from '../run/RunProblems';
 import { RecoveryPrompt } from '../files/RecoveryPrompt';
+import { ExplanationPanel } from '../templates/ExplanationPanel';
 import { ValidationPanel } from '../validation/ValidationPanel';
 import { useRunEvents } from '../run/useRunEvents';
 import { useSeriesSampler } from '../run/useSeriesSampler';
@@ -37,6 +38,7 @@ export function Workbench(): ReactElement {
       <main className="fb-main">
         <Canvas />
         <RunProblems />
+        <ExplanationPanel />
       </main>
       <Inspector />
       <div

@@ -3,6 +3,7 @@ import type { Command, CommandId, Shortcut } from '../commands/command';
 import { EDIT_COMMANDS } from '../commands/edit-commands';
 import { FILE_COMMANDS } from '../commands/file-commands';
 import { RUN_COMMANDS } from '../commands/run-commands';
+import { TEMPLATE_COMMANDS } from '../commands/template-commands';
 import { VIEW_COMMANDS } from '../commands/view-commands';
 
 export type { Command, CommandId } from '../commands/command';
@@ -13,6 +14,7 @@ export type { Command, CommandId } from '../commands/command';
  */
 export const COMMANDS: Record<CommandId, Command> = {
   ...FILE_COMMANDS,
+  ...TEMPLATE_COMMANDS,
   ...EDIT_COMMANDS,
   ...ARRANGE_COMMANDS,
   ...VIEW_COMMANDS,

@@ -11,7 +11,8 @@ export type DialogSpec =
   | { kind: 'confirm'; title: string; message: string; confirmLabel: string; resolve: (ok: boolean) => void }
   | { kind: 'openFile'; resolve: (path: string | null) => void }
   | { kind: 'saveAs'; suggestedName: string; resolve: (choice: SaveAsChoice | null) => void }
-  | { kind: 'problems'; title: string; intro: string; lines: string[]; resolve: () => void };
+  | { kind: 'problems'; title: string; intro: string; lines: string[]; resolve: () => void }
+  | { kind: 'templates'; resolve: (templateId: string | null) => void };
 
 interface DialogState {
   dialog: DialogSpec | null;
@@ -56,4 +57,9 @@ export function fileNameDialog(suggestedName: string): Promise<SaveAsChoice | nu
 
 export function problemsDialog(title: string, intro: string, lines: string[]): Promise<void> {
   return ask<void>({ kind: 'problems', title, intro, lines }, undefined);
+}
+
+/** New from template: the gallery of pattern templates; resolves to the chosen id. */
+export function templateGalleryDialog(): Promise<string | null> {
+  return ask<string | null>({ kind: 'templates' }, null);
 }

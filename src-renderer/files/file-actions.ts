@@ -133,7 +133,8 @@ async function writeFlow(target: { path?: string; suggestedName?: string }): Pro
   }
 }
 
-async function confirmDiscard(): Promise<boolean> {
+/** Asks before unsaved changes would be lost; true when there are none or the user agrees. */
+export async function confirmDiscard(): Promise<boolean> {
   const { dirty, name } = useFlowStore.getState();
   if (!dirty) return true;
   return confirmDialog(

@@ -9,6 +9,7 @@ import {
   type CustomEnvironment,
 } from '../run/custom-environment';
 import { environmentSchema, type Environment } from '../run/environment';
+import { TEMPLATE_ID_PATTERN, type TemplateDetail, type TemplateSummary } from '../patterns/template-types';
 import type { TraceEvent, Transport } from '../trace/events';
 
 /**
@@ -126,6 +127,13 @@ const nodeIdSchema = z.string().min(1).max(200);
 export const requests = {
   'app.info': { input: z.object({}).strict(), output: output<AppInfo>() },
   'flow.sample': { input: z.object({}).strict(), output: output<{ text: string }>() },
+  /** The template gallery's cards (issue 5): one per `resources/templates/<id>.flow.json`. */
+  'templates.list': { input: z.object({}).strict(), output: output<{ templates: TemplateSummary[] }>() },
+  /** One template's flow text (opened as a new unsaved flow) and its explanation (Markdown). */
+  'templates.get': {
+    input: z.object({ id: z.string().max(100).regex(TEMPLATE_ID_PATTERN, 'must be a template id') }).strict(),
+    output: output<TemplateDetail>(),
+  },
   'flow.validate': {
     input: z.object({ flow: z.unknown() }).strict(),
     output: output<{ problems: FlowProblem[] }>(),
@@ -317,6 +325,7 @@ export const MENU_COMMANDS = [
   'autoLayout',
   'find',
   'shortcuts',
+  'newFromTemplate',
 ] as const;
 /** The `menu.command` payload's command, parsed by the renderer before it runs anything. */
 export const menuCommandSchema = z.enum(MENU_COMMANDS);

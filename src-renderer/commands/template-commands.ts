@@ -1,0 +1,14 @@
+import { newFromTemplate } from '../templates/template-actions';
+import type { Command, CommandId } from './command';
+
+/** Commands that start from the pattern templates of issue 5. */
+export const TEMPLATE_COMMANDS = {
+  newFromTemplate: {
+    id: 'newFromTemplate',
+    label: 'New from Template…',
+    group: 'File',
+    scope: 'global',
+    shortcut: { key: 'p', mod: true, shift: true },
+    handler: newFromTemplate,
+  },
+} satisfies Partial<Record<CommandId, Command>>;
