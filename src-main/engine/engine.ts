@@ -91,6 +91,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     'run.resume': async ({ nodeIds }) => controller.setPaused(false, nodeIds),
     'run.log': async () => controller.log(),
     'run.restartNode': async ({ nodeId }) => controller.restartNode(nodeId),
+    'run.redrive': async ({ nodeId }) => controller.redrive(nodeId),
     'run.setFaults': async ({ targetId, faults }) => controller.setFaults(targetId, faults),
     'run.histogram': async ({ nodeId }) => controller.histogram(nodeId),
     'runs.list': async ({ limit }) => store.listRuns(limit),

@@ -40,6 +40,7 @@ const REQUESTS: Record<RequestName, true> = {
   'run.resume': true,
   'run.log': true,
   'run.restartNode': true,
+  'run.redrive': true,
   'run.setFaults': true,
   'run.histogram': true,
   'runs.list': true,

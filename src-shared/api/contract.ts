@@ -269,6 +269,14 @@ export const requests = {
     input: z.object({ nodeId: nodeIdSchema }).strict(),
     output: output<{ restarted: number }>(),
   },
+  /**
+   * Moves every message of a dead-letter queue (a queue node of the running flow) back to
+   * the queue that dead-lettered it; `to` names that queue.
+   */
+  'run.redrive': {
+    input: z.object({ nodeId: nodeIdSchema }).strict(),
+    output: output<{ moved: number; to: string }>(),
+  },
   /** The current (or last) run's log of warnings and errors, oldest first. */
   'run.log': { input: z.object({}).strict(), output: output<RunLogEntry[]>() },
   /** One node's latency distribution in the current (or last) run. */

@@ -8,6 +8,7 @@ import type { EmitEvent } from '../api/dispatch';
 import { compileFlow } from '../compiler/compile-flow';
 import { environmentProblems } from '../environments/environment-problems';
 import type { RunEnvironment } from '../environments/run-environment';
+import { redriveDeadLetters, type RedriveResult } from './redrive';
 import { Run } from './run';
 import { UNTRACED, type TraceSink } from './run-context';
 
@@ -128,6 +129,14 @@ export class RunController {
 
   async restartNode(nodeId: string): Promise<{ restarted: number }> {
     const result = (await this.active?.run.restartNode(nodeId)) ?? { restarted: 0 };
+    this.pushCounters(true);
+    return result;
+  }
+
+  /** Moves a dead-letter queue's messages back to their queue (see redrive.ts). */
+  async redrive(nodeId: string): Promise<RedriveResult> {
+    if (!this.active) throw new Error('no run is going: redrive moves messages during a run');
+    const result = await redriveDeadLetters(this.active.run.graph, nodeId);
     this.pushCounters(true);
     return result;
   }

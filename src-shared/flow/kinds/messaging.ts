@@ -75,6 +75,21 @@ export const consumerConfig = z.object({
       description: 'Kafka: commit periodically (auto) or right after each record is handled (manual).',
     })
     .default('auto'),
+  /**
+   * Retry with backoff: a delivery that fails (and is requeued) is held this long before it
+   * goes back to the queue, doubling with each further failure of the same message (at most
+   * 30 s). Absent or 0 requeues at once.
+   */
+  retryBackoffMs: z
+    .number()
+    .int('must be a whole number')
+    .min(0, 'must be 0 (requeue at once) or more')
+    .max(60_000, 'must be at most 60000')
+    .meta({
+      title: 'Retry backoff (ms)',
+      description: 'Wait before a failed delivery is requeued; doubles with each retry (max 30 s).',
+    })
+    .optional(),
 });
 
 const topicName = z

@@ -11,6 +11,7 @@ export interface EventRow {
   destination: string;
   key: string | null;
   ts: number;
+  duration_ms: number | null;
   error: string | null;
 }
 
@@ -20,7 +21,7 @@ export function runEvents(dataDir: string, runId: string): EventRow[] {
   try {
     return db
       .prepare(
-        `SELECT trace_id, span_id, parent_span_id, node_id, kind, destination, key, ts, error
+        `SELECT trace_id, span_id, parent_span_id, node_id, kind, destination, key, ts, duration_ms, error
          FROM events WHERE run_id = ? ORDER BY ts, id`,
       )
       .all(runId) as EventRow[];

@@ -22,9 +22,10 @@ export class QueueChannel implements ChannelActor {
   constructor(
     readonly node: FlowNode<'rabbitQueue'>,
     readonly transport: Transport,
-    private readonly queues: ExchangeTransport,
-    private readonly publisher: SharedClient<ExchangePublisher>,
-    private readonly spec: QueueSpec,
+    /** The broker (or embedded twin) behind the queue; read by redrive as well. */
+    readonly queues: ExchangeTransport,
+    readonly publisher: SharedClient<ExchangePublisher>,
+    readonly spec: QueueSpec,
   ) {
     this.destination = node.config.queue;
   }

@@ -135,11 +135,12 @@ export abstract class ReadingNode<N extends FlowNode = FlowNode> implements Node
         await deliverTo(ctx, this.node, source, d.message, work, once(), position, d.fault);
       } else if (d.action === 'error') {
         const requeue = d.error.protocol === 'amqp' && d.error.requeue;
-        const failed = async (): Promise<Outcome> => ({
-          settle: 'nack',
-          requeue,
-          error: `injected: ${d.error.message}`,
-        });
+        const failed = async (m: FlowMessage): Promise<Outcome> => {
+          // Retry with backoff: the failed delivery is held before it goes back to the queue.
+          const holdMs = requeue ? this.retryDelayMs(m) : 0;
+          if (holdMs > 0) await ctx.sleep(holdMs);
+          return { settle: 'nack', requeue, error: `injected: ${d.error.message}` };
+        };
         await deliverTo(ctx, this.node, source, d.message, failed, once(), position, d.fault);
       } else {
         // Dropped, or held back to come later (reorder): taken off the broker now.
@@ -151,6 +152,11 @@ export abstract class ReadingNode<N extends FlowNode = FlowNode> implements Node
         once()?.ack();
       }
     }
+  }
+
+  /** How long to hold a failed delivery before it is requeued (consumers with a retry backoff). */
+  protected retryDelayMs(_message: FlowMessage): number {
+    return 0;
   }
 
   /** Messages a reorder fault held back, delivered now (their broker delivery was settled). */

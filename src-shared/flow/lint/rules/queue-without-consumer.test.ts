@@ -28,4 +28,20 @@ describe('queue-without-consumer', () => {
       },
     ]);
   });
+
+  it('leaves a dead-letter queue alone: it holds failed messages until they are redriven', () => {
+    const flow = testFlow(
+      [
+        ['p', 'producer'],
+        ['jobs', 'rabbitQueue', { queue: 'jobs', deadLetter: 'jobs-dlq', maxDeliveries: 3 }],
+        ['dlq', 'rabbitQueue', { queue: 'jobs-dlq' }],
+        ['c', 'consumer'],
+      ],
+      [
+        ['p', 'jobs'],
+        ['jobs', 'c'],
+      ],
+    );
+    expect(queueWithoutConsumer(flow)).toEqual([]);
+  });
 });
