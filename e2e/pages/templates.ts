@@ -42,4 +42,16 @@ export class TemplatesPage {
     await this.explanation.getByRole('button', { name: 'Close the explanation' }).click();
     await expect(this.explanation).toBeHidden();
   }
+
+  /** The guided chooser (Choose a Pattern…), reached from the gallery's Help me choose…. */
+  chooser(): Locator {
+    return this.page.getByRole('dialog', { name: 'Choose a pattern' });
+  }
+
+  /** Answers the chooser's current question (checked by its wording) with `answer`. */
+  async answer(question: string | RegExp, answer: string): Promise<void> {
+    const group = this.chooser().getByRole('group', { name: question });
+    await expect(group).toBeVisible();
+    await group.getByRole('button', { name: answer, exact: true }).click();
+  }
 }

@@ -17,6 +17,7 @@ export function buildAppMenu(
     submenu: [
       { label: 'New', accelerator: 'CmdOrCtrl+N', click: () => send('new') },
       { label: 'New from Template…', accelerator: 'CmdOrCtrl+Shift+P', click: () => send('newFromTemplate') },
+      { label: 'Choose a Pattern…', click: () => send('choosePattern') },
       { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => send('open') },
       {
         label: 'Open Recent',

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { OpenFileDialog } from '../files/OpenFileDialog';
 import { SaveAsDialog } from '../files/SaveAsDialog';
+import { PatternChooser } from '../templates/PatternChooser';
 import { TemplateGallery } from '../templates/TemplateGallery';
 import { Dialog } from './Dialog';
 import { useDialogStore } from './dialog-store';
@@ -16,6 +17,8 @@ export function DialogHost(): ReactElement | null {
       return <SaveAsDialog suggestedName={dialog.suggestedName} resolve={dialog.resolve} />;
     case 'templates':
       return <TemplateGallery resolve={dialog.resolve} />;
+    case 'patternChooser':
+      return <PatternChooser resolve={dialog.resolve} />;
     case 'confirm':
       return (
         <Dialog

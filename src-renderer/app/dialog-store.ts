@@ -6,13 +6,20 @@ export interface SaveAsChoice {
   replacePath: string | null;
 }
 
+/** What the guided pattern chooser recommends: the template to open and why. */
+export interface PatternChoice {
+  templateId: string;
+  reasoning: string[];
+}
+
 /** The modal dialogs the app can show; each resolves the promise of whoever asked. */
 export type DialogSpec =
   | { kind: 'confirm'; title: string; message: string; confirmLabel: string; resolve: (ok: boolean) => void }
   | { kind: 'openFile'; resolve: (path: string | null) => void }
   | { kind: 'saveAs'; suggestedName: string; resolve: (choice: SaveAsChoice | null) => void }
   | { kind: 'problems'; title: string; intro: string; lines: string[]; resolve: () => void }
-  | { kind: 'templates'; resolve: (templateId: string | null) => void };
+  | { kind: 'templates'; resolve: (templateId: string | null) => void }
+  | { kind: 'patternChooser'; resolve: (choice: PatternChoice | null) => void };
 
 interface DialogState {
   dialog: DialogSpec | null;
@@ -62,4 +69,9 @@ export function problemsDialog(title: string, intro: string, lines: string[]): P
 /** New from template: the gallery of pattern templates; resolves to the chosen id. */
 export function templateGalleryDialog(): Promise<string | null> {
   return ask<string | null>({ kind: 'templates' }, null);
+}
+
+/** The integration decision tree; resolves to the recommended template (and why) when opened. */
+export function patternChooserDialog(): Promise<PatternChoice | null> {
+  return ask<PatternChoice | null>({ kind: 'patternChooser' }, null);
 }

@@ -1,4 +1,4 @@
-import { newFromTemplate } from '../templates/template-actions';
+import { choosePattern, newFromTemplate } from '../templates/template-actions';
 import type { Command, CommandId } from './command';
 
 /** Commands that start from the pattern templates of issue 5. */
@@ -10,5 +10,12 @@ export const TEMPLATE_COMMANDS = {
     scope: 'global',
     shortcut: { key: 'p', mod: true, shift: true },
     handler: newFromTemplate,
+  },
+  choosePattern: {
+    id: 'choosePattern',
+    label: 'Choose a Pattern…',
+    group: 'File',
+    scope: 'global',
+    handler: choosePattern,
   },
 } satisfies Partial<Record<CommandId, Command>>;

@@ -45,6 +45,16 @@ export function ExplanationPanel(): ReactElement | null {
         </button>
       </header>
       <div className="fb-explanation__body">
+        {shown.reasoning && (
+          <section className="fb-explanation__why" aria-label="Why this pattern">
+            <h3 className="fb-note__heading">Why this pattern</h3>
+            <ol className="fb-note__list">
+              {shown.reasoning.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ol>
+          </section>
+        )}
         <NoteText text={body(shown.markdown)} />
       </div>
     </aside>

@@ -3,6 +3,7 @@ import type { TemplateSummary } from '@shared/patterns/template-types';
 import { api, errorText } from '../app/api-holder';
 import { Dialog } from '../app/Dialog';
 import { TemplatePreview } from './TemplatePreview';
+import { choosePattern } from './template-actions';
 import { matchesQuery } from './template-search';
 import './templates.css';
 
@@ -37,6 +38,16 @@ export function TemplateGallery({ resolve }: Props): ReactElement {
       onCancel={() => resolve(null)}
       actions={
         <>
+          <button
+            type="button"
+            className="fb-btn fb-btn--ghost fb-gallery__help"
+            onClick={() => {
+              resolve(null);
+              void choosePattern();
+            }}
+          >
+            Help me choose…
+          </button>
           <button type="button" className="fb-btn" onClick={() => resolve(null)}>
             Cancel
           </button>

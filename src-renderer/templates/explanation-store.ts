@@ -6,6 +6,8 @@ export interface ShownExplanation {
   templateId: string;
   name: string;
   markdown: string;
+  /** Why the guided chooser recommended this pattern, when it did. */
+  reasoning?: string[];
 }
 
 interface ExplanationState {

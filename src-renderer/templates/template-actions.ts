@@ -1,5 +1,5 @@
 import { api, errorText } from '../app/api-holder';
-import { templateGalleryDialog } from '../app/dialog-store';
+import { patternChooserDialog, templateGalleryDialog } from '../app/dialog-store';
 import { showNotice } from '../app/notice-store';
 import { confirmDiscard, loadFlowText } from '../files/file-actions';
 import { useExplanationStore } from './explanation-store';
@@ -14,7 +14,7 @@ export async function newFromTemplate(): Promise<void> {
  * Opens a template as a new flow with no file (Save asks for a name), after the usual
  * question about unsaved changes, and shows its explanation. Returns whether it opened.
  */
-export async function openTemplate(id: string): Promise<boolean> {
+export async function openTemplate(id: string, reasoning?: string[]): Promise<boolean> {
   let template;
   try {
     template = await api()['templates.get']({ id });
@@ -28,6 +28,13 @@ export async function openTemplate(id: string): Promise<boolean> {
     templateId: template.id,
     name: template.name,
     markdown: template.explanation,
+    ...(reasoning ? { reasoning } : {}),
   });
   return true;
+}
+
+/** Choose a Pattern: the guided decision tree, then its recommendation's template with the reasons. */
+export async function choosePattern(): Promise<void> {
+  const choice = await patternChooserDialog();
+  if (choice) await openTemplate(choice.templateId, choice.reasoning);
 }

@@ -334,6 +334,7 @@ export const MENU_COMMANDS = [
   'find',
   'shortcuts',
   'newFromTemplate',
+  'choosePattern',
 ] as const;
 /** The `menu.command` payload's command, parsed by the renderer before it runs anything. */
 export const menuCommandSchema = z.enum(MENU_COMMANDS);
