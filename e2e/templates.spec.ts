@@ -118,3 +118,27 @@ for (const t of TEMPLATES) {
     await toolbar.waitForRunState('stopped', 'idle');
   });
 }
+
+test('message queue: while it runs, the dead-letter queue offers a redrive back to jobs', async ({
+  workbench,
+}) => {
+  const { canvas, toolbar, inspector } = workbench;
+  const templates = new TemplatesPage(workbench.page);
+  await templates.openGallery();
+  await templates.choose('Message queue');
+  await templates.closeExplanation();
+  await canvas.select('dead-letters');
+  const deadLetters = workbench.page.getByRole('region', { name: 'Dead letters' });
+  await expect(deadLetters).toBeHidden();
+
+  await toolbar.run();
+  await toolbar.waitForRunState('running');
+  await expect.poll(() => canvas.counter('workers', 'acked'), { timeout: 30_000 }).toBeGreaterThan(0);
+  await deadLetters.getByRole('button', { name: 'Redrive to jobs' }).click();
+  await expect(workbench.alert(/Moved \d+ messages? back to jobs\./)).toBeVisible();
+  await expect(inspector.field('Queue')).toHaveValue('jobs-dead-letters');
+
+  await toolbar.stop();
+  await toolbar.waitForRunState('stopped', 'idle');
+  await expect(deadLetters).toBeHidden();
+});

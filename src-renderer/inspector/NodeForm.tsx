@@ -13,6 +13,7 @@ import { errorFor, fieldsOf } from './field-model';
 import { FieldRow } from './FieldRow';
 import { NodeRunError } from './NodeRunError';
 import { GatewayRouteMetrics } from './GatewayRouteMetrics';
+import { RedriveAction } from '../run/RedriveAction';
 
 /** Keys a map field offers when adding a row: a service's method or root field names. */
 function suggestedKeys(kind: NodeKind, config: Record<string, unknown>): string[] {
@@ -83,6 +84,7 @@ export function NodeForm({ id }: { id: string }): ReactElement | null {
       </header>
       <NodeRunError id={id} />
       <GatewayRouteMetrics id={id} />
+      <RedriveAction id={id} />
       {fieldsOf(node.kind).map((field) => (
         <FieldRow
           key={field.key}
