@@ -22,7 +22,7 @@ const PATHS: Array<{ path: Path | 'recorder'; label: string; goalOn: number; goa
     goalOn: 0.8,
     goalOff: 0.95,
   },
-  { path: 'recorder', label: `Recorder (better-sqlite3), ${4 * N} rows`, goalOn: 0.8 },
+  { path: 'recorder', label: `Recorder (better-sqlite3), ${4 * N} events`, goalOn: 0.8 },
 ];
 const selected = process.env.BENCH_PATHS?.split(',');
 

@@ -102,7 +102,10 @@ export async function recorderRate(run: Recorded = recordedRun()): Promise<Measu
   }
 }
 
-/** Plain better-sqlite3 on the same schema and pragmas: the same rows, BARE_BATCH per transaction. */
+/**
+ * Plain better-sqlite3 on the same schema and pragmas: the same rows (three per message: the
+ * payload, the produce span, the delivery with its ack), BARE_BATCH events per transaction.
+ */
 export async function bareSqliteRate(run: Recorded = recordedRun()): Promise<Measured> {
   const { dir, file } = freshStore();
   const db = new Database(file);
@@ -114,9 +117,10 @@ export async function bareSqliteRate(run: Recorded = recordedRun()): Promise<Mea
          ts, headers, payload, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertEvent = db.prepare(
-      `INSERT INTO events (run_id, trace_id, span_id, parent_span_id, node_id, kind, transport, destination,
-         ts, partition, offset, key, message_id, duration_ms, error, fault)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO spans (run_id, trace_id, span_id, parent_span_id, node_id, kind, transport, destination,
+         ts, partition, offset, key, message_id, duration_ms, error, fault, settle_span_id, settle_ts,
+         settle_duration_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const count = db.prepare(
       'UPDATE runs SET message_count = message_count + ?, event_count = event_count + ? WHERE id = ?',
@@ -140,8 +144,10 @@ export async function bareSqliteRate(run: Recorded = recordedRun()): Promise<Mea
           m.payload,
           m.payload.byteLength,
         );
-        for (let k = 3 * j; k < 3 * j + 3; k++) {
+        // The same rows the recorder writes: the produce span, and the delivery holding its ack.
+        for (let k = 3 * j; k < 3 * j + 2; k++) {
           const e = run.events[k];
+          const ack = k === 3 * j + 1 ? run.events[k + 1] : undefined;
           insertEvent.run(
             e.runId,
             e.traceId,
@@ -159,6 +165,9 @@ export async function bareSqliteRate(run: Recorded = recordedRun()): Promise<Mea
             e.durationMs ?? null,
             e.error ?? null,
             null,
+            ack ? ack.spanId : null,
+            ack ? ack.ts : null,
+            ack ? (ack.durationMs ?? null) : null,
           );
         }
       }

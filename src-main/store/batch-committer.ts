@@ -1,6 +1,5 @@
-import type { TraceEvent } from '@shared/trace/events';
 import { isTransient, toError } from './sqlite-errors';
-import type { MessageToInsert, Store } from './store';
+import { spanCount, type MessageToInsert, type SpanToInsert, type Store } from './store';
 
 /** What one successful write stored, per run: the UI pulls pages up to `lastMessageIdByRun`. */
 export interface FlushInfo {
@@ -28,7 +27,7 @@ export interface CommitReport {
  */
 export class BatchCommitter {
   private messages: MessageToInsert[] = [];
-  private events: TraceEvent[] = [];
+  private events: SpanToInsert[] = [];
 
   constructor(
     private readonly store: Store,
@@ -36,7 +35,7 @@ export class BatchCommitter {
   ) {}
 
   /** Writes the kept rows and then these, in one transaction. */
-  commit(messages: MessageToInsert[], events: TraceEvent[]): CommitReport {
+  commit(messages: MessageToInsert[], events: SpanToInsert[]): CommitReport {
     const allMessages = this.messages.length > 0 ? this.messages.concat(messages) : messages;
     const allEvents = this.events.length > 0 ? this.events.concat(events) : events;
     this.messages = [];
@@ -52,23 +51,29 @@ export class BatchCommitter {
 
   /** Gives up on the kept rows, reporting them lost. */
   abandon(why: string): CommitReport {
-    const errors = lost(this.messages.length, this.events.length, why);
+    const errors = lost(this.messages.length, spanCount(this.events), why);
     this.messages = [];
     this.events = [];
     return { errors, retained: 0 };
   }
 
-  private failed(err: unknown, messages: MessageToInsert[], events: TraceEvent[]): CommitReport {
+  private failed(err: unknown, messages: MessageToInsert[], events: SpanToInsert[]): CommitReport {
     const errors = [toError(err)];
     if (!isTransient(err)) {
-      errors.push(...lost(messages.length, events.length, 'the store refused the batch'));
+      errors.push(...lost(messages.length, spanCount(events), 'the store refused the batch'));
       return { errors, retained: 0 };
     }
     const dropM = Math.max(0, messages.length - this.maxQueued);
     const dropE = Math.max(0, events.length - this.maxQueued);
     this.messages = dropM > 0 ? messages.slice(dropM) : messages;
     this.events = dropE > 0 ? events.slice(dropE) : events;
-    errors.push(...lost(dropM, dropE, 'the store kept failing and the queue is full'));
+    errors.push(
+      ...lost(
+        dropM,
+        dropE > 0 ? spanCount(events.slice(0, dropE)) : 0,
+        'the store kept failing and the queue is full',
+      ),
+    );
     return { errors, retained: this.messages.length + this.events.length };
   }
 }

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { TraceEvent } from '@shared/trace/events';
 import type { Statements } from './statements';
-import type { MessageToInsert } from './store';
+import type { MessageToInsert, SpanToInsert } from './store';
 
 /** The payload as a Buffer (what better-sqlite3 binds as a BLOB): a view, never a copy. */
 function blob(payload: Uint8Array): Buffer {
@@ -11,14 +10,14 @@ function blob(payload: Uint8Array): Buffer {
 }
 
 /**
- * Builds the store's `insertBatch`: every message and event in ONE transaction, with the
+ * Builds the store's `insertBatch`: every message and span in ONE transaction, with the
  * per-run counts updated in the same transaction (one UPDATE per run per batch).
  */
 export function createBatchInsert(
   db: Database.Database,
   s: Statements,
-): (messages: MessageToInsert[], events: TraceEvent[]) => void {
-  return db.transaction((messages: MessageToInsert[], events: TraceEvent[]): void => {
+): (messages: MessageToInsert[], events: SpanToInsert[]) => void {
+  return db.transaction((messages: MessageToInsert[], events: SpanToInsert[]): void => {
     const counts = new Map<string, { messages: number; events: number }>();
     const countFor = (runId: string): { messages: number; events: number } => {
       let c = counts.get(runId);
@@ -64,8 +63,11 @@ export function createBatchInsert(
         e.durationMs ?? null,
         e.error ?? null,
         e.fault ? JSON.stringify(e.fault) : null,
+        e.ack ? e.ack.spanId : null,
+        e.ack ? e.ack.ts : null,
+        e.ack ? e.ack.durationMs : null,
       );
-      countFor(e.runId).events++;
+      countFor(e.runId).events += e.ack ? 2 : 1;
     }
     for (const [runId, c] of counts) s.addRunCounts.run(c.messages, c.events, runId);
   });

@@ -31,6 +31,28 @@ export class ByteWriter {
     this.view.setUint32(at, v, true);
   }
 
+  /** Skips `n` bytes, left zero, to be filled later with the `…At` writers; returns where they start. */
+  slot(n: number): number {
+    this.reserve(n);
+    const at = this.at;
+    this.buf.fill(0, at, at + n);
+    this.at += n;
+    return at;
+  }
+
+  u8At(at: number, v: number): void {
+    this.buf[at] = v;
+  }
+
+  f64At(at: number, v: number): void {
+    this.view.setFloat64(at, v, true);
+  }
+
+  /** Overwrites `s.length` bytes at `at` with `s`, which must be ASCII. */
+  asciiAt(at: number, s: string): void {
+    for (let i = 0; i < s.length; i++) this.buf[at + i] = s.charCodeAt(i);
+  }
+
   i32(v: number): void {
     this.reserve(4);
     this.view.setInt32(this.at, v, true);
@@ -126,6 +148,13 @@ export class ByteReader {
     const end = start + this.view.getUint32(this.at, true);
     this.at = end;
     return this.buf.toString('utf8', start, end);
+  }
+
+  /** `n` bytes of ASCII, as `ByteWriter.asciiAt` wrote them. */
+  ascii(n: number): string {
+    const start = this.at;
+    this.at += n;
+    return this.buf.toString('latin1', start, this.at);
   }
 
   /** A view into the read buffer, not a copy. */

@@ -18,21 +18,26 @@ function raw(file: string): Database.Database {
 }
 
 describe('openStore and migrations', () => {
-  it('keeps one index for the per-run counts, and both counts read only it', () => {
+  it('keeps one index for the per-run counts, and the store counts read only it', () => {
     openStore(tmp.file).close();
     const db = raw(tmp.file);
     const indexes = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name")
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'spans' ORDER BY name")
       .pluck()
       .all();
-    expect(indexes).toEqual(['events_run_node', 'events_trace_ts']);
+    expect(indexes).toEqual(['events_trace_ts', 'spans_run_node']);
     for (const sql of [
-      'SELECT kind, count(*) FROM events WHERE run_id = ? GROUP BY kind',
-      'SELECT node_id, kind, count(*) FROM events WHERE run_id = ? GROUP BY node_id, kind',
+      'SELECT kind, count(*) FROM spans WHERE run_id = ? GROUP BY kind',
+      'SELECT node_id, kind, count(*) FROM spans WHERE run_id = ? GROUP BY node_id, kind',
+      'SELECT node_id, count(*) FROM spans WHERE run_id = ? AND settle_ts IS NOT NULL GROUP BY node_id',
     ]) {
       const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('r') as Array<{ detail: string }>;
-      expect(plan.map((p) => p.detail).join('; ')).toContain('USING COVERING INDEX events_run_node');
+      expect(plan.map((p) => p.detail).join('; ')).toContain('USING COVERING INDEX spans_run_node');
     }
+    const trace = db
+      .prepare('EXPLAIN QUERY PLAN SELECT * FROM events WHERE trace_id = ? ORDER BY ts, id')
+      .all('t') as Array<{ detail: string }>;
+    expect(trace.filter((p) => p.detail.includes('USING INDEX events_trace_ts'))).toHaveLength(2);
     db.close();
   });
 
@@ -46,7 +51,9 @@ describe('openStore and migrations', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .pluck()
       .all();
-    expect(tables).toEqual(['events', 'messages', 'runs', 'settings']);
+    expect(tables).toEqual(['messages', 'runs', 'settings', 'spans']);
+    const views = db.prepare("SELECT name FROM sqlite_master WHERE type = 'view'").pluck().all();
+    expect(views).toEqual(['events']);
     db.close();
   });
 
@@ -113,6 +120,41 @@ describe('openStore and migrations', () => {
     );
     expect(indexes.pluck().all()).toEqual(['messages_run_id']);
     db.close();
+  });
+
+  it('v5 keeps every event of a v4 database, one span per row, and the counts', () => {
+    const v4 = raw(tmp.file);
+    for (const m of MIGRATIONS.slice(0, 4)) v4.exec(m);
+    v4.pragma('user_version = 4');
+    const insert = v4.prepare(
+      `INSERT INTO events (run_id, trace_id, span_id, parent_span_id, node_id, kind, transport, destination, ts,
+         partition, offset, message_id, duration_ms, fault)
+       VALUES ('r', 't', ?, ?, ?, ?, 'kafka', 'orders', ?, 0, '3', 1, ?, ?)`,
+    );
+    insert.run('s1', null, 'p', 'produce', 10, 1, null);
+    insert.run(
+      's2',
+      's1',
+      'c',
+      'deliver',
+      11,
+      null,
+      '{"injected":true,"kinds":["latency"],"detail":"latency 5 ms"}',
+    );
+    insert.run('s3', 's2', 'c', 'ack', 12, 1, null);
+    v4.close();
+
+    const store = openStore(tmp.file);
+    const trace = store.traceEvents('t');
+    expect(trace.map((e) => [e.kind, e.spanId, e.parentSpanId])).toEqual([
+      ['produce', 's1', null],
+      ['deliver', 's2', 's1'],
+      ['ack', 's3', 's2'],
+    ]);
+    expect(trace[1].fault?.kinds).toEqual(['latency']);
+    expect(store.countEvents('r')).toEqual({ produce: 1, deliver: 1, ack: 1 });
+    expect(store.countEventsByNode('r')).toEqual({ p: { produce: 1 }, c: { deliver: 1, ack: 1 } });
+    store.close();
   });
 
   it('close checkpoints the WAL into the main file', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RowPacker, unpackRows } from './packed-rows';
-import { sampleEvent, sampleMessage } from './test-fixtures';
+import { sampleEvent, sampleMessage, spanId } from './test-fixtures';
 
 describe('packed rows', () => {
   it('round-trips messages and events, optional fields absent when they were absent', () => {
@@ -60,5 +60,51 @@ describe('packed rows', () => {
     const rows = packer.take();
     expect(rows.strings[0]).toBe('b');
     expect(unpackRows(rows).events.map((e) => e.runId)).toEqual(['b']);
+  });
+
+  it("folds an ack into its delivery's row while that row is in the batch, and reads both back", () => {
+    const packer = new RowPacker();
+    const deliver = sampleEvent({
+      kind: 'deliver',
+      spanId: spanId(2),
+      parentSpanId: spanId(1),
+      nodeId: 'c',
+      partition: 1,
+      offset: '7',
+      messageId: 3,
+    });
+    const ack = {
+      ...deliver,
+      kind: 'ack' as const,
+      spanId: spanId(3),
+      parentSpanId: spanId(2),
+      ts: deliver.ts + 2,
+      durationMs: 2,
+    };
+    packer.addEvent(deliver);
+    packer.addEvent(ack);
+    expect(packer.size).toBe(1);
+    const [row] = unpackRows(packer.take()).events;
+    expect(row).toEqual({ ...deliver, ack: { spanId: spanId(3), ts: ack.ts, durationMs: 2 } });
+  });
+
+  it('gives an ack its own row when it differs from its delivery or the delivery was already taken', () => {
+    const packer = new RowPacker();
+    const deliver = sampleEvent({ kind: 'deliver', spanId: spanId(2), nodeId: 'c', messageId: 3 });
+    const ack = {
+      ...deliver,
+      kind: 'ack' as const,
+      spanId: spanId(3),
+      parentSpanId: spanId(2),
+      durationMs: 1,
+    };
+    packer.addEvent(deliver);
+    packer.addEvent({ ...ack, error: 'settled late' });
+    packer.addEvent({ ...ack, offset: '9' });
+    const other = unpackRows(packer.take()).events;
+    expect(other.map((e) => e.kind)).toEqual(['deliver', 'ack', 'ack']);
+    expect(other[0]).not.toHaveProperty('ack');
+    packer.addEvent(ack);
+    expect(unpackRows(packer.take()).events).toEqual([ack]);
   });
 });

@@ -1,6 +1,6 @@
 import type { InjectedFault, RecordedMessageInput, TraceEvent } from '@shared/trace/events';
 import { ByteReader, ByteWriter } from './byte-codec';
-import type { MessageToInsert } from './store';
+import type { MessageToInsert, SpanToInsert } from './store';
 
 /**
  * Rows for one write, encoded into bytes as they are recorded: the recorded objects die
@@ -29,6 +29,21 @@ const E_DURATION = 32;
 const E_ERROR = 64;
 const E_FAULT = 128;
 
+/**
+ * Kinds whose row carries a slot for the ack of the same delivery: present (u8), the ack's
+ * span id (16 ASCII bytes), ts and duration (f64 each). An ack recorded while its delivery
+ * is still in the batch fills the slot instead of taking a row of its own.
+ */
+const HOLDS_ACK = new Set<string>(['deliver', 'redeliver']);
+const ACK_SLOT = 1 + 16 + 8 + 8;
+const SPAN_ID = /^[0-9a-f]{16}$/;
+
+/** A delivery packed in this batch whose ack slot is still empty. */
+interface OpenDelivery {
+  event: TraceEvent;
+  slot: number;
+}
+
 /** Packs rows as they are recorded; `take()` hands over a batch and starts the next. */
 export class RowPacker {
   private messages = new ByteWriter();
@@ -37,8 +52,9 @@ export class RowPacker {
   private codes = new Map<string, number>();
   private messageCount = 0;
   private eventCount = 0;
+  private openDeliveries = new Map<string, OpenDelivery>();
 
-  /** Messages plus events packed since the last `take()`. */
+  /** Messages plus event rows packed since the last `take()` (an ack folded into its delivery adds none). */
   get size(): number {
     return this.messageCount + this.eventCount;
   }
@@ -74,6 +90,7 @@ export class RowPacker {
   }
 
   addEvent(e: TraceEvent): void {
+    if (e.kind === 'ack' && this.foldAck(e)) return;
     const w = this.events;
     w.f64(e.ts);
     w.u32(this.code(e.runId));
@@ -101,7 +118,43 @@ export class RowPacker {
     if (e.durationMs != null) w.f64(e.durationMs);
     if (e.error != null) w.str(e.error);
     if (e.fault != null) w.str(JSON.stringify(e.fault));
+    if (HOLDS_ACK.has(e.kind)) this.openDeliveries.set(e.spanId, { event: e, slot: w.slot(ACK_SLOT) });
     this.eventCount++;
+  }
+
+  /**
+   * Puts an ack into its delivery's row when that row is in this batch and the ack says
+   * nothing the row does not (same trace, node, place and message; no error or fault), so
+   * reading it back gives the same span. Otherwise the ack gets a row of its own.
+   */
+  private foldAck(ack: TraceEvent): boolean {
+    const open = ack.parentSpanId != null ? this.openDeliveries.get(ack.parentSpanId) : undefined;
+    if (!open) return false;
+    const d = open.event;
+    if (
+      ack.error != null ||
+      ack.fault != null ||
+      ack.durationMs == null ||
+      ack.traceId !== d.traceId ||
+      ack.runId !== d.runId ||
+      ack.nodeId !== d.nodeId ||
+      ack.transport !== d.transport ||
+      ack.destination !== d.destination ||
+      (ack.partition ?? null) !== (d.partition ?? null) ||
+      (ack.offset ?? null) !== (d.offset ?? null) ||
+      (ack.key ?? null) !== (d.key ?? null) ||
+      (ack.messageId ?? null) !== (d.messageId ?? null) ||
+      !SPAN_ID.test(ack.spanId)
+    ) {
+      return false;
+    }
+    this.openDeliveries.delete(ack.parentSpanId as string);
+    const w = this.events;
+    w.u8At(open.slot, 1);
+    w.asciiAt(open.slot + 1, ack.spanId);
+    w.f64At(open.slot + 17, ack.ts);
+    w.f64At(open.slot + 25, ack.durationMs);
+    return true;
   }
 
   /** Hands over everything packed so far and starts afresh. */
@@ -115,6 +168,7 @@ export class RowPacker {
     };
     this.strings = [];
     this.codes = new Map();
+    this.openDeliveries = new Map();
     this.messageCount = 0;
     this.eventCount = 0;
     return rows;
@@ -133,7 +187,7 @@ export class RowPacker {
 /** Rows ready for `Store.insertBatch`. */
 export interface UnpackedRows {
   messages: MessageToInsert[];
-  events: TraceEvent[];
+  events: SpanToInsert[];
 }
 
 /** Rebuilds the rows `RowPacker` packed; payloads are views into `rows.messages`, not copies. */
@@ -171,11 +225,11 @@ export function unpackRows(rows: PackedRows): UnpackedRows {
     if (partition !== undefined) message.partition = partition;
     messages[i] = message;
   }
-  const events: TraceEvent[] = new Array(rows.eventCount);
+  const events: SpanToInsert[] = new Array(rows.eventCount);
   const e = new ByteReader(rows.events);
   for (let i = 0; i < rows.eventCount; i++) {
     const ts = e.f64();
-    const event: TraceEvent = {
+    const event: SpanToInsert = {
       runId: s[e.u32()],
       nodeId: s[e.u32()],
       kind: s[e.u32()] as TraceEvent['kind'],
@@ -195,6 +249,13 @@ export function unpackRows(rows: PackedRows): UnpackedRows {
     if (flags & E_DURATION) event.durationMs = e.f64();
     if (flags & E_ERROR) event.error = e.str();
     if (flags & E_FAULT) event.fault = JSON.parse(e.str()) as InjectedFault;
+    if (HOLDS_ACK.has(event.kind)) {
+      const held = e.u8() === 1;
+      const spanId = e.ascii(16);
+      const ts = e.f64();
+      const durationMs = e.f64();
+      if (held) event.ack = { spanId, ts, durationMs };
+    }
     events[i] = event;
   }
   return { messages, events };

@@ -49,6 +49,34 @@ describe('trace events', () => {
     expect(store.getMessage(1)?.trace).toEqual(trace);
   });
 
+  it("reads an ack stored in its delivery's row back as its own span, right after the delivery", () => {
+    const t = traceId(7);
+    const deliver = sampleEvent({
+      traceId: t,
+      kind: 'deliver',
+      spanId: spanId(2),
+      parentSpanId: spanId(1),
+      nodeId: 'c',
+      ts: 30,
+      partition: 2,
+      offset: '5',
+      key: 'k',
+      messageId: 1,
+    });
+    const later = sampleEvent({ traceId: t, kind: 'error', spanId: spanId(9), ts: 30, error: 'x' });
+    store.insertBatch([], [{ ...deliver, ack: { spanId: spanId(3), ts: 30, durationMs: 0 } }, later]);
+    const ack = { ...deliver, kind: 'ack', spanId: spanId(3), parentSpanId: spanId(2), durationMs: 0 };
+    expect(store.traceEvents(t)).toEqual([deliver, ack, later]);
+    expect(store.countEvents('run-1')).toEqual({ deliver: 1, ack: 1, error: 1 });
+    expect(store.countEventsByNode('run-1')).toEqual({
+      c: { deliver: 1, ack: 1 },
+      'producer-1': { error: 1 },
+    });
+    expect(store.getRun('run-1')).toBeNull();
+    store.createRun({ id: 'run-1', flowName: 'f', flowJson: '{}', environment: 'e', startedAt: 1 });
+    expect(store.getRun('run-1')?.eventCount).toBe(3);
+  });
+
   it('counts events per kind and per node', () => {
     const events = [
       ...Array.from({ length: 3 }, () => sampleEvent({ runId: 'r' })),

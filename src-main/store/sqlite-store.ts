@@ -44,12 +44,12 @@ export function createStore(db: Database.Database): Store {
     },
     countEvents(runId) {
       const counts: Record<string, number> = {};
-      for (const { kind, n } of s.countEventsByKind.all(runId)) counts[kind] = n;
+      for (const { kind, n } of s.countEventsByKind.all({ runId })) counts[kind] = n;
       return counts;
     },
     countEventsByNode(runId) {
       const counts: Record<string, Record<string, number>> = {};
-      for (const { node_id, kind, n } of s.countEventsByNode.all(runId)) {
+      for (const { node_id, kind, n } of s.countEventsByNode.all({ runId })) {
         (counts[node_id] ??= {})[kind] = n;
       }
       return counts;

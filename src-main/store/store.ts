@@ -13,6 +13,26 @@ export interface NewRun {
 /** The states a run can end in. */
 export type FinalRunState = 'stopped' | 'failed';
 
+/** The ack of a delivery, stored in its deliver span's row: a span of kind 'ack', child of that span. */
+export interface FoldedAck {
+  spanId: string;
+  ts: number;
+  durationMs: number;
+}
+
+/**
+ * A span as the store writes it: one row, and with `ack` two spans in that row (the ack
+ * keeps every other field of its delivery). Reads give them back as two TraceEvents.
+ */
+export type SpanToInsert = TraceEvent & { ack?: FoldedAck };
+
+/** How many spans (trace events) the rows hold. */
+export function spanCount(spans: SpanToInsert[]): number {
+  let n = spans.length;
+  for (const s of spans) if (s.ack) n++;
+  return n;
+}
+
 /** A recorded message with the id the Recorder already gave it. */
 export type MessageToInsert = RecordedMessageInput & { id: number };
 
@@ -53,8 +73,8 @@ export interface Store {
   getSetting(key: string): string | null;
   /** Creates or replaces a setting. */
   setSetting(key: string, value: string): void;
-  /** Writes all messages and events in ONE transaction: all rows land, or none do. */
-  insertBatch(messages: MessageToInsert[], events: TraceEvent[]): void;
+  /** Writes all messages and spans in ONE transaction: all rows land, or none do. */
+  insertBatch(messages: MessageToInsert[], events: SpanToInsert[]): void;
   /** The highest stored message id, 0 when there are none. */
   maxMessageId(): number;
   /** Checkpoints the WAL into the main file and closes; later calls are no-ops. */
