@@ -1,11 +1,9 @@
+import type { PackedRows } from './packed-rows';
+import { unpackRows } from './packed-rows';
 import { isTransient, toError } from './sqlite-errors';
-import { spanCount, type MessageToInsert, type SpanToInsert, type Store } from './store';
+import { spanCount, type FlushInfo, type MessageToInsert, type SpanToInsert, type Store } from './store';
 
-/** What one successful write stored, per run: the UI pulls pages up to `lastMessageIdByRun`. */
-export interface FlushInfo {
-  lastMessageIdByRun: Record<string, number>;
-  messagesByRun: Record<string, number>;
-}
+export type { FlushInfo } from './store';
 
 /** The outcome of one `commit` or `abandon`, in the order things happened. */
 export interface CommitReport {
@@ -18,12 +16,13 @@ export interface CommitReport {
 }
 
 /**
- * Writes batches through `store.insertBatch`, one transaction each, and decides what a
+ * Writes the recorder's packed batches, one transaction per commit, and decides what a
  * failure costs: rows of a transient failure (a lock, a full disk) are kept ahead of the
- * next batch, at most `maxQueued` of each kind (oldest dropped, and said so); a batch the
- * store refuses outright is dropped and reported, since it would fail on every retry and
- * stall all recording behind it. It never throws. The same logic runs on the writer
- * thread and, without one, on the recording thread.
+ * next batches, at most `maxQueued` of each kind (oldest dropped, and said so); batches the
+ * store refuses outright are dropped and reported, since they would fail on every retry and
+ * stall all recording behind them. It never throws. The same logic runs on the writer
+ * thread and, without one, on the recording thread. Batches go in as bytes
+ * (`Store.insertPacked`); only rows kept after a failure become objects.
  */
 export class BatchCommitter {
   private messages: MessageToInsert[] = [];
@@ -34,19 +33,22 @@ export class BatchCommitter {
     private readonly maxQueued: number,
   ) {}
 
-  /** Writes the kept rows and then these, in one transaction. */
-  commit(messages: MessageToInsert[], events: SpanToInsert[]): CommitReport {
-    const allMessages = this.messages.length > 0 ? this.messages.concat(messages) : messages;
-    const allEvents = this.events.length > 0 ? this.events.concat(events) : events;
-    this.messages = [];
-    this.events = [];
-    if (allMessages.length === 0 && allEvents.length === 0) return { errors: [], retained: 0 };
+  /** Writes the kept rows and then these batches, in one transaction. */
+  commit(batches: PackedRows[]): CommitReport {
+    if (this.messages.length > 0 || this.events.length > 0) return this.commitKept(batches);
+    if (batches.every((b) => b.messageCount + b.eventCount === 0)) return { errors: [], retained: 0 };
     try {
-      this.store.insertBatch(allMessages, allEvents);
+      return { written: this.store.insertPacked(batches), errors: [], retained: 0 };
     } catch (err) {
-      return this.failed(err, allMessages, allEvents);
+      const messages: MessageToInsert[] = [];
+      const events: SpanToInsert[] = [];
+      for (const b of batches) {
+        const rows = unpackRows(b);
+        messages.push(...rows.messages);
+        events.push(...rows.events);
+      }
+      return this.failed(err, messages, events);
     }
-    return { written: flushInfo(allMessages), errors: [], retained: 0 };
   }
 
   /** Gives up on the kept rows, reporting them lost. */
@@ -55,6 +57,25 @@ export class BatchCommitter {
     this.messages = [];
     this.events = [];
     return { errors, retained: 0 };
+  }
+
+  /** After a transient failure: the kept rows and the new ones, as objects. */
+  private commitKept(batches: PackedRows[]): CommitReport {
+    let messages = this.messages;
+    let events = this.events;
+    for (const b of batches) {
+      const rows = unpackRows(b);
+      messages = messages.concat(rows.messages);
+      events = events.concat(rows.events);
+    }
+    this.messages = [];
+    this.events = [];
+    try {
+      this.store.insertBatch(messages, events);
+    } catch (err) {
+      return this.failed(err, messages, events);
+    }
+    return { written: flushInfo(messages), errors: [], retained: 0 };
   }
 
   private failed(err: unknown, messages: MessageToInsert[], events: SpanToInsert[]): CommitReport {
@@ -67,13 +88,8 @@ export class BatchCommitter {
     const dropE = Math.max(0, events.length - this.maxQueued);
     this.messages = dropM > 0 ? messages.slice(dropM) : messages;
     this.events = dropE > 0 ? events.slice(dropE) : events;
-    errors.push(
-      ...lost(
-        dropM,
-        dropE > 0 ? spanCount(events.slice(0, dropE)) : 0,
-        'the store kept failing and the queue is full',
-      ),
-    );
+    const droppedSpans = dropE > 0 ? spanCount(events.slice(0, dropE)) : 0;
+    errors.push(...lost(dropM, droppedSpans, 'the store kept failing and the queue is full'));
     return { errors, retained: this.messages.length + this.events.length };
   }
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
+import { visitRows, type PackedRows, type RowVisitor } from './packed-rows';
 import type { Statements } from './statements';
-import type { MessageToInsert, SpanToInsert } from './store';
+import type { FlushInfo, MessageToInsert, SpanToInsert } from './store';
 
 /** The payload as a Buffer (what better-sqlite3 binds as a BLOB): a view, never a copy. */
 function blob(payload: Uint8Array): Buffer {
@@ -70,5 +71,104 @@ export function createBatchInsert(
       countFor(e.runId).events += e.ack ? 2 : 1;
     }
     for (const [runId, c] of counts) s.addRunCounts.run(c.messages, c.events, runId);
+  });
+}
+
+/**
+ * Builds the store's `insertPacked`: the rows of every batch bound straight from their
+ * bytes, in ONE transaction, with the per-run counts as in `insertBatch`.
+ */
+export function createPackedInsert(
+  db: Database.Database,
+  s: Statements,
+): (batches: PackedRows[]) => FlushInfo {
+  return db.transaction((batches: PackedRows[]): FlushInfo => {
+    const info: FlushInfo = { lastMessageIdByRun: {}, messagesByRun: {} };
+    const spansByRun = new Map<string, number>();
+    const visitor: RowVisitor = {
+      message(
+        id,
+        runId,
+        traceId,
+        spanId,
+        nodeId,
+        transport,
+        destination,
+        key,
+        partition,
+        ts,
+        headers,
+        payload,
+      ) {
+        s.insertMessage.run(
+          id,
+          runId,
+          traceId,
+          spanId,
+          nodeId,
+          transport,
+          destination,
+          key,
+          partition,
+          ts,
+          JSON.stringify(headers),
+          payload,
+          payload.byteLength,
+        );
+        const last = info.lastMessageIdByRun[runId];
+        if (last === undefined || id > last) info.lastMessageIdByRun[runId] = id;
+        info.messagesByRun[runId] = (info.messagesByRun[runId] ?? 0) + 1;
+      },
+      // Arguments passed one by one, not as a rest array: this runs for every recorded span.
+      span(
+        runId,
+        traceId,
+        spanId,
+        parent,
+        nodeId,
+        kind,
+        transport,
+        destination,
+        ts,
+        partition,
+        offset,
+        key,
+        messageId,
+        durationMs,
+        error,
+        fault,
+        ackSpanId,
+        ackTs,
+        ackDurationMs,
+      ) {
+        s.insertEvent.run(
+          runId,
+          traceId,
+          spanId,
+          parent,
+          nodeId,
+          kind,
+          transport,
+          destination,
+          ts,
+          partition,
+          offset,
+          key,
+          messageId,
+          durationMs,
+          error,
+          fault,
+          ackSpanId,
+          ackTs,
+          ackDurationMs,
+        );
+        spansByRun.set(runId, (spansByRun.get(runId) ?? 0) + (ackSpanId === null ? 1 : 2));
+      },
+    };
+    for (const batch of batches) visitRows(batch, visitor);
+    const runs = new Set([...Object.keys(info.messagesByRun), ...spansByRun.keys()]);
+    for (const runId of runs)
+      s.addRunCounts.run(info.messagesByRun[runId] ?? 0, spansByRun.get(runId) ?? 0, runId);
+    return info;
   });
 }

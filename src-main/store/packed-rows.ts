@@ -1,4 +1,10 @@
-import type { InjectedFault, RecordedMessageInput, TraceEvent } from '@shared/trace/events';
+import type {
+  InjectedFault,
+  RecordedMessageInput,
+  TraceEvent,
+  TraceEventKind,
+  Transport,
+} from '@shared/trace/events';
 import { ByteReader, ByteWriter } from './byte-codec';
 import type { MessageToInsert, SpanToInsert } from './store';
 
@@ -10,7 +16,9 @@ import type { MessageToInsert, SpanToInsert } from './store';
  */
 export interface PackedRows {
   messageCount: number;
+  /** Rows of spans; `ackCount` more spans ride in deliver rows (folded acks). */
   eventCount: number;
+  ackCount: number;
   /** Values that repeat row after row (run, node, transport, destination, kind), by index. */
   strings: string[];
   messages: Uint8Array;
@@ -52,6 +60,7 @@ export class RowPacker {
   private codes = new Map<string, number>();
   private messageCount = 0;
   private eventCount = 0;
+  private ackCount = 0;
   private openDeliveries = new Map<string, OpenDelivery>();
 
   /** Messages plus event rows packed since the last `take()` (an ack folded into its delivery adds none). */
@@ -154,6 +163,7 @@ export class RowPacker {
     w.asciiAt(open.slot + 1, ack.spanId);
     w.f64At(open.slot + 17, ack.ts);
     w.f64At(open.slot + 25, ack.durationMs);
+    this.ackCount++;
     return true;
   }
 
@@ -162,6 +172,7 @@ export class RowPacker {
     const rows: PackedRows = {
       messageCount: this.messageCount,
       eventCount: this.eventCount,
+      ackCount: this.ackCount,
       strings: this.strings,
       messages: this.messages.take(),
       events: this.events.take(),
@@ -171,6 +182,7 @@ export class RowPacker {
     this.openDeliveries = new Map();
     this.messageCount = 0;
     this.eventCount = 0;
+    this.ackCount = 0;
     return rows;
   }
 
@@ -184,32 +196,70 @@ export class RowPacker {
   }
 }
 
-/** Rows ready for `Store.insertBatch`. */
-export interface UnpackedRows {
-  messages: MessageToInsert[];
-  events: SpanToInsert[];
+/**
+ * Receives the rows of a packed batch in order, field by field in column order (absent
+ * optional fields as null), so a writer can bind them without building row objects.
+ */
+export interface RowVisitor {
+  message(
+    id: number,
+    runId: string,
+    traceId: string,
+    spanId: string,
+    nodeId: string,
+    transport: string,
+    destination: string,
+    key: string | null,
+    partition: number | null,
+    ts: number,
+    headers: Record<string, string>,
+    /** A view into the batch, not a copy. */
+    payload: Buffer,
+  ): void;
+  span(
+    runId: string,
+    traceId: string,
+    spanId: string,
+    parentSpanId: string | null,
+    nodeId: string,
+    kind: string,
+    transport: string,
+    destination: string,
+    ts: number,
+    partition: number | null,
+    offset: string | null,
+    key: string | null,
+    messageId: number | null,
+    durationMs: number | null,
+    error: string | null,
+    /** JSON of the InjectedFault. */
+    fault: string | null,
+    ackSpanId: string | null,
+    ackTs: number | null,
+    ackDurationMs: number | null,
+  ): void;
 }
 
-/** Rebuilds the rows `RowPacker` packed; payloads are views into `rows.messages`, not copies. */
-export function unpackRows(rows: PackedRows): UnpackedRows {
+/** Reads every row `RowPacker` packed into `rows`, messages first. */
+export function visitRows(rows: PackedRows, visitor: RowVisitor): void {
   const s = rows.strings;
-  const messages: MessageToInsert[] = new Array(rows.messageCount);
   const m = new ByteReader(rows.messages);
   for (let i = 0; i < rows.messageCount; i++) {
     const id = m.f64();
     const ts = m.f64();
     const runId = s[m.u32()];
     const nodeId = s[m.u32()];
-    const transport = s[m.u32()] as MessageToInsert['transport'];
+    const transport = s[m.u32()];
     const destination = s[m.u32()];
     const traceId = m.str();
     const spanId = m.str();
     const flags = m.u8();
-    const key = flags & M_KEY ? m.str() : undefined;
-    const partition = flags & M_PARTITION ? m.i32() : undefined;
+    const key = flags & M_KEY ? m.str() : null;
+    const partition = flags & M_PARTITION ? m.i32() : null;
     const headers: Record<string, string> = {};
     for (let n = m.u32(); n > 0; n--) headers[m.str()] = m.str();
-    const message: MessageToInsert = {
+    const payload = m.bytes();
+    visitor.message(
       id,
       runId,
       traceId,
@@ -217,46 +267,154 @@ export function unpackRows(rows: PackedRows): UnpackedRows {
       nodeId,
       transport,
       destination,
+      key,
+      partition,
       ts,
       headers,
-      payload: m.bytes(),
-    };
-    if (key !== undefined) message.key = key;
-    if (partition !== undefined) message.partition = partition;
-    messages[i] = message;
+      payload,
+    );
   }
-  const events: SpanToInsert[] = new Array(rows.eventCount);
   const e = new ByteReader(rows.events);
   for (let i = 0; i < rows.eventCount; i++) {
     const ts = e.f64();
-    const event: SpanToInsert = {
-      runId: s[e.u32()],
-      nodeId: s[e.u32()],
-      kind: s[e.u32()] as TraceEvent['kind'],
-      transport: s[e.u32()] as TraceEvent['transport'],
-      destination: s[e.u32()],
-      traceId: e.str(),
-      spanId: e.str(),
-      parentSpanId: null,
-      ts,
-    };
+    const runId = s[e.u32()];
+    const nodeId = s[e.u32()];
+    const kind = s[e.u32()];
+    const transport = s[e.u32()];
+    const destination = s[e.u32()];
+    const traceId = e.str();
+    const spanId = e.str();
     const flags = e.u8();
-    if (flags & E_PARENT) event.parentSpanId = e.str();
-    if (flags & E_PARTITION) event.partition = e.i32();
-    if (flags & E_OFFSET) event.offset = e.str();
-    if (flags & E_KEY) event.key = e.str();
-    if (flags & E_MESSAGE_ID) event.messageId = e.f64();
-    if (flags & E_DURATION) event.durationMs = e.f64();
-    if (flags & E_ERROR) event.error = e.str();
-    if (flags & E_FAULT) event.fault = JSON.parse(e.str()) as InjectedFault;
-    if (HOLDS_ACK.has(event.kind)) {
+    const parentSpanId = flags & E_PARENT ? e.str() : null;
+    const partition = flags & E_PARTITION ? e.i32() : null;
+    const offset = flags & E_OFFSET ? e.str() : null;
+    const key = flags & E_KEY ? e.str() : null;
+    const messageId = flags & E_MESSAGE_ID ? e.f64() : null;
+    const durationMs = flags & E_DURATION ? e.f64() : null;
+    const error = flags & E_ERROR ? e.str() : null;
+    const fault = flags & E_FAULT ? e.str() : null;
+    let ackSpanId: string | null = null;
+    let ackTs: number | null = null;
+    let ackDurationMs: number | null = null;
+    if (HOLDS_ACK.has(kind)) {
       const held = e.u8() === 1;
-      const spanId = e.ascii(16);
-      const ts = e.f64();
-      const durationMs = e.f64();
-      if (held) event.ack = { spanId, ts, durationMs };
+      const ackSpan = e.ascii(16);
+      const at = e.f64();
+      const duration = e.f64();
+      if (held) {
+        ackSpanId = ackSpan;
+        ackTs = at;
+        ackDurationMs = duration;
+      }
     }
-    events[i] = event;
+    visitor.span(
+      runId,
+      traceId,
+      spanId,
+      parentSpanId,
+      nodeId,
+      kind,
+      transport,
+      destination,
+      ts,
+      partition,
+      offset,
+      key,
+      messageId,
+      durationMs,
+      error,
+      fault,
+      ackSpanId,
+      ackTs,
+      ackDurationMs,
+    );
   }
+}
+
+/** Rows as objects, for `Store.insertBatch`. */
+export interface UnpackedRows {
+  messages: MessageToInsert[];
+  events: SpanToInsert[];
+}
+
+/** Rebuilds the rows `RowPacker` packed as objects; payloads are views into `rows.messages`, not copies. */
+export function unpackRows(rows: PackedRows): UnpackedRows {
+  const messages: MessageToInsert[] = [];
+  const events: SpanToInsert[] = [];
+  visitRows(rows, {
+    message(
+      id,
+      runId,
+      traceId,
+      spanId,
+      nodeId,
+      transport,
+      destination,
+      key,
+      partition,
+      ts,
+      headers,
+      payload,
+    ) {
+      const message: MessageToInsert = {
+        id,
+        runId,
+        traceId,
+        spanId,
+        nodeId,
+        transport: transport as Transport,
+        destination,
+        ts,
+        headers,
+        payload,
+      };
+      if (key !== null) message.key = key;
+      if (partition !== null) message.partition = partition;
+      messages.push(message);
+    },
+    span(
+      runId,
+      traceId,
+      spanId,
+      parentSpanId,
+      nodeId,
+      kind,
+      transport,
+      destination,
+      ts,
+      partition,
+      offset,
+      key,
+      messageId,
+      durationMs,
+      error,
+      fault,
+      ackSpanId,
+      ackTs,
+      ackDurationMs,
+    ) {
+      const event: SpanToInsert = {
+        runId,
+        nodeId,
+        kind: kind as TraceEventKind,
+        transport: transport as Transport,
+        destination,
+        traceId,
+        spanId,
+        parentSpanId,
+        ts,
+      };
+      if (partition !== null) event.partition = partition;
+      if (offset !== null) event.offset = offset;
+      if (key !== null) event.key = key;
+      if (messageId !== null) event.messageId = messageId;
+      if (durationMs !== null) event.durationMs = durationMs;
+      if (error !== null) event.error = error;
+      if (fault !== null) event.fault = JSON.parse(fault) as InjectedFault;
+      if (ackSpanId !== null)
+        event.ack = { spanId: ackSpanId, ts: ackTs as number, durationMs: ackDurationMs as number };
+      events.push(event);
+    },
+  });
   return { messages, events };
 }

@@ -39,11 +39,13 @@ function recordTraces(r: Recorder, count: number, runId = 'run-1'): void {
 describe('Recorder with a writer thread', () => {
   it('writes every row on the worker; flush() returns with all of them in SQLite', () => {
     const insertBatch = vi.spyOn(store, 'insertBatch');
+    const insertPacked = vi.spyOn(store, 'insertPacked');
     const r = threaded({ flushIntervalMs: 10_000 });
     recordTraces(r, 3_000);
     r.flush();
     // The worker has its own connection: this thread's store wrote nothing.
     expect(insertBatch).not.toHaveBeenCalled();
+    expect(insertPacked).not.toHaveBeenCalled();
     expect(store.countEvents('run-1')).toEqual({ produce: 3_000, deliver: 3_000, ack: 3_000 });
     expect(store.listMessages('run-1', undefined, 1).total).toBe(3_000);
     expect(store.getMessage(3_000)).toMatchObject({ key: 'k2999', payloadText: '{"order":1}' });

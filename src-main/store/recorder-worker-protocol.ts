@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { FlushInfo } from './batch-committer';
+import type { PackedRows } from './packed-rows';
 
 /** What the recorder's writer thread is started with (its `workerData`). */
 export interface RecorderWorkerData {
@@ -17,11 +18,11 @@ export interface RecorderWorkerData {
 
 /**
  * Requests. Writes and close are answered in order, `seq` growing by one per request;
- * `bytes` is `v8.serialize(PackedRows)`. `commit` asks for everything received to be
+ * `rows` arrive as a structured clone (two byte arrays and a short string table). `commit` asks for everything received to be
  * committed now, because the recording thread waits for it; it has no answer of its own.
  */
 export type ToRecorderWorker =
-  { type: 'write'; seq: number; bytes: Uint8Array } | { type: 'commit' } | { type: 'close'; seq: number };
+  { type: 'write'; seq: number; rows: PackedRows } | { type: 'commit' } | { type: 'close'; seq: number };
 
 /** An Error as it crosses threads (the structured clone of an Error drops `code`). */
 export interface WireError {

@@ -1,8 +1,7 @@
-import { deserialize } from 'node:v8';
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { BatchCommitter, type CommitReport } from './batch-committer';
 import { openStore } from './open-store';
-import { unpackRows, type PackedRows, type UnpackedRows } from './packed-rows';
+import type { PackedRows } from './packed-rows';
 import {
   DONE,
   STATE,
@@ -70,7 +69,8 @@ function open(): { store: Store; committer: BatchCommitter } {
  * recording thread waits for it (`commit`), or when enough rows wait.
  */
 class PendingWrites {
-  private rows: UnpackedRows = { messages: [], events: [] };
+  private batches: PackedRows[] = [];
+  private rowCount = 0;
   private lastSeq = 0;
   private timer: NodeJS.Timeout | undefined;
 
@@ -85,7 +85,7 @@ class PendingWrites {
     for (let request: ToRecorderWorker | undefined = first; request;) {
       if (request.type === 'close') return this.close(request.seq);
       if (request.type === 'commit') now = true;
-      else this.add(request.seq, unpackRows(deserialize(request.bytes) as PackedRows));
+      else this.add(request.seq, request.rows);
       request = receiveMessageOnPort(port)?.message as ToRecorderWorker | undefined;
     }
     if (now) this.commit();
@@ -93,23 +93,22 @@ class PendingWrites {
       this.timer ??= setTimeout(() => guarded(() => this.commit()), data.commitDelayMs);
   }
 
-  private add(seq: number, rows: UnpackedRows): void {
-    const empty = this.rows.messages.length + this.rows.events.length === 0;
-    this.rows = empty
-      ? rows
-      : { messages: this.rows.messages.concat(rows.messages), events: this.rows.events.concat(rows.events) };
+  private add(seq: number, rows: PackedRows): void {
+    this.batches.push(rows);
+    this.rowCount += rows.messageCount + rows.eventCount;
     this.lastSeq = seq;
-    if (this.rows.messages.length + this.rows.events.length >= MAX_MERGED_ROWS) this.commit();
+    if (this.rowCount >= MAX_MERGED_ROWS) this.commit();
   }
 
   private commit(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.lastSeq === 0) return;
-    const { rows, lastSeq } = this;
-    this.rows = { messages: [], events: [] };
+    const { batches, lastSeq } = this;
+    this.batches = [];
+    this.rowCount = 0;
     this.lastSeq = 0;
-    answer(toAnswer(lastSeq, this.committer.commit(rows.messages, rows.events)));
+    answer(toAnswer(lastSeq, this.committer.commit(batches)));
   }
 
   private close(seq: number): void {

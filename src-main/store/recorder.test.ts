@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openStore } from './open-store';
 import { Recorder, type FlushInfo } from './recorder';
@@ -25,7 +26,7 @@ function sqliteError(code: string): Error {
 
 describe('Recorder', () => {
   it('batches 10,000 events into a few transactions and the rows read back', async () => {
-    const insertBatch = vi.spyOn(store, 'insertBatch');
+    const insertPacked = vi.spyOn(store, 'insertPacked');
     const recorder = new Recorder(store, { flushIntervalMs: 10_000 });
     for (let i = 0; i < 2_000; i++) {
       const t = traceId(i + 1);
@@ -38,12 +39,12 @@ describe('Recorder', () => {
       }
     }
     // Reaching maxBatch flushes on the next turn, never inside the call.
-    expect(insertBatch).not.toHaveBeenCalled();
+    expect(insertPacked).not.toHaveBeenCalled();
     await nextTurn();
     recorder.close();
 
-    expect(insertBatch.mock.calls.length).toBeGreaterThan(0);
-    expect(insertBatch.mock.calls.length).toBeLessThanOrEqual(3);
+    expect(insertPacked.mock.calls.length).toBeGreaterThan(0);
+    expect(insertPacked.mock.calls.length).toBeLessThanOrEqual(3);
     expect(store.countEvents('run-1')).toEqual({ produce: 2_000, deliver: 8_000 });
     expect(store.countEventsByNode('run-1')).toEqual({
       'producer-1': { produce: 2_000 },
@@ -59,6 +60,41 @@ describe('Recorder', () => {
     expect(store.traceEvents(traceId(2_000))[0]).toEqual(
       sampleEvent({ traceId: traceId(2_000), messageId: 2_000, ts: 1_999 }),
     );
+  });
+
+  it("stores a delivery's ack in the delivery's row and reads it back as its own span", () => {
+    const recorder = new Recorder(store);
+    const t = traceId(9);
+    const id = recorder.recordMessage(sampleMessage({ traceId: t }));
+    const deliver = sampleEvent({
+      traceId: t,
+      kind: 'deliver',
+      spanId: spanId(2),
+      parentSpanId: spanId(1),
+      nodeId: 'c',
+      messageId: id,
+      offset: '4',
+    });
+    const ack = {
+      ...deliver,
+      kind: 'ack' as const,
+      spanId: spanId(3),
+      parentSpanId: spanId(2),
+      ts: deliver.ts + 1,
+      durationMs: 1,
+    };
+    recorder.recordEvent(sampleEvent({ traceId: t, messageId: id }));
+    recorder.recordEvent(deliver);
+    recorder.recordEvent(ack);
+    recorder.close();
+    expect(store.traceEvents(t)).toEqual([sampleEvent({ traceId: t, messageId: id }), deliver, ack]);
+    expect(store.countEventsByNode('run-1')).toEqual({
+      'producer-1': { produce: 1 },
+      c: { deliver: 1, ack: 1 },
+    });
+    const db = new Database(tmp.file, { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM spans').pluck().get()).toBe(2);
+    db.close();
   });
 
   it('assigns ids synchronously, continuing after the ids already stored', () => {
@@ -101,20 +137,19 @@ describe('Recorder', () => {
   it('keeps a batch after a transient failure and writes it on retry', () => {
     vi.useFakeTimers();
     const errors: Error[] = [];
-    const real = store.insertBatch.bind(store);
-    const insertBatch = vi
-      .spyOn(store, 'insertBatch')
-      .mockImplementationOnce(() => {
-        throw sqliteError('SQLITE_BUSY');
-      })
-      .mockImplementation(real);
+    const insertPacked = vi.spyOn(store, 'insertPacked').mockImplementationOnce(() => {
+      throw sqliteError('SQLITE_BUSY');
+    });
+    const insertBatch = vi.spyOn(store, 'insertBatch');
     const recorder = new Recorder(store, { flushIntervalMs: 50, onError: (e) => errors.push(e) });
     recorder.recordEvent(sampleEvent());
     vi.advanceTimersByTime(50);
     expect(errors.map((e) => e.message)).toEqual(['SQLITE_BUSY']);
     recorder.recordEvent(sampleEvent({ kind: 'deliver' }));
     vi.advanceTimersByTime(50);
-    expect(insertBatch).toHaveBeenCalledTimes(2);
+    // The kept row goes first, in the same transaction as the new one.
+    expect(insertPacked).toHaveBeenCalledTimes(1);
+    expect(insertBatch).toHaveBeenCalledTimes(1);
     expect(store.countEvents('run-1')).toEqual({ produce: 1, deliver: 1 });
     recorder.close();
   });
@@ -122,9 +157,11 @@ describe('Recorder', () => {
   it('bounds the queue while the store keeps failing and reports what it dropped', () => {
     vi.useFakeTimers();
     const errors: Error[] = [];
-    vi.spyOn(store, 'insertBatch').mockImplementation(() => {
+    const full = (): never => {
       throw sqliteError('SQLITE_FULL');
-    });
+    };
+    vi.spyOn(store, 'insertPacked').mockImplementation(full);
+    vi.spyOn(store, 'insertBatch').mockImplementation(full);
     const recorder = new Recorder(store, { maxBatch: 10, maxQueued: 20, onError: (e) => errors.push(e) });
     for (let i = 0; i < 25; i++) recorder.recordEvent(sampleEvent());
     recorder.flush();

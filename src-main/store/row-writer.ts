@@ -1,5 +1,5 @@
 import { BatchCommitter, type CommitReport } from './batch-committer';
-import { unpackRows, type PackedRows } from './packed-rows';
+import type { PackedRows } from './packed-rows';
 import type { Store } from './store';
 
 /** Receives the outcome of every write, in order. */
@@ -20,7 +20,7 @@ export interface RowWriter {
   close(): void;
 }
 
-/** Writes on the calling thread through `store.insertBatch`: each write is done when `write` returns. */
+/** Writes on the calling thread through the store: each write is done when `write` returns. */
 export class InlineRowWriter implements RowWriter {
   private readonly committer: BatchCommitter;
 
@@ -33,8 +33,7 @@ export class InlineRowWriter implements RowWriter {
   }
 
   write(rows: PackedRows): void {
-    const { messages, events } = unpackRows(rows);
-    this.onReport(this.committer.commit(messages, events));
+    this.onReport(this.committer.commit([rows]));
   }
 
   settle(): void {

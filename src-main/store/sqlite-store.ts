@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { createBatchInsert } from './batch-insert';
+import { createBatchInsert, createPackedInsert } from './batch-insert';
 import { toMessageDetail, toMessageRow, toRunSummary, toTraceEvent } from './rows';
 import { prepareStatements } from './statements';
 import type { Store } from './store';
@@ -12,6 +12,7 @@ export function createStore(db: Database.Database): Store {
   const s = prepareStatements(db);
 
   const insertBatch = createBatchInsert(db, s);
+  const insertPacked = createPackedInsert(db, s);
 
   return {
     createRun(r): void {
@@ -63,6 +64,9 @@ export function createStore(db: Database.Database): Store {
     insertBatch(messages, events): void {
       if (messages.length === 0 && events.length === 0) return;
       insertBatch(messages, events);
+    },
+    insertPacked(batches) {
+      return insertPacked(batches);
     },
     maxMessageId() {
       return s.maxMessageId.get() ?? 0;

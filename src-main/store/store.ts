@@ -1,5 +1,6 @@
 import type { MessageDetail, MessageRow, RunSummary } from '@shared/api/contract';
 import type { RecordedMessageInput, TraceEvent } from '@shared/trace/events';
+import type { PackedRows } from './packed-rows';
 
 /** What `createRun` needs: the run row as it exists when the run starts. */
 export interface NewRun {
@@ -31,6 +32,12 @@ export function spanCount(spans: SpanToInsert[]): number {
   let n = spans.length;
   for (const s of spans) if (s.ack) n++;
   return n;
+}
+
+/** What one successful write stored, per run: the UI pulls pages up to `lastMessageIdByRun`. */
+export interface FlushInfo {
+  lastMessageIdByRun: Record<string, number>;
+  messagesByRun: Record<string, number>;
 }
 
 /** A recorded message with the id the Recorder already gave it. */
@@ -75,6 +82,11 @@ export interface Store {
   setSetting(key: string, value: string): void;
   /** Writes all messages and spans in ONE transaction: all rows land, or none do. */
   insertBatch(messages: MessageToInsert[], events: SpanToInsert[]): void;
+  /**
+   * Writes the recorder's packed batches in ONE transaction, binding values straight from
+   * the bytes (no row objects): all rows land, or none do. Says what was stored.
+   */
+  insertPacked(batches: PackedRows[]): FlushInfo;
   /** The highest stored message id, 0 when there are none. */
   maxMessageId(): number;
   /** Checkpoints the WAL into the main file and closes; later calls are no-ops. */

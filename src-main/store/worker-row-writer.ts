@@ -1,4 +1,3 @@
-import { deserialize, serialize } from 'node:v8';
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type { PackedRows } from './packed-rows';
 import {
@@ -47,8 +46,8 @@ export class WorkerRowWriter implements RowWriter {
   private readonly control: Int32Array;
   private seq = 0;
   private answered = 0;
-  /** Serialized, so rows kept for a possible rewrite are bytes the garbage collector never walks. */
-  private readonly unanswered: Array<{ seq: number; bytes: Buffer; size: number }> = [];
+  /** Kept for a possible rewrite: packed rows are byte arrays the garbage collector never walks. */
+  private readonly unanswered: Array<{ seq: number; rows: PackedRows; size: number }> = [];
   private unansweredRows = 0;
   private waiters: Array<{ seq: number; resolve: () => void }> = [];
   private watchdog: NodeJS.Timeout | undefined;
@@ -82,10 +81,10 @@ export class WorkerRowWriter implements RowWriter {
     if (this.fallback) return this.fallback.write(rows);
     const seq = ++this.seq;
     const size = rows.messageCount + rows.eventCount;
-    const bytes = serialize(rows);
-    this.unanswered.push({ seq, bytes, size });
+    this.unanswered.push({ seq, rows, size });
     this.unansweredRows += size;
-    this.port.postMessage({ type: 'write', seq, bytes } satisfies ToRecorderWorker);
+    // Cloned, not transferred: the rows stay here until the worker answers for them.
+    this.port.postMessage({ type: 'write', seq, rows } satisfies ToRecorderWorker);
     if (this.unansweredRows > this.maxQueued) {
       this.hurry();
       this.waitFor(this.seqBringingBacklogTo(this.maxQueued));
@@ -179,7 +178,7 @@ export class WorkerRowWriter implements RowWriter {
     this.fallback = new InlineRowWriter(this.store, this.maxQueued, this.onReport);
     const pending = this.unanswered.splice(0);
     this.unansweredRows = 0;
-    for (const { bytes } of pending) this.fallback.write(deserialize(bytes) as PackedRows);
+    for (const { rows } of pending) this.fallback.write(rows);
     this.answered = this.seq;
     this.wake();
     void this.worker.terminate();
