@@ -2,7 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { metadataFromRecord } from './grpc-metadata';
 import type { LoadedService } from './load-proto';
 import type { MethodBehaviour } from './method-behaviour';
-import { methodHandler } from './server-handlers';
+import { methodHandler, passBytesThrough } from './server-handlers';
 import type { ServerCallHooks } from './server-hooks';
 import { ServerCall } from './server-call';
 
@@ -43,9 +43,11 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<GrpcS
   const hooks = options.hooks ?? {};
   const server = new grpc.Server();
   const impl: grpc.UntypedServiceImplementation = {};
+  // A copy, so the loaded service keeps its own serializers.
+  const definition: Record<string, grpc.MethodDefinition<unknown, unknown>> = { ...service.definition };
   for (const method of service.methods) {
     const behaviour = options.behaviours.get(method.name);
-    const definition = service.definition[method.name];
+    const serialize = service.definition[method.name].responseSerialize as (value: unknown) => Buffer;
     if (!behaviour) {
       impl[method.name] = unimplemented(method.name, service, hooks);
       continue;
@@ -54,14 +56,10 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<GrpcS
     metadataFromRecord(behaviour.trailers, `${method.name} trailing metadata`);
     if (behaviour.reply === 'template' && !behaviour.render)
       throw new Error(`${method.name}: a template reply needs a response template`);
-    impl[method.name] = methodHandler({
-      method,
-      behaviour,
-      hooks,
-      serialize: definition.responseSerialize as (value: unknown) => Buffer,
-    });
+    impl[method.name] = methodHandler({ method, behaviour, hooks, serialize });
+    definition[method.name] = { ...definition[method.name], responseSerialize: passBytesThrough(serialize) };
   }
-  server.addService(service.definition, impl);
+  server.addService(definition, impl);
   const host = options.host ?? '127.0.0.1';
   const credentials = options.tls
     ? grpc.ServerCredentials.createSsl(

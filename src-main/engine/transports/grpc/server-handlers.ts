@@ -4,7 +4,8 @@ import type { MethodBehaviour } from './method-behaviour';
 import { ServerCall } from './server-call';
 import type { ServerCallHooks } from './server-hooks';
 
-type Outcome = { reply: unknown } | { code: grpc.status; details: string };
+/** A reply with its wire bytes (serialized once: grpc-js sends the bytes as they are). */
+type Outcome = { reply: unknown; bytes: Buffer } | { code: grpc.status; details: string };
 type Serialize = (value: unknown) => Buffer;
 type Writable = grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>;
 
@@ -13,7 +14,11 @@ export interface HandlerSpec {
   method: UnaryMethod;
   behaviour: MethodBehaviour;
   hooks: ServerCallHooks;
-  /** The method's response serializer, so a reply that does not fit its type fails visibly. */
+  /**
+   * The method's response serializer: a reply that does not fit its type fails visibly,
+   * and what it returns is what goes on the wire (the server's own serializer passes
+   * those bytes through, see `passBytesThrough`).
+   */
   serialize: Serialize;
 }
 
@@ -45,7 +50,7 @@ function unaryHandler({
         return;
       }
       state.messageOut(outcome.reply);
-      callback(null, outcome.reply, state.trailers());
+      callback(null, outcome.bytes, state.trailers());
       state.end(grpc.status.OK, '');
     })();
   };
@@ -93,7 +98,7 @@ function clientStreamHandler({
           return;
         }
         state.messageOut(outcome.reply);
-        callback(null, outcome.reply, state.trailers());
+        callback(null, outcome.bytes, state.trailers());
         state.end(grpc.status.OK, '');
       })();
     });
@@ -149,7 +154,7 @@ async function stream(
       return false;
     }
     state.messageOut(outcome.reply);
-    if (!call.write(outcome.reply)) await drained(call, state);
+    if (!call.write(outcome.bytes)) await drained(call, state);
     if (i < items - 1 && !(await state.sleep(behaviour.intervalMs))) return false;
   }
   return true;
@@ -190,15 +195,25 @@ function reply(
   } catch (err) {
     return { code: grpc.status.INTERNAL, details: `response template failed: ${(err as Error).message}` };
   }
+  let bytes: Buffer;
   try {
-    serialize(value);
+    bytes = serialize(value);
   } catch (err) {
     return {
       code: grpc.status.INTERNAL,
       details: `reply does not fit ${state.method.responseType}: ${(err as Error).message}`,
     };
   }
-  return { reply: value };
+  return { reply: value, bytes };
+}
+
+/**
+ * The server's response serializer for a method whose handler serializes its replies
+ * itself: their bytes go out as they are, so a reply is encoded once, not twice. (A reply
+ * is always a message object, never a Buffer, so nothing else is mistaken for bytes.)
+ */
+export function passBytesThrough(serialize: Serialize): Serialize {
+  return (value) => (Buffer.isBuffer(value) ? value : serialize(value));
 }
 
 function drained(call: Writable, state: ServerCall): Promise<void> {
