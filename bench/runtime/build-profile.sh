@@ -1,6 +1,8 @@
 #!/bin/sh
-# Bundles the profile script (and the recorder's writer thread beside it) into .prof/, so
-# plain `node --cpu-prof` can run it: node --cpu-prof .prof/profile-run.cjs kafka on
+# Bundles the profile script and the recording-cost script (and the recorder's writer thread
+# beside them) into .prof/, so plain node can run them:
+#   node --cpu-prof .prof/profile-run.cjs kafka on
+#   node .prof/recording-cost.cjs
 set -e
 cd "$(dirname "$0")/../.."
 npx esbuild bench/runtime/profile-run.ts --bundle --platform=node --format=cjs --external:better-sqlite3 \
@@ -9,3 +11,7 @@ npx esbuild bench/runtime/profile-run.ts --bundle --platform=node --format=cjs -
   --banner:js="const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
 npx esbuild src-main/store/recorder-worker.ts --bundle --platform=node --format=cjs --packages=external \
   --alias:@shared=./src-shared --outfile=.prof/recorder-worker.js --log-level=warning
+npx esbuild bench/runtime/recording-cost.ts --bundle --platform=node --format=cjs --external:better-sqlite3 \
+  --alias:@shared=./src-shared --outfile=.prof/recording-cost.cjs --log-level=warning \
+  --define:import.meta.url=importMetaUrl \
+  --banner:js="const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
