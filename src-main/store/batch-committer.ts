@@ -1,5 +1,5 @@
 import type { PackedRows } from './packed-rows';
-import { unpackRows } from './packed-rows';
+import { unpackRows } from './read-packed-rows';
 import { isTransient, toError } from './sqlite-errors';
 import { spanCount, type FlushInfo, type MessageToInsert, type SpanToInsert, type Store } from './store';
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { visitRows, type PackedRows, type RowVisitor } from './packed-rows';
+import type { PackedRows } from './packed-layout';
+import { visitRows, type RowVisitor } from './read-packed-rows';
 import type { Statements } from './statements';
 import type { FlushInfo, MessageToInsert, SpanToInsert } from './store';
 

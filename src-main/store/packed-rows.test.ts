@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RowPacker, unpackRows } from './packed-rows';
+import { RowPacker } from './packed-rows';
+import { unpackRows } from './read-packed-rows';
 import { sampleEvent, sampleMessage, spanId } from './test-fixtures';
 
 describe('packed rows', () => {
