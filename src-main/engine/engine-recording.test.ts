@@ -57,6 +57,20 @@ it('Stop returns with every payload and event of the run in SQLite, written by t
       .prepare('SELECT state, message_count, event_count FROM runs WHERE id = ?')
       .get(started.runId);
     expect(run).toEqual({ state: 'stopped', message_count: N, event_count: 3 * N });
+    // A delivery and its ack share a row (schema v5), yet each ack is its own span, child of its delivery.
+    const rows = db
+      .prepare('SELECT count(*) FROM spans WHERE run_id = ?')
+      .pluck()
+      .get(started.runId) as number;
+    expect(rows).toBeLessThan(2.2 * N);
+    const acksUnderDeliveries = db
+      .prepare(
+        `SELECT count(*) FROM events a JOIN events d ON d.trace_id = a.trace_id AND d.span_id = a.parent_span_id
+         WHERE a.run_id = ? AND a.kind = 'ack' AND d.kind = 'deliver' AND a.span_id <> d.span_id`,
+      )
+      .pluck()
+      .get(started.runId);
+    expect(acksUnderDeliveries).toBe(N);
   } finally {
     db.close();
   }
