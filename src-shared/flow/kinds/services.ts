@@ -321,6 +321,17 @@ export const graphqlBinding = z.object({
     .meta({ title: 'gRPC method', description: 'call on a gRPC service: the unary method, e.g. SayHello.' })
     .default(''),
   timeoutMs: timeoutMs.default(10_000),
+  /** call: the part of the reply that is the field's value; optional so older files serialize as before. */
+  select: z
+    .string()
+    .trim()
+    .max(2000)
+    .meta({
+      title: 'Take from the reply',
+      description:
+        'call: a path such as $.items for the part of the reply that is the value; empty takes all.',
+    })
+    .optional(),
 });
 
 /** GraphQL service: an SDL schema with a result template per root field. */
