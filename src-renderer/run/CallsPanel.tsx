@@ -32,7 +32,6 @@ export function CallsPanel({ hidden }: { hidden: boolean }): ReactElement {
                 <th scope="col">Replies</th>
                 <th scope="col">Bytes / request</th>
                 <th scope="col">Bytes / reply</th>
-                <th scope="col">× smallest</th>
                 <th scope="col">p50</th>
                 <th scope="col">p99</th>
               </tr>
@@ -46,7 +45,6 @@ export function CallsPanel({ hidden }: { hidden: boolean }): ReactElement {
                   <td>{r.replies}</td>
                   <td>{formatBytes(r.bytesPerRequest)}</td>
                   <td>{formatBytes(r.bytesPerReply)}</td>
-                  <td>{r.relative === null ? '–' : `${r.relative.toFixed(2)}×`}</td>
                   <td>{formatMs(r.p50Ms)}</td>
                   <td>{formatMs(r.p99Ms)}</td>
                 </tr>

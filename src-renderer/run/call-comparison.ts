@@ -24,13 +24,12 @@ export interface CallRow {
   bytesPerReply: number | null;
   p50Ms?: number;
   p99Ms?: number;
-  /** Bytes per request and reply together, as a multiple of the smallest row's (1 for the smallest). */
-  relative: number | null;
 }
 
 /**
- * Rows of the comparison for the clients that measured bytes, smallest exchange first, so
- * the same exchange over REST, gRPC and GraphQL reads as the page's table, but measured.
+ * Rows of the comparison for the clients that measured bytes, smallest exchange (bytes per
+ * request and reply together) first, so the same exchange over REST, gRPC and GraphQL reads
+ * as the page's table, but measured.
  */
 export function callRows(nodes: readonly CallingNode[], byNode: Record<string, NodeCounters>): CallRow[] {
   const rows: CallRow[] = [];
@@ -48,20 +47,13 @@ export function callRows(nodes: readonly CallingNode[], byNode: Record<string, N
       bytesPerReply: c.received > 0 ? (c.bytesIn ?? 0) / c.received : null,
       p50Ms: c.p50Ms,
       p99Ms: c.p99Ms,
-      relative: null,
     });
   }
-  const exchange = (r: CallRow): number | null =>
+  const exchange = (r: CallRow): number =>
     r.bytesPerRequest === null && r.bytesPerReply === null
-      ? null
+      ? Infinity
       : (r.bytesPerRequest ?? 0) + (r.bytesPerReply ?? 0);
-  const sizes = rows.map(exchange).filter((x): x is number => x !== null && x > 0);
-  const smallest = sizes.length > 0 ? Math.min(...sizes) : null;
-  for (const r of rows) {
-    const size = exchange(r);
-    r.relative = smallest && size !== null ? size / smallest : null;
-  }
-  return rows.sort((a, b) => (exchange(a) ?? Infinity) - (exchange(b) ?? Infinity));
+  return rows.sort((a, b) => exchange(a) - exchange(b));
 }
 
 /** `0 B`, `139 B`, `1.2 kB`, `3.4 MB`. */
