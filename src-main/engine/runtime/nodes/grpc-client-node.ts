@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { FlowNode } from '@shared/flow/document';
 import type { CompiledGrpcClient } from '../../compiler/compiled-flow';
 import { formatTraceparent, newSpanId, newTraceId, TRACEPARENT } from '../../trace/traceparent';
@@ -38,6 +39,8 @@ export class GrpcClientNode implements NodeActor {
     private readonly graph: FlowGraph,
   ) {
     this.node = compiled.node;
+    // Every call in flight listens for Stop on this one signal; many overlapping calls are normal.
+    setMaxListeners(0, this.abort.signal);
   }
 
   async run(): Promise<void> {
