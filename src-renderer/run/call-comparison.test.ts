@@ -28,6 +28,13 @@ describe('call comparison', () => {
     expect(rows[1].p50Ms).toBe(2);
   });
 
+  it("counts a GraphQL service's upstream bytes per query it answered", () => {
+    const [row] = callRows([{ id: 'api', kind: 'graphqlService', name: 'api' }], {
+      api: counters({ sent: 3, received: 4, bytesOut: 0, bytesIn: 10_000 }),
+    });
+    expect(row).toMatchObject({ requests: 4, replies: 4, bytesPerRequest: 0, bytesPerReply: 2500 });
+  });
+
   it('leaves out clients that measured nothing yet', () => {
     expect(callRows([{ id: 'r', kind: 'restClient', name: 'r' }], { r: counters({ sent: 3 }) })).toEqual([]);
   });

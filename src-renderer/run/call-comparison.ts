@@ -5,6 +5,8 @@ export const CALLING_KINDS: Readonly<Record<string, string>> = {
   restClient: 'REST · JSON',
   grpcClient: 'gRPC · protobuf',
   graphqlClient: 'GraphQL · JSON',
+  // A GraphQL service's bound fields call REST and gRPC services: what it fetched per query served.
+  graphqlService: 'GraphQL service → its services, per query',
 };
 
 export interface CallingNode {
@@ -37,13 +39,15 @@ export function callRows(nodes: readonly CallingNode[], byNode: Record<string, N
     const protocol = CALLING_KINDS[n.kind];
     const c = byNode[n.id];
     if (!protocol || !c || (c.bytesOut === undefined && c.bytesIn === undefined)) continue;
+    // A service's upstream bytes are counted per query it answered (its `received`).
+    const requests = n.kind === 'graphqlService' ? c.received : c.sent;
     rows.push({
       id: n.id,
       name: n.name || n.id,
       protocol,
-      requests: c.sent,
+      requests,
       replies: c.received,
-      bytesPerRequest: c.sent > 0 ? (c.bytesOut ?? 0) / c.sent : null,
+      bytesPerRequest: requests > 0 ? (c.bytesOut ?? 0) / requests : null,
       bytesPerReply: c.received > 0 ? (c.bytesIn ?? 0) / c.received : null,
       p50Ms: c.p50Ms,
       p99Ms: c.p99Ms,

@@ -105,6 +105,9 @@ async function call(
       traceparent: formatTraceparent(span),
       timeoutMs: b.timeoutMs,
     });
+    // What the service fetched on the client's behalf: whole replies, whatever the query asked for.
+    graph.ctx.stats.addBytes(host.node.id, 'out', Buffer.byteLength(body ?? ''));
+    graph.ctx.stats.addBytes(host.node.id, 'in', res.body.length);
     if (res.status >= 400) error = `HTTP ${res.status} from ${target?.node.config.name} ${destination}`;
     else value = selected(b.select, parseJson(res.body.toString('utf8')));
   } catch (err) {
@@ -131,7 +134,10 @@ class GrpcFieldClients {
     if (!address) throw new Error(`gRPC service "${target?.node.config.name ?? b.targetId}" is not running`);
     let client = this.clients.get(b.targetId);
     if (!client || client.address !== address) {
-      client = createGrpcClient(b.service, { address });
+      const { ctx } = this.host.graph;
+      client = createGrpcClient(b.service, { address }, (direction, bytes) =>
+        ctx.stats.addBytes(this.host.node.id, direction, bytes),
+      );
       this.clients.set(b.targetId, client);
     }
     const scope = { args, field: b.field, context, parent };
