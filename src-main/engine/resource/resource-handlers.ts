@@ -8,7 +8,7 @@ import {
   type Item,
   type Scope,
 } from './resource-collection';
-import { itemHref, itemLinks, linkHeader, pageLinks } from './resource-links';
+import { itemHref, itemLinks, lastLinks, linkHeader, pageLinks } from './resource-links';
 import { CursorError, decodeCursor, readLimit } from './resource-page';
 
 /** The largest page a client may ask for with `?limit=`, whatever the page size. */
@@ -62,7 +62,16 @@ function answer(
       if (last !== undefined) {
         const n = readLimit(last, resource.pageSize, MAX_LIMIT);
         const items = collection.last(scope, n);
-        return json(200, { items: items.map((i) => linked(base, i, resource)), count: items.length });
+        const links = lastLinks(
+          base,
+          n,
+          items.map((i) => i[resource.idField]),
+        );
+        return json(200, {
+          items: items.map((i) => linked(base, i, resource)),
+          count: items.length,
+          _links: links,
+        });
       }
       const limit = readLimit(req.query.limit, resource.pageSize, MAX_LIMIT);
       const cursor =

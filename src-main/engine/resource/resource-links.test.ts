@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemHref, itemLinks, linkHeader, pageHref, pageLinks } from './resource-links';
+import { itemHref, itemLinks, lastLinks, linkHeader, pageHref, pageLinks } from './resource-links';
 
 describe('resource links', () => {
   it('links an item to itself and its collection, encoding the id', () => {
@@ -25,6 +25,13 @@ describe('resource links', () => {
     expect(linkHeader(links.next?.href)).toEqual({});
     expect(linkHeader('/v1/orders?limit=2&cursor=x')).toEqual({
       link: '</v1/orders?limit=2&cursor=x>; rel="next"',
+    });
+  });
+
+  it('links a last-N list to itself and its items', () => {
+    expect(lastLinks('/v1/users/7/orders', 5, [3, 4])).toEqual({
+      self: { href: '/v1/users/7/orders?last=5' },
+      item: [{ href: '/v1/users/7/orders/3' }, { href: '/v1/users/7/orders/4' }],
     });
   });
 });

@@ -40,6 +40,18 @@ export function pageLinks(
   };
 }
 
+/** The links of a `?last=N` list: itself and one per item (it has no next page). */
+export function lastLinks(
+  collection: string,
+  n: number,
+  ids: readonly unknown[],
+): { self: Link; item: Link[] } {
+  return {
+    self: { href: `${collection}?${new URLSearchParams({ last: String(n) }).toString()}` },
+    item: ids.map((id) => ({ href: itemHref(collection, id) })),
+  };
+}
+
 /** The same next link as an RFC 8288 `Link` header, for clients that read headers. */
 export function linkHeader(nextHref: string | undefined): Record<string, string> {
   return nextHref ? { link: `<${nextHref}>; rel="next"` } : {};
