@@ -57,6 +57,14 @@ describe('nodeSummary of the newer kinds', () => {
     ]);
   });
 
+  it('names the CRUD resources of a REST service before its routes', () => {
+    const config = { ...starterConfig('restService'), resources: [{ path: '/v1/orders' }] } as never;
+    expect(nodeSummary({ type: 'restService', data: { config } })).toEqual([
+      { label: 'CRUD', value: '/v1/orders' },
+      { label: 'GET', value: '/orders/:id → 200' },
+    ]);
+  });
+
   it('shortens long lists and survives a config being retyped', () => {
     const routes = Array.from({ length: 5 }, (_, i) => ({ method: 'GET', path: `/r${i}`, status: 200 }));
     const config = { ...starterConfig('restService'), routes } as never;

@@ -41,10 +41,12 @@ const SUMMARIES: Summaries = {
     ];
     return c.deadLetter ? [...items, item('DLX', c.deadLetter)] : items;
   },
-  restService: (c) =>
-    rows<{ method: string; path: string; status: number }>(c.routes, 3, (r) =>
+  restService: (c) => [
+    ...rows<{ path: string }>(c.resources, 2, (r) => item('CRUD', r.path)),
+    ...rows<{ method: string; path: string; status: number }>(c.routes, 3, (r) =>
       item(r.method, `${r.path} → ${num(r.status)}`),
     ),
+  ],
   restClient: (c) => [item(c.method, c.path || '—'), item('rate', `${num(c.rate)} req/s`)],
   grpcService: (c) => [item('service', c.service || '—')],
   grpcClient: (c) => [

@@ -18,6 +18,7 @@ export const LONG_TEXT = new Set([
   'text',
   'description',
   'template',
+  'seed',
 ]);
 /** Maps whose values are long sources or templates. */
 export const LONG_MAP_VALUES = new Set(['responses', 'imports', 'resolvers']);
@@ -70,6 +71,7 @@ const ITEM_NOUNS: Record<string, string> = {
   bindings: 'binding',
   faults: 'fault',
   behaviours: 'behaviour',
+  resources: 'resource',
 };
 
 const VARIANT_LABELS: Record<string, string> = {

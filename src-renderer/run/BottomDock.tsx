@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { MessagesPanel } from '../messages/MessagesPanel';
+import { CallsPanel } from './CallsPanel';
 import { useRunPanelStore, type BottomTab } from './run-panel-store';
 import { countLevels, useRunLogStore } from './run-log-store';
 import { RunPanel } from './RunPanel';
@@ -8,6 +9,7 @@ import { RunPanel } from './RunPanel';
 const TABS: Array<{ id: BottomTab; label: string }> = [
   { id: 'messages', label: 'Messages' },
   { id: 'run', label: 'Run' },
+  { id: 'calls', label: 'Calls' },
 ];
 
 /**
@@ -49,6 +51,7 @@ export function BottomDock(): ReactElement {
         <MessagesPanel />
       </div>
       <RunPanel hidden={tab !== 'run'} />
+      <CallsPanel hidden={tab !== 'calls'} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { RunLogEntry } from '@shared/run/counters';
 
-export type BottomTab = 'messages' | 'run';
+export type BottomTab = 'messages' | 'run' | 'calls';
 /** Which log lines the run log lists. */
 export type LogFilter = 'all' | 'problems' | 'errors';
 

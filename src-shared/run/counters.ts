@@ -18,6 +18,12 @@ export interface NodeCounters {
   /** Kafka consumer lag summed over partitions (topics), or messages ready (RabbitMQ queues). */
   lag?: number;
   depth?: number;
+  /**
+   * Payload bytes a client sent in its requests and received in its replies (HTTP bodies,
+   * encoded protobuf messages); absent on nodes that do not measure them.
+   */
+  bytesOut?: number;
+  bytesIn?: number;
   /** True while the node's sending is paused by the user. */
   paused?: boolean;
   /** The broker's or server's own message: untrusted text. */

@@ -24,6 +24,7 @@ export interface CompileOptions {
 }
 import { compileGraphql } from './compile-graphql';
 import { checkMeshPolicies, compileGateways } from './compile-gateway';
+import { compileRestResources } from './compile-rest-resources';
 
 export type CompileResult = { ok: true; compiled: CompiledFlow } | { ok: false; problems: FlowProblem[] };
 
@@ -163,7 +164,7 @@ export function compileFlow(raw: unknown, options: CompileOptions = {}): Compile
         const headers = headerTemplates(node, `routes[${i}].headers`, route.headers);
         return response ? [{ route, response, headers }] : [];
       });
-      restServices.push({ node, routes });
+      restServices.push({ node, routes, resources: compileRestResources(node, at) });
     } else if (node.kind === 'restClient') {
       const targets = outgoing(node.id).filter((t) => t.kind === 'restService' || t.kind === 'apiGateway');
       const absolute = /^https?:\/\//.test(node.config.path);

@@ -1,6 +1,7 @@
 import { getOperationAST, parse, validate } from 'graphql';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { FlowDocument, FlowNode } from '@shared/flow/document';
+import { parsePath, type MessagePath } from '@shared/flow/expressions/json-path';
 import type { GraphqlBinding } from '@shared/flow/kinds/services';
 import { compileTemplate, type CompiledTemplate } from '../template/payload-template';
 import { findField } from '../transports/graphql/bind-resolvers';
@@ -72,13 +73,15 @@ function compileBindings(
   const name = node.config.name;
   node.config.bindings.forEach((b: GraphqlBinding, i) => {
     const at = `bindings[${i}]`;
-    const field = rootField(schema, b.field, node, `${at}.field`, report);
+    // A call may also resolve a field of an object type (User.orders), reading {{parent.…}}.
+    const field = rootField(schema, b.field, node, `${at}.field`, report, b.action !== 'call');
     if (!field) return;
     if (seen.has(field))
       report(node, `${at}.field`, `binds ${field} a second time; keep one binding per field`);
     seen.add(field);
     const root = field.slice(0, field.indexOf('.'));
-    if (!ROOT_OF[b.action].includes(root)) {
+    const onRoot = ['Query', 'Mutation', 'Subscription'].includes(root);
+    if ((onRoot || b.action !== 'call') && !ROOT_OF[b.action].includes(root)) {
       const want = ROOT_OF[b.action].join(' or ');
       report(node, `${at}.field`, `is a ${root} field; "${b.action}" binds a ${want} field`);
       return;
@@ -109,9 +112,12 @@ function compileBindings(
         return report(node, `${at}.node`, `"${b.node}" is not a REST or gRPC service to call`);
       if (!edgeOut)
         return report(node, `${at}.node`, `"${b.node}" is not connected: draw an edge from "${name}" to it`);
+      const select = b.select ? selectPath(b.select, node, `${at}.select`, report) : undefined;
+      if (select === null) return;
       if (other.kind === 'grpcService') {
         const grpc = grpcCall(grpcServices.get(other.id)?.service, b, node, at, report);
-        if (grpc) out.push({ kind: 'grpc', field, targetId: other.id, ...grpc, timeoutMs: b.timeoutMs });
+        if (grpc)
+          out.push({ kind: 'grpc', field, targetId: other.id, ...grpc, timeoutMs: b.timeoutMs, select });
         return;
       }
       if (!b.path.startsWith('/'))
@@ -127,6 +133,7 @@ function compileBindings(
           path,
           body,
           timeoutMs: b.timeoutMs,
+          select,
         });
     }
   });
@@ -225,16 +232,37 @@ function compileClient(
   };
 }
 
-/** `Type.field` for a key of the node's config, or null (reported) when it names no root field. */
+/** A call binding's `select`: a payload path ($.items); null (reported) when it is not one. */
+function selectPath(
+  text: string,
+  node: FlowNode<'graphqlService'>,
+  where: string,
+  report: ReportProblem,
+): MessagePath | null {
+  try {
+    const path = parsePath(text);
+    if (path.root === 'payload') return path;
+    report(node, where, `must read the reply ($.name), not ${path.root}`);
+  } catch (err) {
+    report(node, where, (err as Error).message);
+  }
+  return null;
+}
+
+/**
+ * `Type.field` for a key of the node's config, or null (reported) when it names no root field
+ * (no field of any object type when `rootsOnly` is false).
+ */
 function rootField(
   schema: GraphQLSchema,
   key: string,
   node: FlowNode<'graphqlService'>,
   where: string,
   report: ReportProblem,
+  rootsOnly = true,
 ): string | null {
   try {
-    const { type, field } = findField(schema, key, node.config.name, true);
+    const { type, field } = findField(schema, key, node.config.name, rootsOnly);
     return `${type.name}.${field.name}`;
   } catch (err) {
     report(node, where, (err as Error).message);

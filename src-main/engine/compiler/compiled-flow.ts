@@ -6,6 +6,7 @@ import type { LoadedService, UnaryMethod } from '../transports/grpc/load-proto';
 import type { MethodBehaviour } from '../transports/grpc/method-behaviour';
 import type { CompiledGraphqlClient, CompiledGraphqlService } from './compiled-graphql';
 import type { CompiledApiGateway } from './compile-gateway';
+import type { CompiledRestResource } from './compile-rest-resources';
 
 /** Where a producer sends, or a consumer reads from. */
 export type MessagingEndpoint =
@@ -54,6 +55,8 @@ export interface CompiledRestRoute {
 export interface CompiledRestService {
   node: FlowNode<'restService'>;
   routes: CompiledRestRoute[];
+  /** CRUD resources served besides the routes (absent: none). */
+  resources?: CompiledRestResource[];
 }
 
 export interface CompiledRestClient {

@@ -1,4 +1,5 @@
 import type { FlowNode } from '@shared/flow/document';
+import type { MessagePath } from '@shared/flow/expressions/json-path';
 import type { HTTP_METHODS } from '@shared/flow/kinds/common';
 import type { CompiledTemplate } from '../template/payload-template';
 import type { LoadedService } from '../transports/grpc/load-proto';
@@ -25,6 +26,8 @@ export type CompiledGraphqlBinding =
       path: CompiledTemplate;
       body: CompiledTemplate | null;
       timeoutMs: number;
+      /** The part of the reply that is the field's value; absent takes the whole reply. */
+      select?: MessagePath;
     }
   | {
       kind: 'grpc';
@@ -36,6 +39,7 @@ export type CompiledGraphqlBinding =
       /** The request (JSON); null sends the arguments. */
       request: CompiledTemplate | null;
       timeoutMs: number;
+      select?: MessagePath;
     };
 
 export interface CompiledGraphqlService {

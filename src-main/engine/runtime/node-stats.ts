@@ -88,6 +88,15 @@ export class NodeStats {
     this.dirty = true;
   }
 
+  /** Adds payload bytes a client sent (`out`) or received (`in`). */
+  addBytes(nodeId: string, direction: 'out' | 'in', bytes: number): void {
+    const c = this.counters.get(nodeId);
+    if (!c) return;
+    const field = direction === 'out' ? 'bytesOut' : 'bytesIn';
+    c[field] = (c[field] ?? 0) + bytes;
+    this.dirty = true;
+  }
+
   get(nodeId: string): NodeCounters | undefined {
     return this.counters.get(nodeId);
   }

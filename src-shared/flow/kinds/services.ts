@@ -47,12 +47,46 @@ export const restRoute = z.object({
   headers: stringMap.meta({ title: 'Response headers' }),
 });
 
+/**
+ * A CRUD resource a REST service keeps in memory for the run: `path` is the collection
+ * (`/v1/orders`), `path/:id` an item; POST, GET (cursor pages with links), PUT, PATCH and
+ * DELETE answer with the usual status codes. `:name` segments scope the collection, so
+ * `/v1/users/:userId/orders` holds each user's orders apart.
+ */
+export const restResource = z.object({
+  path: urlPath
+    .regex(/^[^?#]*$/, 'must be a path without "?" or "#"')
+    .meta({ title: 'Collection path', description: 'e.g. /v1/orders; items live at /v1/orders/:id.' })
+    .default('/v1/orders'),
+  idField: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a field name such as id')
+    .max(100)
+    .meta({ title: 'Id field', description: 'Given on create, or numbered 1, 2, 3… when absent.' })
+    .default('id'),
+  pageSize: wholeNumber(1, 1000)
+    .meta({ title: 'Page size', description: 'Items per list page; ?limit= asks for fewer or more.' })
+    .default(10),
+  seed: template
+    .meta({ title: 'Initial items', description: 'JSON array of the items the collection starts with.' })
+    .default('[]'),
+});
+
 /** REST service: answers its routes with templates, a status and latency. */
 export const restServiceConfig = z.object({
   name: nodeName.default('rest-service'),
   port: port.default(8080),
   routes: z.array(restRoute).default([restRoute.parse({})]),
   maxBodyBytes: maxBodyBytes.default(1024 * 1024),
+  /** CRUD resources served besides the routes; optional so files without them serialize as before. */
+  resources: z
+    .array(restResource)
+    .meta({
+      title: 'CRUD resources',
+      description: 'In-memory collections with status codes, pages and links.',
+    })
+    .optional(),
 });
 
 /** REST client: calls one route of the connected service (or a URL) at a rate. */
@@ -287,6 +321,17 @@ export const graphqlBinding = z.object({
     .meta({ title: 'gRPC method', description: 'call on a gRPC service: the unary method, e.g. SayHello.' })
     .default(''),
   timeoutMs: timeoutMs.default(10_000),
+  /** call: the part of the reply that is the field's value; optional so older files serialize as before. */
+  select: z
+    .string()
+    .trim()
+    .max(2000)
+    .meta({
+      title: 'Take from the reply',
+      description:
+        'call: a path such as $.items for the part of the reply that is the value; empty takes all.',
+    })
+    .optional(),
 });
 
 /** GraphQL service: an SDL schema with a result template per root field. */
@@ -328,6 +373,7 @@ export const graphqlClientConfig = z.object({
 
 /** Parsed configs (defaults filled) of the services kinds. */
 export type RestRoute = z.infer<typeof restRoute>;
+export type RestResource = z.infer<typeof restResource>;
 export type RestServiceConfig = z.infer<typeof restServiceConfig>;
 export type RestClientConfig = z.infer<typeof restClientConfig>;
 export type GrpcServiceConfig = z.infer<typeof grpcServiceConfig>;

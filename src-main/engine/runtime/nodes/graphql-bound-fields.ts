@@ -1,4 +1,5 @@
 import type { FlowNode } from '@shared/flow/document';
+import { readPath, type MessagePath } from '@shared/flow/expressions/json-path';
 import type { CompiledGraphqlBinding, CompiledGraphqlService } from '../../compiler/compiled-graphql';
 import type { CompiledTemplate } from '../../template/payload-template';
 import { formatTraceparent, newSpanId, TRACEPARENT, type TraceContext } from '../../trace/traceparent';
@@ -38,8 +39,8 @@ export function boundFieldResolvers(
   for (const b of compiled.bindings) {
     const result = compiled.templates.get(b.field) ?? null;
     if (b.kind === 'publish') resolvers[b.field] = (args, ctx) => publish(host, b, result, args, ctx);
-    else if (b.kind === 'call') resolvers[b.field] = (args, ctx) => call(host, b, args, ctx);
-    else if (b.kind === 'grpc') resolvers[b.field] = (args, ctx) => grpc.call(b, args, ctx);
+    else if (b.kind === 'call') resolvers[b.field] = (args, ctx, parent) => call(host, b, args, ctx, parent);
+    else if (b.kind === 'grpc') resolvers[b.field] = (args, ctx, parent) => grpc.call(b, args, ctx, parent);
   }
   return { resolvers, close: () => grpc.close() };
 }
@@ -79,17 +80,19 @@ async function call(
   b: Call,
   args: Record<string, unknown>,
   context: GraphqlRequestContext,
+  /** The object the field belongs to (a User for User.orders); {{parent.id}} reads it. */
+  parent?: unknown,
 ): Promise<unknown> {
   const { graph } = host;
   const target = graph.actors.get(b.targetId);
   const base = target instanceof RestServiceNode ? target.url : null;
   if (!base) throw new Error(`REST service "${target?.node.config.name ?? b.targetId}" is not running`);
   const seq = host.nextSeq();
-  const scope = { args, field: b.field, context };
+  const scope = { args, field: b.field, context, parent };
   const path = b.path.render(seq, scope);
   const body = b.body && b.method !== 'GET' && b.method !== 'DELETE' ? b.body.render(seq, scope) : undefined;
-  const parent = host.spanOf(context);
-  const span = { traceId: parent.traceId, spanId: newSpanId() };
+  const operation = host.spanOf(context);
+  const span = { traceId: operation.traceId, spanId: newSpanId() };
   const destination = `${b.method} ${path}`;
   const startedAt = Date.now();
   let error: string | undefined;
@@ -102,12 +105,15 @@ async function call(
       traceparent: formatTraceparent(span),
       timeoutMs: b.timeoutMs,
     });
+    // What the service fetched on the client's behalf: whole replies, whatever the query asked for.
+    graph.ctx.stats.addBytes(host.node.id, 'out', Buffer.byteLength(body ?? ''));
+    graph.ctx.stats.addBytes(host.node.id, 'in', res.body.length);
     if (res.status >= 400) error = `HTTP ${res.status} from ${target?.node.config.name} ${destination}`;
-    else value = parseJson(res.body.toString('utf8'));
+    else value = selected(b.select, parseJson(res.body.toString('utf8')));
   } catch (err) {
     error = err instanceof Error ? err.message : String(err);
   }
-  recordCall(host, span, parent, 'http', destination, startedAt, error);
+  recordCall(host, span, operation, 'http', destination, startedAt, error);
   return value;
 }
 
@@ -117,18 +123,26 @@ class GrpcFieldClients {
 
   constructor(private readonly host: BoundFieldHost) {}
 
-  async call(b: GrpcCall, args: Record<string, unknown>, context: GraphqlRequestContext): Promise<unknown> {
+  async call(
+    b: GrpcCall,
+    args: Record<string, unknown>,
+    context: GraphqlRequestContext,
+    parent?: unknown,
+  ): Promise<unknown> {
     const target = this.host.graph.actors.get(b.targetId);
     const address = target instanceof GrpcServiceNode ? target.address : null;
     if (!address) throw new Error(`gRPC service "${target?.node.config.name ?? b.targetId}" is not running`);
     let client = this.clients.get(b.targetId);
     if (!client || client.address !== address) {
-      client = createGrpcClient(b.service, { address });
+      const { ctx } = this.host.graph;
+      client = createGrpcClient(b.service, { address }, (direction, bytes) =>
+        ctx.stats.addBytes(this.host.node.id, direction, bytes),
+      );
       this.clients.set(b.targetId, client);
     }
-    const scope = { args, field: b.field, context };
-    const parent = this.host.spanOf(context);
-    const span = { traceId: parent.traceId, spanId: newSpanId() };
+    const scope = { args, field: b.field, context, parent };
+    const operation = this.host.spanOf(context);
+    const span = { traceId: operation.traceId, spanId: newSpanId() };
     const method = b.service.methods.find((m) => m.name === b.rpc);
     const startedAt = Date.now();
     let error: string | undefined;
@@ -141,12 +155,12 @@ class GrpcFieldClients {
         metadata: { [TRACEPARENT]: formatTraceparent(span) },
         request: () => request,
       });
-      if (result.ok) value = result.responses[0];
+      if (result.ok) value = selected(b.select, result.responses[0]);
       else error = `${result.codeName}: ${result.details}`;
     } catch (err) {
       error = err instanceof Error ? err.message : String(err);
     }
-    recordCall(this.host, span, parent, 'grpc', method?.path ?? b.rpc, startedAt, error);
+    recordCall(this.host, span, operation, 'grpc', method?.path ?? b.rpc, startedAt, error);
     return value;
   }
 
@@ -181,6 +195,11 @@ function recordCall(
     error,
   });
   if (error) throw new Error(error);
+}
+
+/** The part of a reply a binding selects (`$.items`), or the whole reply. */
+function selected(path: MessagePath | undefined, reply: unknown): unknown {
+  return path ? readPath(path, { headers: {}, json: () => reply }) : reply;
 }
 
 /** A reply or template as a field value: JSON when it parses, else the text (for scalar fields). */

@@ -103,6 +103,10 @@ export class GraphqlClientNode implements NodeActor {
         failureOf: (r) => (r.status >= 500 ? `HTTP ${r.status}` : null),
       });
       const result = outcome.value;
+      if (result) {
+        ctx.stats.addBytes(this.node.id, 'out', result.bytes.request);
+        ctx.stats.addBytes(this.node.id, 'in', result.bytes.response);
+      }
       if (!outcome.ok && !result) error = outcome.error;
       else if (result?.errors?.length) error = result.errors.map((e) => e.message).join('; ');
       else if (result && result.status >= 400) error = `HTTP ${result.status}`;

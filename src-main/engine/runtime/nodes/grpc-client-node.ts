@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { FlowNode } from '@shared/flow/document';
 import type { CompiledGrpcClient } from '../../compiler/compiled-flow';
 import { formatTraceparent, newSpanId, newTraceId, TRACEPARENT } from '../../trace/traceparent';
@@ -38,6 +39,8 @@ export class GrpcClientNode implements NodeActor {
     private readonly graph: FlowGraph,
   ) {
     this.node = compiled.node;
+    // Every call in flight listens for Stop on this one signal; many overlapping calls are normal.
+    setMaxListeners(0, this.abort.signal);
   }
 
   async run(): Promise<void> {
@@ -45,7 +48,9 @@ export class GrpcClientNode implements NodeActor {
     const c = this.node.config;
     const target = this.target();
     if (!target) return;
-    const client = createGrpcClient(this.compiled.target.service, target);
+    const client = createGrpcClient(this.compiled.target.service, target, (direction, bytes) =>
+      ctx.stats.addBytes(this.node.id, direction, bytes),
+    );
     const inflight = new Set<Promise<void>>();
     let finished = false;
     // Stop wakes every ctx.sleep at once; calls still going a moment later are cancelled.
@@ -82,7 +87,9 @@ export class GrpcClientNode implements NodeActor {
       const address = actor instanceof GrpcServiceNode ? actor.address : null;
       if (!address) throw new Error(`service "${actor?.node.config.name ?? targetId}" is not running`);
       const tls = meshOf(this.graph).grpcClientTls(targetId);
-      client = createGrpcClient(this.compiled.target.service, { address, tls });
+      client = createGrpcClient(this.compiled.target.service, { address, tls }, (direction, bytes) =>
+        this.graph.ctx.stats.addBytes(this.node.id, direction, bytes),
+      );
       this.clients.set(targetId, client);
     }
     return client;

@@ -15,7 +15,7 @@ interface RestCall {
   body: string | undefined;
   traceparent: string;
 }
-type CallOutcome = { ok: true; result: { status: number } } | { ok: false; error: string };
+type CallOutcome = { ok: true; result: { status: number; body: Buffer } } | { ok: false; error: string };
 
 /** The call's own span, from the traceparent it carries. */
 function span(req: RestCall): { traceId: string; spanId: string } {
@@ -98,6 +98,10 @@ export class RestClientNode implements NodeActor {
     let error: string | undefined;
     try {
       const outcome = await send({ method: c.method, url, headers, body, traceparent });
+      if (outcome.ok) {
+        ctx.stats.addBytes(this.node.id, 'out', Buffer.byteLength(body ?? ''));
+        ctx.stats.addBytes(this.node.id, 'in', outcome.result.body.length);
+      }
       if (!outcome.ok) error = outcome.error;
       else if (outcome.result.status >= 400) error = `HTTP ${outcome.result.status}`;
     } catch (err) {

@@ -1,7 +1,14 @@
 import type { FlowNode } from '@shared/flow/document';
 import type { CompiledRestService } from '../../compiler/compiled-flow';
 import { newSpanId, newTraceId, parseTraceparent } from '../../trace/traceparent';
-import { startRestServer, type RestResponseEvent, type RestServer } from '../../transports/http/rest-server';
+import type { Item } from '../../resource/resource-collection';
+import { collectionFor, resourceHandlers } from '../../resource/resource-handlers';
+import {
+  startRestServer,
+  type RestResponseEvent,
+  type RestRouteHandler,
+  type RestServer,
+} from '../../transports/http/rest-server';
 import type { FlowGraph } from '../graph/flow-graph';
 import type { NodeActor } from '../graph/node-actor';
 import { ServiceOutbox } from './service-outbox';
@@ -38,21 +45,24 @@ export class RestServiceNode implements NodeActor {
       node: this.node.config.name,
       port: this.port,
       maxBodyBytes: this.node.config.maxBodyBytes,
-      routes: this.compiled.routes.map(({ route, response, headers }) => ({
-        method: route.method,
-        path: route.path,
-        status: route.status,
-        latencyMs: route.latencyMs,
-        render: async (req) => {
-          const injected = await this.injectedFault(req.headers, req.rawBody);
-          if (injected) return injected;
-          const seq = ++this.seq;
-          const context = { params: req.params, query: req.query, body: req.body, headers: req.headers };
-          const h: Record<string, string> = {};
-          for (const [name, t] of headers) h[name] = t.render(seq, context);
-          return { headers: h, body: response.render(seq, context) };
-        },
-      })),
+      routes: [
+        ...this.compiled.routes.map(({ route, response, headers }): RestRouteHandler => ({
+          method: route.method,
+          path: route.path,
+          status: route.status,
+          latencyMs: route.latencyMs,
+          render: async (req) => {
+            const injected = await this.injectedFault(req.headers, req.rawBody);
+            if (injected) return injected;
+            const seq = ++this.seq;
+            const context = { params: req.params, query: req.query, body: req.body, headers: req.headers };
+            const h: Record<string, string> = {};
+            for (const [name, t] of headers) h[name] = t.render(seq, context);
+            return { headers: h, body: response.render(seq, context) };
+          },
+        })),
+        ...this.resourceRoutes(),
+      ],
       hooks: { onResponse: (e) => this.record(e) },
       mtls: meshOf(this.graph).serverTls(this.node.id),
     });
@@ -73,6 +83,21 @@ export class RestServiceNode implements NodeActor {
       return { status: decision.error.status, body: decision.error.body };
     if (decision?.action === 'deliver' && decision.delayMs > 0) await this.graph.ctx.sleep(decision.delayMs);
     return null;
+  }
+
+  /**
+   * Handlers of the CRUD resources, each over a fresh collection holding its seed (state
+   * lives for one run); the node's injected faults apply to them as to its routes.
+   */
+  private resourceRoutes(): RestRouteHandler[] {
+    return (this.compiled.resources ?? []).flatMap(({ resource, seed }) => {
+      const collection = collectionFor(resource);
+      collection.seed(JSON.parse(seed.render(1)) as Item[]);
+      return resourceHandlers(resource, collection).map((handler) => ({
+        ...handler,
+        render: async (req) => (await this.injectedFault(req.headers, req.rawBody)) ?? handler.render(req),
+      }));
+    });
   }
 
   private record(e: RestResponseEvent): void {

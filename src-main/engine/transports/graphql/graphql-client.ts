@@ -17,6 +17,8 @@ export interface GraphqlOperation {
 export interface GraphqlCallResult extends FormattedExecutionResult {
   /** The HTTP status (200 for an executed operation, 400 for a query that did not validate…). */
   status: number;
+  /** Body sizes of the HTTP request (query and variables) and of the response. */
+  bytes: { request: number; response: number };
   durationMs: number;
   traceparent: string;
 }
@@ -64,15 +66,16 @@ export function createGraphqlClient(options: GraphqlClientOptions): GraphqlClien
   return {
     async execute(operation) {
       const traceparent = operation.traceparent ?? freshTraceparent();
+      const requestBody = JSON.stringify({
+        query: operation.query,
+        variables: operation.variables ?? {},
+        operationName: operation.operationName,
+      });
       const response = await http.call({
         method: 'POST',
         url: options.url,
         headers: { accept: 'application/json', ...operation.headers },
-        body: JSON.stringify({
-          query: operation.query,
-          variables: operation.variables ?? {},
-          operationName: operation.operationName,
-        }),
+        body: requestBody,
         traceparent,
         timeoutMs: operation.timeoutMs,
       });
@@ -93,6 +96,7 @@ export function createGraphqlClient(options: GraphqlClientOptions): GraphqlClien
       return {
         ...(parsed as FormattedExecutionResult),
         status: response.status,
+        bytes: { request: Buffer.byteLength(requestBody), response: response.body.length },
         durationMs: response.durationMs,
         traceparent,
       };

@@ -1,5 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { channelCredentials, type ClientTls } from './client-tls';
+import { countedClientConstructor, type OnMessageBytes } from './counted-client';
 import { metadataFromRecord, metadataToRecord, type MetadataRecord } from './grpc-metadata';
 import { statusName } from './grpc-status';
 import type { LoadedService, UnaryMethod } from './load-proto';
@@ -54,12 +55,20 @@ type StubFn = (
   ...args: unknown[]
 ) => grpc.ClientUnaryCall & Partial<grpc.ClientDuplexStream<unknown, unknown>>;
 
-/** A channel to `target` for `service`'s methods; close it when the run stops. */
-export function createGrpcClient(service: LoadedService, target: GrpcTarget): GrpcServiceClient {
+/**
+ * A channel to `target` for `service`'s methods; close it when the run stops. `onBytes`,
+ * when given, is told the encoded size of every message sent and received.
+ */
+export function createGrpcClient(
+  service: LoadedService,
+  target: GrpcTarget,
+  onBytes?: OnMessageBytes,
+): GrpcServiceClient {
   if (!/^(\[[0-9a-fA-F:]+\]|[^\s/:]+):\d{1,5}$/.test(target.address))
     throw new Error(`gRPC address "${target.address}" must be host:port`);
   const { credentials, options } = channelCredentials(target.tls);
-  const stub = new service.Client(target.address, credentials, options);
+  const Client = onBytes ? countedClientConstructor(service, onBytes) : service.Client;
+  const stub = new Client(target.address, credentials, options);
   return {
     address: target.address,
     call: (methodName, callOptions) => {

@@ -1,6 +1,7 @@
 import type { FlowEdge } from '../../document';
 import { outlineProto, serviceMethods } from '../../proto-outline';
 import { isExternalUrl, matchRoute } from '../../rest-paths';
+import { routesOfResources } from '../../rest-resource-routes';
 import { outlineOperation, outlineSdl } from '../../sdl-outline';
 import type { LintFinding, LintRule } from '../lint-flow';
 import { list, nameOf, nodeIndex, record, text, type LintNode } from '../lint-graph';
@@ -57,7 +58,10 @@ function callProblem(client: LintNode, service: LintNode, edge: FlowEdge): strin
       }
       return `REST client ${who} calls ${path}, which no route of gateway ${to} covers`;
     }
-    const routes = list(service.config.routes).map(record);
+    const routes = [
+      ...list(service.config.routes).map(record),
+      ...routesOfResources(service.config.resources),
+    ];
     if (matchRoute(routes, method, path) >= 0) return null;
     return `REST client ${who} calls ${method} ${path}, which ${to} has no route for`;
   }
