@@ -93,6 +93,9 @@ export const sagaStep = z.object({
     .default(''),
 });
 
+/** What a saga interrupted by an app restart does when its flow runs again. */
+export const SAGA_RESUME = ['continue', 'compensate'] as const;
+
 /** Saga orchestrator: ordered steps, each undone by its compensation. */
 export const sagaOrchestratorConfig = z.object({
   name: nodeName.default('saga'),
@@ -101,6 +104,21 @@ export const sagaOrchestratorConfig = z.object({
     .meta({ description: 'Run in order; on a failure, the compensations of completed steps run in reverse.' })
     .default([]),
   stepTimeoutMs: wholeNumber(1, 600_000).meta({ title: 'Step timeout (ms)' }).default(5000),
+  /** What an instance interrupted mid-step (the app quit) does on the next run of the flow. */
+  resume: z
+    .enum(SAGA_RESUME, { error: 'must be continue or compensate' })
+    .meta({
+      title: 'On restart',
+      description:
+        'continue: run the interrupted step again (actions must be idempotent); compensate: undo it and the steps before it.',
+    })
+    .default('continue'),
+  compensationAttempts: wholeNumber(1, 100)
+    .meta({
+      title: 'Compensation attempts',
+      description: 'Tries per compensation before the saga is marked failed (needs a person).',
+    })
+    .default(3),
 });
 
 /** Event store: append-only streams with periodic snapshots. */
