@@ -94,6 +94,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     'run.redrive': async ({ nodeId }) => controller.redrive(nodeId),
     'run.setFaults': async ({ targetId, faults }) => controller.setFaults(targetId, faults),
     'run.histogram': async ({ nodeId }) => controller.histogram(nodeId),
+    'run.nodeState': async ({ nodeId }) => controller.nodeState(nodeId),
+    'saga.instances': async ({ flowName, nodeId, limit }) => store.sagas.list(flowName, nodeId, limit),
     'runs.list': async ({ limit }) => store.listRuns(limit),
     'messages.list': async ({ runId, beforeId, limit }) => store.listMessages(runId, beforeId, limit),
     'messages.get': async ({ id }) => {

@@ -43,6 +43,8 @@ const REQUESTS: Record<RequestName, true> = {
   'run.redrive': true,
   'run.setFaults': true,
   'run.histogram': true,
+  'saga.instances': true,
+  'run.nodeState': true,
   'runs.list': true,
   'messages.list': true,
   'messages.get': true,

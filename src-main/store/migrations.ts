@@ -104,6 +104,21 @@ export const MIGRATIONS: readonly string[] = [
            settle_ts, partition, offset, key, message_id, settle_duration_ms, NULL, NULL
     FROM spans WHERE settle_ts IS NOT NULL;
   `,
+  // v6: saga instances, durable across app restarts: one row per instance of a saga node of
+  // a flow (by flow name and node id), its whole state as JSON, written on every transition.
+  `
+  CREATE TABLE saga_instances (
+    id TEXT PRIMARY KEY,
+    flow_name TEXT NOT NULL,
+    node_id TEXT NOT NULL,
+    run_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    state TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    updated_at REAL NOT NULL
+  );
+  CREATE INDEX saga_instances_owner ON saga_instances (flow_name, node_id, status, created_at);
+  `,
 ];
 
 /** The schema version this build writes. */

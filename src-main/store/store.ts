@@ -1,6 +1,7 @@
 import type { MessageDetail, MessageRow, RunSummary } from '@shared/api/contract';
 import type { RecordedMessageInput, TraceEvent } from '@shared/trace/events';
 import type { PackedRows } from './packed-rows';
+import type { SagaTable } from './saga-table';
 
 /** What `createRun` needs: the run row as it exists when the run starts. */
 export interface NewRun {
@@ -89,6 +90,8 @@ export interface Store {
   insertPacked(batches: PackedRows[]): FlushInfo;
   /** The highest stored message id, 0 when there are none. */
   maxMessageId(): number;
+  /** Saga instances, written through on every transition (pattern 9: durable across restarts). */
+  sagas: SagaTable;
   /** Checkpoints the WAL into the main file and closes; later calls are no-ops. */
   close(): void;
 }

@@ -10,6 +10,8 @@ import {
 } from '../run/custom-environment';
 import { environmentSchema, type Environment } from '../run/environment';
 import { TEMPLATE_ID_PATTERN, type TemplateDetail, type TemplateSummary } from '../patterns/template-types';
+import type { NodeStateView } from '../run/node-state';
+import type { SagaInstanceRow } from '../run/saga';
 import type { TraceEvent, Transport } from '../trace/events';
 
 /**
@@ -283,6 +285,22 @@ export const requests = {
   'run.histogram': {
     input: z.object({ nodeId: nodeIdSchema }).strict(),
     output: output<LatencyBuckets>(),
+  },
+  /** Saga instances of a flow's saga orchestrators (durable across restarts), newest first. */
+  'saga.instances': {
+    input: z
+      .object({
+        flowName: z.string().max(200),
+        nodeId: nodeIdSchema.optional(),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+    output: output<SagaInstanceRow[]>(),
+  },
+  /** What a node of the current (or last) run holds in its state steps (e.g. reserved inventory), by store. */
+  'run.nodeState': {
+    input: z.object({ nodeId: nodeIdSchema }).strict(),
+    output: output<NodeStateView>(),
   },
   'runs.list': {
     input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),

@@ -30,8 +30,9 @@ export interface SagaInstanceView {
   attempts: number;
   /** The payload that started it (JSON text). */
   input: string;
-  /** Every call of the instance is in this trace. */
+  /** Every call of the instance is in this trace, a child of this span (the delivery that started it). */
   traceId: string;
+  spanId: string | null;
   /** What made it compensate, or why it failed. Untrusted text. */
   error?: string;
   history: SagaHistoryEntry[];

@@ -21,6 +21,8 @@ export const TRACE_EVENT_KINDS = [
   'invalid',
   /** An injected fault that leaves no other event: a message held back by a reorder fault. */
   'fault',
+  /** A saga undoing a step it did (a compensation call). */
+  'compensate',
 ] as const;
 export type TraceEventKind = (typeof TRACE_EVENT_KINDS)[number];
 

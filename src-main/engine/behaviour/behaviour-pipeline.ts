@@ -1,6 +1,6 @@
 import type { BehaviourSpec } from '@shared/flow/kinds/behaviours';
 import { asBehaviourError, type Behaviour, type BehaviourDeps } from './behaviour';
-import type { BehaviourError, BehaviourMessage } from './behaviour-message';
+import { BehaviourError, type BehaviourMessage } from './behaviour-message';
 import { createBehaviour } from './create-behaviour';
 
 export interface PipelineOptions extends BehaviourDeps {
@@ -23,7 +23,7 @@ export class BehaviourPipeline {
     specs: readonly BehaviourSpec[],
     private readonly options: PipelineOptions,
     /** Path of the list inside the node config. */
-    field = 'behaviours',
+    private readonly field = 'behaviours',
   ) {
     this.steps = specs.map((spec, i) =>
       createBehaviour(spec, options, {
@@ -55,10 +55,26 @@ export class BehaviourPipeline {
   private async runFrom(messages: BehaviourMessage[], from: number): Promise<BehaviourMessage[]> {
     let current = messages;
     for (let i = from; i < this.steps.length && current.length > 0; i++) {
+      if (this.steps[i].recover) return this.guarded(current, i);
       const next: BehaviourMessage[] = [];
       for (const m of current) next.push(...(await this.steps[i].process(m)));
       current = next;
     }
     return current;
+  }
+
+  /** Runs the steps after recover step `at` per message; a failure there becomes what it recovers to. */
+  private async guarded(messages: BehaviourMessage[], at: number): Promise<BehaviourMessage[]> {
+    const step = this.steps[at];
+    const out: BehaviourMessage[] = [];
+    for (const m of messages) {
+      try {
+        out.push(...(await this.runFrom(await step.process(m), at + 1)));
+      } catch (err) {
+        const field = err instanceof BehaviourError ? err.field : `${this.field}[${at}]`;
+        out.push(...((await step.recover?.(m, asBehaviourError(this.options, field, err))) ?? []));
+      }
+    }
+    return out;
   }
 }

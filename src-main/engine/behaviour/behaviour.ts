@@ -2,6 +2,7 @@ import type { Clock } from '../faults/clock';
 import type { FaultProtocol } from '../faults/protocol-error';
 import type { RandomSource } from '../faults/seeded-random';
 import { BehaviourError, NotJsonError, type BehaviourMessage } from './behaviour-message';
+import type { KeyedState } from './keyed-state';
 
 /** One behaviour step of a node, built once from its spec and run for every message. */
 export interface Behaviour {
@@ -9,6 +10,8 @@ export interface Behaviour {
   process(message: BehaviourMessage): Promise<BehaviourMessage[]>;
   /** On stop: what the step still holds (an aggregate's open groups); never loses a message. */
   flush(): BehaviourMessage[];
+  /** A recover step: what goes on instead when a later step failed for `message`. */
+  recover?(message: BehaviourMessage, error: BehaviourError): Promise<BehaviourMessage[]>;
 }
 
 /** What the runtime lends a node's behaviour steps. */
@@ -23,6 +26,8 @@ export interface BehaviourDeps {
   protocol: FaultProtocol;
   clock: Clock;
   random: RandomSource;
+  /** The node's keyed stores, for state steps; absent where nothing runs (checks). */
+  state?: KeyedState;
 }
 
 /** Where a step sits, and how it sends messages it emits on its own (a window closing). */

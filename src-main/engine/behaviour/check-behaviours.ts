@@ -19,7 +19,7 @@ export function behaviourProblems(nodeId: string, specs: readonly BehaviourSpec[
   const problems: BehaviourProblem[] = [];
   specs.forEach((spec, i) => {
     const field = `behaviours[${i}]`;
-    if (spec.kind === 'transform') {
+    if (spec.kind === 'transform' || spec.kind === 'recover') {
       try {
         compileTemplate(spec.template);
       } catch (err) {

@@ -5,8 +5,10 @@ import { delayStep } from './delay';
 import { enrichStep } from './enrich';
 import { failStep } from './fail';
 import { filterStep } from './filter';
+import { recoverStep } from './recover';
 import { routeStep } from './route';
 import { splitStep } from './split';
+import { stateStep } from './state';
 import { transformStep } from './transform';
 
 /** Builds one step; predicates and paths are compiled here, so a bad one fails before Run. */
@@ -28,5 +30,9 @@ export function createBehaviour(spec: BehaviourSpec, deps: BehaviourDeps, place:
       return delayStep(spec, deps);
     case 'fail':
       return failStep(spec, deps, place);
+    case 'state':
+      return stateStep(spec, deps, place);
+    case 'recover':
+      return recoverStep(spec, deps, place);
   }
 }

@@ -1,7 +1,8 @@
 import type { BehaviourOf } from '@shared/flow/kinds/behaviours';
 import { protocolError, type InjectedError } from '../faults/protocol-error';
-import type { Behaviour, BehaviourDeps, StepPlace } from './behaviour';
-import { BehaviourError } from './behaviour-message';
+import { compilePredicate } from '@shared/flow/expressions/predicate';
+import { blame, type Behaviour, type BehaviourDeps, type StepPlace } from './behaviour';
+import { BehaviourError, viewOf } from './behaviour-message';
 
 /** A deliberate failure of a fail step: the runtime answers with `error` in its protocol's form. */
 export class BehaviourFailure extends BehaviourError {
@@ -14,11 +15,14 @@ export class BehaviourFailure extends BehaviourError {
   }
 }
 
-/** Fails a `probability` share of messages with the protocol's error; passes the rest on. */
+/** Fails a `probability` share of messages (of those `when` holds for) with the protocol's error; passes the rest on. */
 export function failStep(spec: BehaviourOf<'fail'>, deps: BehaviourDeps, place: StepPlace): Behaviour {
+  const whenField = `${place.field}.when`;
+  const when = spec.when ? blame(deps, whenField, () => compilePredicate(spec.when as string)) : null;
   return {
     async process(message) {
-      if (deps.random() < spec.probability) {
+      const applies = !when || blame(deps, whenField, () => when.test(viewOf(message)));
+      if (applies && deps.random() < spec.probability) {
         const error = protocolError(spec.error, deps.protocol, `fail step (probability ${spec.probability})`);
         throw new BehaviourFailure(deps.nodeId, place.field, error);
       }

@@ -25,6 +25,7 @@ export interface CompileOptions {
 import { compileGraphql } from './compile-graphql';
 import { checkMeshPolicies, compileGateways } from './compile-gateway';
 import { compileRestResources } from './compile-rest-resources';
+import { compileSagas } from './compile-saga';
 
 export type CompileResult = { ok: true; compiled: CompiledFlow } | { ok: false; problems: FlowProblem[] };
 
@@ -193,6 +194,7 @@ export function compileFlow(raw: unknown, options: CompileOptions = {}): Compile
   const graphql = compileGraphql(flow, at, services);
   const apiGateways = compileGateways(flow, at, services);
   checkMeshPolicies(flow, at);
+  const sagas = compileSagas(flow, services, at);
 
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -211,6 +213,7 @@ export function compileFlow(raw: unknown, options: CompileOptions = {}): Compile
       contracts: contracts.byNode,
       ...graphql,
       apiGateways,
+      sagas,
       names: new Map(flow.nodes.map((n) => [n.id, n.config.name])),
     },
   };

@@ -7,6 +7,7 @@ import type { MethodBehaviour } from '../transports/grpc/method-behaviour';
 import type { CompiledGraphqlClient, CompiledGraphqlService } from './compiled-graphql';
 import type { CompiledApiGateway } from './compile-gateway';
 import type { CompiledRestResource } from './compile-rest-resources';
+import type { CompiledSaga } from './compile-saga';
 
 /** Where a producer sends, or a consumer reads from. */
 export type MessagingEndpoint =
@@ -91,6 +92,8 @@ export interface CompiledFlow {
   graphqlClients: CompiledGraphqlClient[];
   /** API gateways with their routes resolved to services (issue 5, pattern 10). */
   apiGateways: CompiledApiGateway[];
+  /** Saga orchestrators with their steps resolved to service calls. */
+  sagas: CompiledSaga[];
   /** Node display names by id, for messages and the UI. */
   names: Map<string, string>;
 }

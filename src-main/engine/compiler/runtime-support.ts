@@ -21,6 +21,7 @@ const RUNNABLE: ReadonlySet<NodeKind> = new Set([
   'graphqlClient',
   'apiGateway',
   'meshPolicy',
+  'sagaOrchestrator',
 ]);
 
 /** Annotations document the flow; they never run, so they are never a problem. */
@@ -64,6 +65,11 @@ const RUNNABLE_EDGES = new Set([
   'meshPolicy>grpcService',
   'meshPolicy>graphqlService',
   'meshPolicy>apiGateway',
+  'timer>sagaOrchestrator',
+  'kafkaTopic>sagaOrchestrator',
+  'rabbitQueue>sagaOrchestrator',
+  'sagaOrchestrator>restService',
+  'sagaOrchestrator>grpcService',
 ]);
 
 /** Routers and filters pass messages on to (or take them from) channels and reading nodes. */

@@ -18,6 +18,7 @@ import { ReadingNode } from './nodes/reading-node';
 import { RestClientNode } from './nodes/rest-client-node';
 import { RestServiceNode } from './nodes/rest-service-node';
 import { RouterNode } from './nodes/router-node';
+import { SagaOrchestratorNode } from './nodes/saga-orchestrator-node';
 import { type SharedClient } from './nodes/shared-client';
 import { SinkNode } from './nodes/sink-node';
 import { TimerNode } from './nodes/timer-node';
@@ -73,6 +74,8 @@ export function buildActors(
   for (const g of compiled.graphqlServices) add(new GraphqlServiceNode(g, graph, ports?.[g.node.id]));
   for (const g of compiled.graphqlClients) add(new GraphqlClientNode(g, graph));
   for (const g of compiled.apiGateways) add(new ApiGatewayNode(g, graph, ports?.[g.node.id]));
+  // After the services: actors close in reverse order, so sagas finish their calls first.
+  for (const s of compiled.sagas) add(new SagaOrchestratorNode(s, graph));
   for (const node of compiled.flow.nodes) {
     if (node.kind === 'sink') add(new SinkNode(node, graph));
     else if (node.kind === 'router') add(new RouterNode(node, graph));

@@ -2,6 +2,8 @@ import type { RunLogEntry } from '@shared/run/counters';
 import type { RecordedMessageInput, TraceEvent, Transport } from '@shared/trace/events';
 import { hintFor } from './error-hints';
 import type { NodeStats } from './node-stats';
+import type { SagaTable } from '../../store/saga-table';
+import { KeyedState } from '../behaviour/keyed-state';
 
 /** Where actors write what happened; the store's Recorder satisfies it. */
 export interface TraceSink {
@@ -43,6 +45,8 @@ export class RunContext {
   private pausedAll = false;
   /** The environment's gRPC TLS, for clients calling services outside the flow without their own. */
   grpcTls?: { ca?: Buffer; cert?: Buffer; key?: Buffer };
+  /** Where saga orchestrators keep their instances durably (the workspace store); in memory when unset. */
+  sagas?: SagaTable;
   /** When a reading node last got a message (for drain: exchanges route counts we cannot see). */
   lastDeliveryAt = 0;
   private readonly pausedNodes = new Set<string>();
@@ -56,6 +60,18 @@ export class RunContext {
     readonly stats: NodeStats,
   ) {
     this.tracing = sink !== UNTRACED;
+  }
+
+  private readonly keyedStates = new Map<string, KeyedState>();
+
+  /** A node's keyed stores (state steps write them), made on first use. */
+  stateOf(nodeId: string): KeyedState {
+    let state = this.keyedStates.get(nodeId);
+    if (!state) {
+      state = new KeyedState();
+      this.keyedStates.set(nodeId, state);
+    }
+    return state;
   }
 
   get isStopping(): boolean {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RunSnapshot, RunStartResult, RunState } from '@shared/api/contract';
 import type { FaultSpec } from '@shared/flow/kinds/faults';
 import type { LatencyBuckets, RunLogEntry } from '@shared/run/counters';
+import type { NodeStateView } from '@shared/run/node-state';
 import type { Environment } from '@shared/run/environment';
 import type { Store } from '../../store/store';
 import type { EmitEvent } from '../api/dispatch';
@@ -71,6 +72,7 @@ export class RunController {
       startedAt: Date.now(),
     });
     const run = new Run(runId, result.compiled, environment, options.tracing ? this.sink : UNTRACED);
+    run.ctx.sagas = this.store.sagas;
     const timer = setInterval(() => this.pushCounters(false), COUNTER_INTERVAL_MS);
     const active: Active = { run, state: 'starting', timer, started: Promise.resolve() };
     this.active = active;
@@ -147,6 +149,12 @@ export class RunController {
 
   histogram(nodeId: string): LatencyBuckets {
     return (this.active?.run ?? this.last?.run)?.stats.histogram(nodeId) ?? { nodeId, count: 0, buckets: [] };
+  }
+
+  /** What a node of the current (or last) run keeps in its state steps. */
+  nodeState(nodeId: string): NodeStateView {
+    const run = this.active?.run ?? this.last?.run;
+    return { nodeId, stores: run?.ctx.stateOf(nodeId).view() ?? {} };
   }
 
   snapshot(environment: Environment): RunSnapshot {

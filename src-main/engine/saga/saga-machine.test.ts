@@ -17,10 +17,11 @@ const STEPS: MachineStep[] = [
   { name: 'confirm-order', compensable: false },
 ];
 const LIMITS = { uncertain: false, maxAttempts: 3 };
+const TRACE = { traceId: 'a'.repeat(32), spanId: null };
 
 /** Runs the saga, failing the action of step `failAt` (or none), answering every other call with success. */
 function drive(failAt: number | null, steps = STEPS): { s: SagaInstance; calls: string[] } {
-  let s = startSaga('s1', '{}', 'a'.repeat(32), 0);
+  let s = startSaga('s1', '{}', TRACE, 0);
   const calls: string[] = [];
   for (let call = nextCall(s, steps), t = 1; call; call = nextCall(s, steps), t++) {
     calls.push(`${call.phase}:${steps[call.step].name}`);
@@ -66,7 +67,7 @@ describe('saga state machine', () => {
   });
 
   it('undoes a timed-out step too: the service may have acted', () => {
-    let s = startSaga('s1', '{}', 't', 0);
+    let s = startSaga('s1', '{}', TRACE, 0);
     s = succeeded(begin(s, nextCall(s, STEPS)!, 1), STEPS, 1);
     s = begin(s, nextCall(s, STEPS)!, 2);
     s = failed(s, STEPS, 'step timed out after 50 ms', 3, { uncertain: true, maxAttempts: 3 });
@@ -75,7 +76,7 @@ describe('saga state machine', () => {
   });
 
   it('retries a failing compensation and marks the saga failed after the last attempt', () => {
-    let s = startSaga('s1', '{}', 't', 0);
+    let s = startSaga('s1', '{}', TRACE, 0);
     s = succeeded(begin(s, nextCall(s, STEPS)!, 1), STEPS, 1);
     s = failed(begin(s, nextCall(s, STEPS)!, 2), STEPS, 'no stock', 2, LIMITS);
     for (let i = 0; i < 2; i++) {
@@ -90,7 +91,7 @@ describe('saga state machine', () => {
 
   describe('after an app restart', () => {
     const interruptedAt = (step: number): SagaInstance => {
-      let s = startSaga('s1', '{}', 't', 0);
+      let s = startSaga('s1', '{}', TRACE, 0);
       for (let i = 0; i < step; i++) s = succeeded(begin(s, nextCall(s, STEPS)!, i), STEPS, i);
       return begin(s, nextCall(s, STEPS)!, step);
     };

@@ -20,7 +20,12 @@ export type SagaCall = { phase: 'action' | 'compensation'; step: number };
 export type SagaInstance = SagaInstanceView;
 
 /** A new instance, running its first step. */
-export function startSaga(id: string, input: string, traceId: string, now: number): SagaInstance {
+export function startSaga(
+  id: string,
+  input: string,
+  trace: { traceId: string; spanId: string | null },
+  now: number,
+): SagaInstance {
   return {
     id,
     status: 'running',
@@ -29,7 +34,8 @@ export function startSaga(id: string, input: string, traceId: string, now: numbe
     inFlight: null,
     attempts: 0,
     input,
-    traceId,
+    traceId: trace.traceId,
+    spanId: trace.spanId,
     history: [],
     createdAt: now,
     updatedAt: now,

@@ -91,8 +91,39 @@ export const delayBehaviour = z.object({
 export const failBehaviour = z.object({
   kind: z.literal('fail'),
   probability: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').default(0.1),
+  /** Only messages for which this holds may fail (e.g. `$.failAt == "payment"`); absent means any. */
+  when: predicate
+    .meta({ title: 'Only when', description: 'Only messages for which this holds may fail; empty means any.' })
+    .optional(),
   /** Absent means every protocol's default form. */
   error: faultErrorForms.optional(),
+});
+
+/** What a state step does with its key: keep the message under it, or forget it. */
+export const STATE_OPS = ['put', 'delete'] as const;
+
+/**
+ * Keeps per-node state while the run goes: `put` stores the message (as it is at this step)
+ * under its key in a named store, `delete` removes the key. What a node holds is shown while
+ * it runs (e.g. the reservations an inventory service holds).
+ */
+export const stateBehaviour = z.object({
+  kind: z.literal('state'),
+  store: z.string().trim().min(1, 'is required').max(80).default('items'),
+  op: z.enum(STATE_OPS, { error: 'must be put or delete' }).default('put'),
+  key: messagePath.meta({ description: 'Where the key is, e.g. $.orderId or key.' }).default('$.id'),
+});
+
+/**
+ * Turns a failure of any later step into a message: when a later step fails (a fail step,
+ * a template, a call), the message as it reached this step is rendered with `template`
+ * (`{{error}}` is why) and passed on instead, e.g. an InventoryRejected event.
+ */
+export const recoverBehaviour = z.object({
+  kind: z.literal('recover'),
+  template: template
+    .meta({ description: '{{payload.field}} reads the message as it reached this step; {{error}} says why.' })
+    .default('{"type": "Failed", "error": "{{error}}"}'),
 });
 
 /** One behaviour step. */
@@ -107,8 +138,10 @@ export const behaviourSpec = z.discriminatedUnion(
     aggregateBehaviour,
     delayBehaviour,
     failBehaviour,
+    stateBehaviour,
+    recoverBehaviour,
   ],
-  { error: 'must be one of transform, route, filter, enrich, split, aggregate, delay, fail' },
+  { error: 'must be one of transform, route, filter, enrich, split, aggregate, delay, fail, state, recover' },
 );
 
 /** The `behaviours` field of service and routing nodes; absent means none. */
@@ -127,6 +160,8 @@ export const BEHAVIOUR_KINDS = [
   'aggregate',
   'delay',
   'fail',
+  'state',
+  'recover',
 ] as const;
 /** One kind of behaviour step. */
 export type BehaviourKind = (typeof BEHAVIOUR_KINDS)[number];

@@ -53,6 +53,7 @@ export function nodePipeline(
     protocol,
     clock: systemClock,
     random: Math.random,
+    state: graph.ctx.stateOf(node.id),
     emit: (messages) => late(messages.map((m) => fromBehaviour(m))),
     onError: (err) => graph.ctx.log('warning', node.id, err.message),
   });
