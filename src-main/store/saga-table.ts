@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { SAGA_STATUSES, type SagaInstanceRow, type SagaInstanceView } from '@shared/run/saga';
+import type { SagaInstanceRow, SagaInstanceView } from '@shared/run/saga';
 
 /** Where a saga instance lives: the saga node of a flow, and the run that started it. */
 export interface SagaOwner {
@@ -24,7 +24,8 @@ interface SagaDbRow {
   state: string;
 }
 
-const ENDED = SAGA_STATUSES.filter((s) => s !== 'running' && s !== 'compensating');
+// Listed here, not imported: the recorder's worker thread loads this module without path aliases.
+const ENDED = ['confirmed', 'compensated', 'failed'];
 
 /** Prepares the saga statements once over an opened, migrated database. */
 export function prepareSagaTable(db: Database.Database): SagaTable {
@@ -55,7 +56,16 @@ export function prepareSagaTable(db: Database.Database): SagaTable {
   });
   return {
     save(owner, runId, s) {
-      upsert.run(s.id, owner.flowName, owner.nodeId, runId, s.status, JSON.stringify(s), s.createdAt, s.updatedAt);
+      upsert.run(
+        s.id,
+        owner.flowName,
+        owner.nodeId,
+        runId,
+        s.status,
+        JSON.stringify(s),
+        s.createdAt,
+        s.updatedAt,
+      );
     },
     unfinished(owner) {
       return unfinished.all(owner.flowName, owner.nodeId).map((r) => JSON.parse(r.state) as SagaInstanceView);

@@ -17,15 +17,26 @@ export function recoverStep(spec: BehaviourOf<'recover'>, deps: BehaviourDeps, p
       const withError = { ...message, headers: { ...message.headers, recoverError: error.reason } };
       let text: string;
       try {
-        text = deps.render(spec.template.replace(/\{\{\s*error\s*\}\}/g, '{{headers.recoverError}}'), withError);
+        text = deps.render(
+          spec.template.replace(/\{\{\s*error\s*\}\}/g, '{{headers.recoverError}}'),
+          withError,
+        );
       } catch (err) {
-        throw new BehaviourError(deps.nodeId, field, `template failed: ${asBehaviourError(deps, field, err).reason}`);
+        throw new BehaviourError(
+          deps.nodeId,
+          field,
+          `template failed: ${asBehaviourError(deps, field, err).reason}`,
+        );
       }
       let json: unknown;
       try {
         json = JSON.parse(text) as unknown;
       } catch (err) {
-        throw new BehaviourError(deps.nodeId, field, `the template did not render valid JSON (${(err as Error).message})`);
+        throw new BehaviourError(
+          deps.nodeId,
+          field,
+          `the template did not render valid JSON (${(err as Error).message})`,
+        );
       }
       return [withPayload(message, Buffer.from(text), json)];
     },

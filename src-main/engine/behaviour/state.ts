@@ -11,7 +11,11 @@ export function stateStep(spec: BehaviourOf<'state'>, deps: BehaviourDeps, place
     async process(message) {
       const value = blame(deps, field, () => readPath(path, viewOf(message)));
       if (value === undefined || value === null || typeof value === 'object')
-        throw new BehaviourError(deps.nodeId, field, `${spec.key} is not a key (found ${JSON.stringify(value) ?? 'nothing'})`);
+        throw new BehaviourError(
+          deps.nodeId,
+          field,
+          `${spec.key} is not a key (found ${JSON.stringify(value) ?? 'nothing'})`,
+        );
       const key = String(value);
       if (spec.op === 'put') deps.state?.put(spec.store, key, jsonOrText(message), deps.clock.now());
       else deps.state?.delete(spec.store, key);

@@ -91,7 +91,13 @@ function sagaCall(
     }
     try {
       const path = compileTemplate(m[2]);
-      return { protocol: 'http', targetId: target.id, method: m[1].toUpperCase(), path, label: `${name} ${m[1].toUpperCase()} ${m[2]}` };
+      return {
+        protocol: 'http',
+        targetId: target.id,
+        method: m[1].toUpperCase(),
+        path,
+        label: `${name} ${m[1].toUpperCase()} ${m[2]}`,
+      };
     } catch (err) {
       at(saga, field, (err as Error).message);
       return null;
@@ -111,5 +117,11 @@ function sagaCall(
     at(saga, field, `${method.name} streams; a saga step calls unary methods`);
     return null;
   }
-  return { protocol: 'grpc', targetId: target.id, service, method: method.name, label: `${name} ${method.name}` };
+  return {
+    protocol: 'grpc',
+    targetId: target.id,
+    service,
+    method: method.name,
+    label: `${name} ${method.name}`,
+  };
 }

@@ -41,10 +41,12 @@ export class SagaCaller {
   private readonly grpc = new Map<string, GrpcServiceClient>();
 
   async call(r: SagaCallRequest): Promise<SagaCallOutcome> {
-    const fields = r.input && typeof r.input === 'object' && !Array.isArray(r.input) ? r.input : { input: r.input };
+    const fields =
+      r.input && typeof r.input === 'object' && !Array.isArray(r.input) ? r.input : { input: r.input };
     const body = { ...fields, sagaId: r.sagaId };
     const request = JSON.stringify(body);
-    if (!r.address) return { ok: false, uncertain: false, error: `${r.call.label}: the service is not running`, request };
+    if (!r.address)
+      return { ok: false, uncertain: false, error: `${r.call.label}: the service is not running`, request };
     const traceparent = r.span ? formatTraceparent(r.span) : undefined;
     return r.call.protocol === 'http'
       ? this.callRest(r, r.address, request, traceparent)
@@ -77,13 +79,21 @@ export class SagaCaller {
       const detail = `HTTP ${res.status}`;
       if (res.status < 400) return { ok: true, uncertain: false, detail, request };
       const text = res.body.toString('utf8').slice(0, 500);
-      return { ok: false, uncertain: false, detail, error: `${call.method} ${path} answered ${detail}${text ? `: ${text}` : ''}`, request };
+      return {
+        ok: false,
+        uncertain: false,
+        detail,
+        error: `${call.method} ${path} answered ${detail}${text ? `: ${text}` : ''}`,
+        request,
+      };
     } catch (err) {
       const timedOut = err instanceof HttpCallError && err.failure === 'timeout';
       return {
         ok: false,
         uncertain: timedOut,
-        error: timedOut ? `step timed out after ${r.timeoutMs} ms (${call.method} ${path})` : (err as Error).message,
+        error: timedOut
+          ? `step timed out after ${r.timeoutMs} ms (${call.method} ${path})`
+          : (err as Error).message,
         request,
       };
     }

@@ -50,7 +50,8 @@ export function isEnded(status: SagaStatus): boolean {
 /** The call the saga makes next, or null when it has ended (or has no steps left). */
 export function nextCall(s: SagaInstance, steps: readonly MachineStep[]): SagaCall | null {
   if (s.status === 'running' && s.completed < steps.length) return { phase: 'action', step: s.completed };
-  if (s.status === 'compensating' && s.compensating >= 0) return { phase: 'compensation', step: s.compensating };
+  if (s.status === 'compensating' && s.compensating >= 0)
+    return { phase: 'compensation', step: s.compensating };
   return null;
 }
 
@@ -74,11 +75,7 @@ export function succeeded(
     const status = completed >= steps.length ? 'confirmed' : 'running';
     return { ...s, status, completed, inFlight: null, history, updatedAt: now };
   }
-  return compensateFrom(
-    { ...s, inFlight: null, attempts: 0, history, updatedAt: now },
-    steps,
-    call.step - 1,
-  );
+  return compensateFrom({ ...s, inFlight: null, attempts: 0, history, updatedAt: now }, steps, call.step - 1);
 }
 
 /**
@@ -124,12 +121,18 @@ export function resumeAfterRestart(
   const base = { ...s, inFlight: null, updatedAt: now };
   if (s.status === 'compensating' || mode === 'continue') return base;
   const from = interrupted?.phase === 'action' ? interrupted.step : s.completed - 1;
-  return compensateFrom({ ...base, attempts: 0, error: s.error ?? 'interrupted by an app restart' }, steps, from);
+  return compensateFrom(
+    { ...base, attempts: 0, error: s.error ?? 'interrupted by an app restart' },
+    steps,
+    from,
+  );
 }
 
 /** Compensating from step `from` down (skipping steps with nothing to undo); compensated when none is left. */
 function compensateFrom(s: SagaInstance, steps: readonly MachineStep[], from: number): SagaInstance {
   let j = Math.min(from, steps.length - 1);
   while (j >= 0 && !steps[j].compensable) j--;
-  return j < 0 ? { ...s, status: 'compensated', compensating: -1 } : { ...s, status: 'compensating', compensating: j };
+  return j < 0
+    ? { ...s, status: 'compensated', compensating: -1 }
+    : { ...s, status: 'compensating', compensating: j };
 }

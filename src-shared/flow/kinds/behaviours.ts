@@ -93,7 +93,10 @@ export const failBehaviour = z.object({
   probability: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').default(0.1),
   /** Only messages for which this holds may fail (e.g. `$.failAt == "payment"`); absent means any. */
   when: predicate
-    .meta({ title: 'Only when', description: 'Only messages for which this holds may fail; empty means any.' })
+    .meta({
+      title: 'Only when',
+      description: 'Only messages for which this holds may fail; empty means any.',
+    })
     .optional(),
   /** Absent means every protocol's default form. */
   error: faultErrorForms.optional(),

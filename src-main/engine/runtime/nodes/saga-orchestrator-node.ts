@@ -90,7 +90,11 @@ export class SagaOrchestratorNode extends ReadingNode<FlowNode<'sagaOrchestrator
   private launch(s: SagaInstance): void {
     const done = this.drive(s)
       .catch((err: unknown) =>
-        this.graph.ctx.log('error', this.node.id, `saga ${s.id}: ${err instanceof Error ? err.message : String(err)}`),
+        this.graph.ctx.log(
+          'error',
+          this.node.id,
+          `saga ${s.id}: ${err instanceof Error ? err.message : String(err)}`,
+        ),
       )
       .finally(() => this.running.delete(s.id));
     this.running.set(s.id, done);
@@ -112,7 +116,8 @@ export class SagaOrchestratorNode extends ReadingNode<FlowNode<'sagaOrchestrator
               maxAttempts: c.compensationAttempts,
             }),
       );
-      if (!outcome.ok && call.phase === 'compensation' && s.status === 'compensating') await ctx.sleep(RETRY_MS);
+      if (!outcome.ok && call.phase === 'compensation' && s.status === 'compensating')
+        await ctx.sleep(RETRY_MS);
     }
     if (!isEnded(s.status)) return;
     if (s.status === 'confirmed') ctx.stats.add(this.node.id, 'acked');
@@ -142,13 +147,28 @@ export class SagaOrchestratorNode extends ReadingNode<FlowNode<'sagaOrchestrator
     const decision = injector?.decide({ headers: {}, payload: Buffer.from(s.input), trace: span })[0];
     let outcome: SagaCallOutcome;
     if (decision?.action === 'error') {
-      outcome = { ok: false, uncertain: false, error: `injected: ${decision.error.message}`, request: s.input };
+      outcome = {
+        ok: false,
+        uncertain: false,
+        error: `injected: ${decision.error.message}`,
+        request: s.input,
+      };
     } else if (decision && decision.action !== 'deliver') {
       await ctx.sleep(timeoutMs);
-      outcome = { ok: false, uncertain: true, error: `step timed out after ${timeoutMs} ms (injected ${decision.action})`, request: s.input };
+      outcome = {
+        ok: false,
+        uncertain: true,
+        error: `step timed out after ${timeoutMs} ms (injected ${decision.action})`,
+        request: s.input,
+      };
     } else if (decision && decision.delayMs >= timeoutMs) {
       await ctx.sleep(timeoutMs);
-      outcome = { ok: false, uncertain: true, error: `step timed out after ${timeoutMs} ms (injected latency)`, request: s.input };
+      outcome = {
+        ok: false,
+        uncertain: true,
+        error: `step timed out after ${timeoutMs} ms (injected latency)`,
+        request: s.input,
+      };
     } else {
       if (decision && decision.delayMs > 0) await ctx.sleep(decision.delayMs);
       outcome = await this.caller.call({
@@ -185,7 +205,8 @@ export class SagaOrchestratorNode extends ReadingNode<FlowNode<'sagaOrchestrator
     const now = Date.now();
     ctx.stats.add(this.node.id, 'sent');
     ctx.stats.observe(this.node.id, now - started);
-    if (!outcome.ok) ctx.log('warning', this.node.id, `saga ${s.id.slice(0, 8)}: ${outcome.error ?? 'failed'}`);
+    if (!outcome.ok)
+      ctx.log('warning', this.node.id, `saga ${s.id.slice(0, 8)}: ${outcome.error ?? 'failed'}`);
     if (!ctx.tracing) return;
     const transport = target.protocol;
     const destination = `${call.phase === 'compensation' ? 'undo ' : ''}${this.compiled.steps[call.step].name}: ${target.label}`;
