@@ -53,7 +53,8 @@ export function nodePipeline(
     protocol,
     clock: systemClock,
     random: Math.random,
-    state: graph.ctx.stateOf(node.id),
+    // A group is a bounded context: the reactions inside one service share its state.
+    state: graph.ctx.stateOf(node.parentId ?? node.id),
     emit: (messages) => late(messages.map((m) => fromBehaviour(m))),
     onError: (err) => graph.ctx.log('warning', node.id, err.message),
   });
