@@ -51,7 +51,7 @@ describe('openStore and migrations', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .pluck()
       .all();
-    expect(tables).toEqual(['messages', 'runs', 'settings', 'spans']);
+    expect(tables).toEqual(['messages', 'runs', 'saga_instances', 'settings', 'spans']);
     const views = db.prepare("SELECT name FROM sqlite_master WHERE type = 'view'").pluck().all();
     expect(views).toEqual(['events']);
     db.close();

@@ -69,7 +69,7 @@ describe('behaviour specs', () => {
       errors: {
         'behaviours[0].count': 'needs a count or a window (or both)',
         'behaviours[1].kind':
-          'must be one of transform, route, filter, enrich, split, aggregate, delay, fail',
+          'must be one of transform, route, filter, enrich, split, aggregate, delay, fail, state, recover',
       },
     });
   });

@@ -34,6 +34,8 @@ describe('patterns schemas', () => {
       name: 'saga',
       steps: [{ name: 'pay', target: '', action: '', compensation: '' }],
       stepTimeoutMs: 5000,
+      resume: 'continue',
+      compensationAttempts: 3,
     });
     expect(eventStoreConfig.parse({})).toEqual({ name: 'event-store', streams: [], snapshotEvery: 100 });
     expect(projectionConfig.parse({})).toEqual({ name: 'projection', readModel: 'orders-view', events: [] });
