@@ -14,6 +14,8 @@ import { FieldRow } from './FieldRow';
 import { NodeRunError } from './NodeRunError';
 import { GatewayRouteMetrics } from './GatewayRouteMetrics';
 import { RedriveAction } from '../run/RedriveAction';
+import { SagaInstances } from './SagaInstances';
+import { sagaStepNames } from './saga-view';
 
 /** Keys a map field offers when adding a row: a service's method or root field names. */
 function suggestedKeys(kind: NodeKind, config: Record<string, unknown>): string[] {
@@ -85,6 +87,7 @@ export function NodeForm({ id }: { id: string }): ReactElement | null {
       <NodeRunError id={id} />
       <GatewayRouteMetrics id={id} />
       <RedriveAction id={id} />
+      {node.kind === 'sagaOrchestrator' && <SagaInstances id={id} steps={sagaStepNames(node.config)} />}
       {fieldsOf(node.kind).map((field) => (
         <FieldRow
           key={field.key}
