@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Environment } from '@shared/run/environment';
 import type { SagaInstanceRow } from '@shared/run/saga';
-import { AMQP_URL, KAFKA_BROKERS, uniqueName } from './helpers/brokers';
+import { AMQP_URL, KAFKA_BROKERS, uniqueName, unusedPort } from './helpers/brokers';
+import type { TestFlow } from './helpers/flow-builder';
 import { createEngine } from '../../src-main/engine/engine';
 import type { Engine } from '../../src-main/engine/engine-types';
 import { useEngine } from './helpers/engine';
@@ -196,4 +198,33 @@ describe('saga orchestration across an app restart', () => {
       }
     },
   );
+});
+
+describe.each(ENVIRONMENTS)('the saga-orchestration template on %s', (_label, environment) => {
+  it('runs: every saga ends confirmed or compensated (one charge in four declined), and stops cleanly', async () => {
+    const { engine: e } = await startEngine();
+    const flow = JSON.parse(
+      readFileSync('resources/templates/saga-orchestration.flow.json', 'utf8'),
+    ) as TestFlow;
+    flow.name = uniqueName('saga-template');
+    for (const n of flow.nodes) {
+      if (n.kind === 'restService') n.config.port = await unusedPort();
+      if (n.kind === 'kafkaTopic') n.config.topic = uniqueName('saga-order-requests');
+      if (n.kind === 'producer') Object.assign(n.config, { rate: 20, count: 12 });
+    }
+    const started = await e.handlers['run.start']({ flow, environment });
+    if (!started.ok) throw new Error(JSON.stringify(started.problems));
+    const rows = await sagasWhen(
+      e,
+      flow.name,
+      '12 sagas ended',
+      (r) => r.length === 12 && r.every((x) => x.status === 'confirmed' || x.status === 'compensated'),
+    );
+    await e.handlers['run.stop']({});
+    expect((await e.handlers['run.status']({})).state).toBe('stopped');
+    for (const r of rows) {
+      if (r.status === 'confirmed') expect(undone(r)).toEqual([]);
+      else expect(undone(r)).toEqual(['reserve-inventory', 'create-order']);
+    }
+  });
 });
