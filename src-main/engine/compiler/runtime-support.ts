@@ -83,6 +83,7 @@ const ROUTABLE: ReadonlySet<NodeKind> = new Set([
   'router',
   'filter',
   'timer',
+  'sagaOrchestrator',
 ]);
 
 const LATER = 'this arrives with the pattern runtime (issue 5)';
