@@ -27,3 +27,24 @@ export class SagaInstancesPage {
     return row.locator('.fb-sagas__history li');
   }
 }
+
+/** What a service (a group, or a node with state steps) holds in this run, in the inspector. */
+export class ServiceStatePage {
+  readonly root: Locator;
+
+  constructor(page: Page) {
+    this.root = page
+      .getByRole('complementary', { name: 'Inspector' })
+      .getByRole('region', { name: 'Service state' });
+  }
+
+  /** The entries of a store (`key · type`), shown or folded. */
+  entries(store: string, text: RegExp): Locator {
+    return this.root.locator(`[data-store="${store}"] li`).filter({ hasText: text });
+  }
+
+  /** The `N held` line of a store. */
+  held(store: string): Locator {
+    return this.root.locator(`[data-store="${store}"] .fb-sagas__step`);
+  }
+}

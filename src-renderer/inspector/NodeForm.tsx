@@ -14,6 +14,8 @@ import { FieldRow } from './FieldRow';
 import { NodeRunError } from './NodeRunError';
 import { GatewayRouteMetrics } from './GatewayRouteMetrics';
 import { RedriveAction } from '../run/RedriveAction';
+import { NodeStateList } from './NodeStateList';
+import { keepsState } from './node-state-view';
 import { SagaInstances } from './SagaInstances';
 import { sagaStepNames } from './saga-view';
 
@@ -38,7 +40,9 @@ export function NodeForm({ id }: { id: string }): ReactElement | null {
   const node = useFlowStore(
     useShallow((s) => {
       const n = s.nodes.find((x) => x.id === id);
-      return n ? { kind: n.type, config: n.data.config as Record<string, unknown> } : null;
+      return n
+        ? { kind: n.type, config: n.data.config as Record<string, unknown>, parentId: n.parentId }
+        : null;
     }),
   );
   const updateConfig = useFlowStore((s) => s.updateConfig);
@@ -87,6 +91,7 @@ export function NodeForm({ id }: { id: string }): ReactElement | null {
       <NodeRunError id={id} />
       <GatewayRouteMetrics id={id} />
       <RedriveAction id={id} />
+      {keepsState(node.kind, node.config) && <NodeStateList stateId={node.parentId ?? id} />}
       {node.kind === 'sagaOrchestrator' && <SagaInstances id={id} steps={sagaStepNames(node.config)} />}
       {fieldsOf(node.kind).map((field) => (
         <FieldRow
