@@ -44,6 +44,8 @@ describe('typed lists from discriminated unions', () => {
       'aggregate',
       'delay',
       'fail',
+      'state',
+      'recover',
     ]);
     const route = steps?.variants?.find((v) => v.kind === 'route');
     expect(route?.fields.find((f) => f.key === 'routes')).toMatchObject({ control: 'list' });
