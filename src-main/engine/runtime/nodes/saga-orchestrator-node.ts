@@ -70,8 +70,8 @@ export class SagaOrchestratorNode extends ReadingNode<FlowNode<'sagaOrchestrator
   }
 
   protected async work(message: FlowMessage): Promise<Outcome> {
-    // Taken only once it is durable; a message arriving while the run stops goes back to its channel.
-    if (this.stopping) return { settle: 'nack', requeue: true };
+    // Acked once stored: a message arriving while the run stops is kept as a saga that has not
+    // started yet, and starts when the flow runs again (the drive loop stops at once).
     const trace = message.trace ?? { traceId: newTraceId(), spanId: newSpanId() };
     const s = startSaga(randomUUID(), message.payload.toString('utf8'), trace, Date.now());
     this.launch(this.save(s));
