@@ -65,6 +65,16 @@ function templateFlow(): TemplateFlow {
   return flow;
 }
 
+/** The template fed only orders that go through, with faults on demand at one reaction. */
+function faultedFlow(node: string): TemplateFlow {
+  const flow = templateFlow();
+  flow.nodes = flow.nodes.filter((n) => !n.id.startsWith('shop-') || n.id === 'shop-none');
+  flow.edges = flow.edges.filter((e) => !e.source.startsWith('shop-') || e.source === 'shop-none');
+  const target = flow.nodes.find((n) => n.id === node) as TemplateNode;
+  target.config.faults = [{ kind: 'error', probability: 1 }];
+  return flow;
+}
+
 /** Each order's events (by `type`) in the order they were published. */
 async function eventsByOrder(e: Engine, runId: string): Promise<Map<string, string[]>> {
   const { rows } = await e.handlers['messages.list']({ runId, limit: 1000 });
@@ -76,6 +86,30 @@ async function eventsByOrder(e: Engine, runId: string): Promise<Map<string, stri
     byOrder.set(event.orderId, [...(byOrder.get(event.orderId) ?? []), event.type]);
   }
   return byOrder;
+}
+
+/** Waits until each order's last event is `last(order)`, reading the recorded events one pass at a time. */
+async function untilOrdersEnd(
+  e: Engine,
+  runId: string,
+  orders: string[],
+  last: (id: string) => string,
+): Promise<void> {
+  let seen = new Map<string, string[]>();
+  let reading = false;
+  await waitFor(
+    'every order to reach its last event',
+    () => {
+      if (!reading) {
+        reading = true;
+        void eventsByOrder(e, runId)
+          .then((m) => (seen = m))
+          .finally(() => (reading = false));
+      }
+      return orders.every((id) => seen.get(id)?.at(-1) === last(id));
+    },
+    90_000,
+  );
 }
 
 const storeKeys = async (e: Engine, service: string, store: string): Promise<string[]> =>
@@ -90,21 +124,7 @@ describe.each(ENVIRONMENTS)('saga choreography template on %s', (_label, environ
     const orders = Object.keys(EXPECTED).flatMap((f) =>
       Array.from({ length: PER_CASE }, (_, i) => `${f}-${i + 1}`),
     );
-    let seen = new Map<string, string[]>();
-    let reading = false;
-    await waitFor(
-      'every order to reach its last event',
-      () => {
-        if (!reading) {
-          reading = true;
-          void eventsByOrder(e, started.runId)
-            .then((m) => (seen = m))
-            .finally(() => (reading = false));
-        }
-        return orders.every((id) => seen.get(id)?.at(-1) === EXPECTED[id.split('-')[0]].at(-1));
-      },
-      90_000,
-    );
+    await untilOrdersEnd(e, started.runId, orders, (id) => EXPECTED[id.split('-')[0]].at(-1) as string);
     await e.handlers['run.stop']({});
     const events = await eventsByOrder(e, started.runId);
     for (const id of orders)
@@ -125,5 +145,26 @@ describe.each(ENVIRONMENTS)('saga choreography template on %s', (_label, environ
     expect(orderState.map((o) => o.key).sort()).toEqual(
       orders.filter((id) => !id.startsWith('order-')).sort(),
     );
+  });
+
+  it('an error injected at a reaction (faults on demand) is answered by its recover step: the orders are compensated', async () => {
+    const { engine: e } = await startEngine();
+    const flow = faultedFlow('charge-payment');
+    const started = await e.handlers['run.start']({ flow, environment });
+    if (!started.ok) throw new Error(JSON.stringify(started.problems));
+    const orders = ['none-1', 'none-2'];
+    await untilOrdersEnd(e, started.runId, orders, () => 'OrderCancelled');
+    await e.handlers['run.stop']({});
+    const events = await eventsByOrder(e, started.runId);
+    for (const id of orders)
+      expect(events.get(id)).toEqual([
+        'OrderCreated',
+        'InventoryReserved',
+        'PaymentDeclined',
+        'InventoryReleased',
+        'OrderCancelled',
+      ]);
+    expect(await storeKeys(e, 'inventory-service', 'reservations')).toEqual([]);
+    expect(await storeKeys(e, 'payment-service', 'charges')).toEqual([]);
   });
 });

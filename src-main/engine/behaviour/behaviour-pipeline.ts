@@ -43,6 +43,17 @@ export class BehaviourPipeline {
     return this.runFrom([message], 0);
   }
 
+  /**
+   * A message that failed before the steps ran (a fault injected at the node), as the first
+   * recover step turns it into; null when the node has no recover step.
+   */
+  async recoverFailure(message: BehaviourMessage, reason: string): Promise<BehaviourMessage[] | null> {
+    const at = this.steps.findIndex((s) => s.recover);
+    const step = this.steps[at];
+    if (!step?.recover) return null;
+    return step.recover(message, new BehaviourError(this.options.nodeId, `${this.field}[${at}]`, reason));
+  }
+
   /** On stop: whatever steps still hold, passed through the steps after them. */
   async flush(): Promise<BehaviourMessage[]> {
     const out: BehaviourMessage[] = [];

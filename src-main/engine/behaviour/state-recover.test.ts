@@ -81,6 +81,17 @@ describe('recover step', () => {
     expect(state.view().reservations).toBeUndefined();
   });
 
+  it('answers a failure from outside the steps (a fault injected at the node) with its template', async () => {
+    const out = await pipeline(reserve).recoverFailure(
+      jsonMessage({ orderId: 'o-3' }),
+      'injected: broker down',
+    );
+    expect(jsonOf(out ?? [])).toEqual([
+      { type: 'InventoryRejected', orderId: 'o-3', reason: 'injected: broker down' },
+    ]);
+    expect(await pipeline([{ kind: 'transform' }]).recoverFailure(jsonMessage({}), 'x')).toBeNull();
+  });
+
   it('reports a recover template that does not compile before the run', () => {
     const problems = behaviourProblems(
       'svc',

@@ -42,6 +42,15 @@ export class FilterNode extends ReadingNode<FlowNode<'filter'>> {
     return ACK;
   }
 
+  /** An injected error on a message it keeps becomes what its recover step makes of it (a failure event). */
+  protected override async recoverInjected(message: FlowMessage, reason: string): Promise<boolean> {
+    if (!this.pipeline || !this.when.test(viewOf(toBehaviour(message)))) return false;
+    const out = await this.pipeline.recover(message, reason);
+    if (!out) return false;
+    await this.graph.emit(this.node, out);
+    return true;
+  }
+
   override async close(): Promise<void> {
     await this.graph.emit(this.node, (await this.pipeline?.flush()) ?? []);
     await super.close();

@@ -15,6 +15,8 @@ export interface NodePipeline {
   process(message: FlowMessage): Promise<Array<FlowMessage & { output?: string }>>;
   /** Aggregates still open when the run stops are emitted, not lost. */
   flush(): Promise<Array<FlowMessage & { output?: string }>>;
+  /** What a recover step makes of a message that failed at the node; null without one. */
+  recover(message: FlowMessage, reason: string): Promise<Array<FlowMessage & { output?: string }> | null>;
 }
 
 export function toBehaviour(m: FlowMessage): BehaviourMessage {
@@ -61,5 +63,7 @@ export function nodePipeline(
   return {
     process: async (m) => (await pipeline.process(toBehaviour(m))).map((out) => fromBehaviour(out, m)),
     flush: async () => (await pipeline.flush()).map((m) => fromBehaviour(m)),
+    recover: async (m, reason) =>
+      (await pipeline.recoverFailure(toBehaviour(m), reason))?.map((out) => fromBehaviour(out, m)) ?? null,
   };
 }

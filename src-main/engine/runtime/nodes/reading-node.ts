@@ -1,7 +1,7 @@
 import type { FlowEdge, FlowNode } from '@shared/flow/document';
 import type { CompiledContract } from '../../contracts/contract-types';
 import type { Closable, IncomingMessage } from '../../transports/transport';
-import { deliverTo, fromIncoming, type DeliverySource, type Outcome } from '../graph/deliver-to';
+import { ACK, deliverTo, fromIncoming, type DeliverySource, type Outcome } from '../graph/deliver-to';
 import type { FlowGraph } from '../graph/flow-graph';
 import type { FlowMessage } from '../graph/flow-message';
 import type { NodeActor, Settle } from '../graph/node-actor';
@@ -136,6 +136,7 @@ export abstract class ReadingNode<N extends FlowNode = FlowNode> implements Node
       } else if (d.action === 'error') {
         const requeue = d.error.protocol === 'amqp' && d.error.requeue;
         const failed = async (m: FlowMessage): Promise<Outcome> => {
+          if (await this.recoverInjected(m, `injected: ${d.error.message}`)) return ACK;
           // Retry with backoff: the failed delivery is held before it goes back to the queue.
           const holdMs = requeue ? this.retryDelayMs(m) : 0;
           if (holdMs > 0) await ctx.sleep(holdMs);
@@ -157,6 +158,14 @@ export abstract class ReadingNode<N extends FlowNode = FlowNode> implements Node
   /** How long to hold a failed delivery before it is requeued (consumers with a retry backoff). */
   protected retryDelayMs(_message: FlowMessage): number {
     return 0;
+  }
+
+  /**
+   * A node whose steps turn failures into messages (a recover step) answers an injected
+   * error that way too; true when it did, so the delivery is settled as handled.
+   */
+  protected async recoverInjected(_message: FlowMessage, _reason: string): Promise<boolean> {
+    return false;
   }
 
   /** Messages a reorder fault held back, delivered now (their broker delivery was settled). */
