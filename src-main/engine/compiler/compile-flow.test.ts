@@ -89,14 +89,14 @@ describe('compileFlow', () => {
   it('refuses kinds the runtime does not run yet, one clear problem each', () => {
     const doc = sample();
     doc.nodes.push(
-      { id: 'checkout', kind: 'sagaOrchestrator', config: {} } as never,
+      { id: 'orders-log', kind: 'eventStore', config: {} } as never,
       { id: 'view', kind: 'projection', config: {} } as never,
     );
     const res = compileFlow(doc);
     if (res.ok) throw new Error('expected problems');
     const at = doc.nodes.length - 2;
     expect(res.problems.map((p) => describeProblem(p, p.nodeId))).toEqual([
-      `nodes[${at}] "checkout": Saga orchestrators do not run yet — this arrives with the pattern runtime (issue 5); remove the node or run the rest`,
+      `nodes[${at}] "orders-log": Event stores do not run yet — this arrives with the pattern runtime (issue 5); remove the node or run the rest`,
       `nodes[${at + 1}] "view": Projections do not run yet — this arrives with the pattern runtime (issue 5); remove the node or run the rest`,
     ]);
   });
