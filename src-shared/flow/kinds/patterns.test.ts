@@ -37,8 +37,22 @@ describe('patterns schemas', () => {
       resume: 'continue',
       compensationAttempts: 3,
     });
-    expect(eventStoreConfig.parse({})).toEqual({ name: 'event-store', streams: [], snapshotEvery: 100 });
-    expect(projectionConfig.parse({})).toEqual({ name: 'projection', readModel: 'orders-view', events: [] });
+    expect(eventStoreConfig.parse({})).toEqual({
+      name: 'event-store',
+      streams: [],
+      snapshotEvery: 100,
+      topic: '',
+      eventTypes: [],
+      rules: [],
+      statusByEvent: { OrderCreated: 'created', PaymentReceived: 'paid', OrderShipped: 'shipped' },
+      upcasters: [],
+    });
+    expect(projectionConfig.parse({})).toEqual({
+      name: 'projection',
+      readModel: 'orders-view',
+      events: [],
+      processingMs: 0,
+    });
     expect(meshPolicyConfig.parse({})).toEqual({
       name: 'policy',
       retries: { attempts: 3, backoffMs: 100, budgetPercent: 20 },

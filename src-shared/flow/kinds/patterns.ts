@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HTTP_METHODS, nameList, nodeName, nodeRef, template, urlPath, wholeNumber } from './common';
+import { HTTP_METHODS, nameList, nodeName, nodeRef, predicate, template, urlPath, wholeNumber } from './common';
 
 /**
  * Patterns family, architecture half: API gateway, saga orchestrator, event store,
@@ -121,13 +121,76 @@ export const sagaOrchestratorConfig = z.object({
     .default(3),
 });
 
-/** Event store: append-only streams with periodic snapshots. */
+/**
+ * An upcaster: events of `event` written at schema `fromVersion` are read as `fromVersion + 1`
+ * (fields renamed, missing ones added). Stored events never change; upcasting happens on read.
+ */
+export const eventUpcaster = z.object({
+  event: z.string().trim().min(1, 'is required').max(200).default('OrderCreated'),
+  fromVersion: wholeNumber(1, 1000).meta({ title: 'From schema version' }).default(1),
+  rename: z
+    .record(z.string(), z.string())
+    .meta({ title: 'Rename fields', description: 'Old field name → new field name.' })
+    .default({}),
+  add: z
+    .record(z.string(), z.string())
+    .meta({
+      title: 'Add fields',
+      description: 'Field → value for fields the old schema lacks (JSON values, else text).',
+    })
+    .default({}),
+});
+
+/** A business rule a command must pass before its event is written (the write model's invariant). */
+export const eventRule = z.object({
+  event: z.string().trim().min(1, 'is required').max(200).default('OrderShipped'),
+  when: predicate
+    .meta({
+      description: '$.state is the stream before the event, $.data the event: e.g. $.state.status == "paid".',
+    })
+    .default('$.state.status == "paid"'),
+});
+
+/** What `status` an order-like stream takes after each event type, for the fold. */
+export const DEFAULT_STATUS_BY_EVENT: Record<string, string> = {
+  OrderCreated: 'created',
+  PaymentReceived: 'paid',
+  OrderShipped: 'shipped',
+};
+
+/** Event store: append-only streams with versions, optimistic concurrency and periodic snapshots. */
 export const eventStoreConfig = z.object({
   name: nodeName.default('event-store'),
   streams: nameList.meta({ description: 'Stream categories, e.g. order, payment (one per line).' }),
   snapshotEvery: wholeNumber(0, 1_000_000)
     .meta({ description: 'Events between snapshots of a stream; 0 never snapshots.' })
     .default(100),
+  topic: z
+    .string()
+    .trim()
+    .max(249)
+    .regex(/^[A-Za-z0-9._-]*$/, 'may contain letters, digits, ".", "_" and "-" only')
+    .meta({
+      title: 'Log topic',
+      description: 'Topic the events are stored in (keyed by stream id); empty uses the node name.',
+    })
+    .default(''),
+  eventTypes: nameList.meta({
+    title: 'Event types',
+    description: 'Event types it accepts (one per line); empty accepts any.',
+  }),
+  rules: z
+    .array(eventRule)
+    .meta({ description: 'A command whose rule does not hold is refused, not written.' })
+    .default([]),
+  statusByEvent: z
+    .record(z.string(), z.string())
+    .meta({ title: 'Status after event', description: 'Event type → the status the fold sets.' })
+    .default(DEFAULT_STATUS_BY_EVENT),
+  upcasters: z
+    .array(eventUpcaster)
+    .meta({ description: 'Schema changes of an event type, applied when events are read.' })
+    .default([]),
 });
 
 /** Projection: folds events into a named read model. */
@@ -138,6 +201,9 @@ export const projectionConfig = z.object({
     title: 'From events',
     description: 'Event types it folds in (one per line); empty takes all.',
   }),
+  processingMs: wholeNumber(0, 60_000)
+    .meta({ title: 'Fold time (ms)', description: 'Time each event takes to fold (shows lag).' })
+    .default(0),
 });
 
 /** One share of a traffic split, e.g. 90 % to orders-v1 and 10 % to orders-v2. */
@@ -194,5 +260,7 @@ export type ApiGatewayConfig = z.infer<typeof apiGatewayConfig>;
 export type SagaStep = z.infer<typeof sagaStep>;
 export type SagaOrchestratorConfig = z.infer<typeof sagaOrchestratorConfig>;
 export type EventStoreConfig = z.infer<typeof eventStoreConfig>;
+export type EventUpcaster = z.infer<typeof eventUpcaster>;
+export type EventRule = z.infer<typeof eventRule>;
 export type ProjectionConfig = z.infer<typeof projectionConfig>;
 export type MeshPolicyConfig = z.infer<typeof meshPolicyConfig>;
