@@ -9,6 +9,7 @@ import { createPayloadDecoder } from './contracts/decode-for-display';
 import { compileFlow } from './compiler/compile-flow';
 import { createEnvironmentService } from './environments/environment-handlers';
 import type { Engine, EngineHandlers, EngineOptions } from './engine-types';
+import { eventStateAt, eventStreams } from './runtime/event-store-queries';
 import { RunController } from './runtime/run-controller';
 import { checkGraphql } from './schema/check-graphql';
 import { checkProto } from './schema/check-proto';
@@ -103,6 +104,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return detail ? decodePayload(detail) : null;
     },
     'trace.get': async ({ traceId }) => store.traceEvents(traceId),
+    'eventStore.streams': async ({ nodeId }) => eventStreams(controller.currentOrLast(), nodeId),
+    'eventStore.state': async (input) => eventStateAt(controller.currentOrLast(), input),
   };
 
   return {

@@ -49,6 +49,8 @@ const REQUESTS: Record<RequestName, true> = {
   'messages.list': true,
   'messages.get': true,
   'trace.get': true,
+  'eventStore.streams': true,
+  'eventStore.state': true,
 };
 
 const EVENTS: Record<EventName, true> = {

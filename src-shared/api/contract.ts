@@ -13,6 +13,7 @@ import { TEMPLATE_ID_PATTERN, type TemplateDetail, type TemplateSummary } from '
 import type { NodeStateView } from '../run/node-state';
 import type { SagaInstanceRow } from '../run/saga';
 import type { TraceEvent, Transport } from '../trace/events';
+import type { EventStoreState, EventStoreStreams } from './event-store-types';
 
 /**
  * The one API between the UI and the engine. Electron IPC and the browser-mode
@@ -324,6 +325,29 @@ export const requests = {
   'trace.get': {
     input: z.object({ traceId: z.string().regex(/^[0-9a-f]{32}$/) }).strict(),
     output: output<TraceEvent[]>(),
+  },
+  /** The streams of an event store node in the current (or last) run. */
+  'eventStore.streams': {
+    input: z.object({ nodeId: nodeIdSchema }).strict(),
+    output: output<EventStoreStreams>(),
+  },
+  /**
+   * A stream's state rebuilt at a point in time: after event number `version`, or as it was at
+   * `timestamp` (ms since the epoch); neither gives the latest. Current (or last) run.
+   */
+  'eventStore.state': {
+    input: z
+      .object({
+        nodeId: nodeIdSchema,
+        streamId: z.string().min(1).max(1000),
+        version: z.number().int().min(0).optional(),
+        timestamp: z.number().int().min(0).optional(),
+      })
+      .strict()
+      .refine((i) => i.version === undefined || i.timestamp === undefined, {
+        message: 'give version or timestamp, not both',
+      }),
+    output: output<EventStoreState>(),
   },
 } as const;
 

@@ -21,8 +21,8 @@ const TABLE: Record<NodeKind, string> = {
   graphqlClient: 'graphqlService apiGateway',
   apiGateway: 'restService grpcService graphqlService',
   sagaOrchestrator: 'restService grpcService graphqlService',
-  eventStore: 'projection',
-  projection: '',
+  eventStore: `projection ${channels}`,
+  projection: 'restService',
   meshPolicy: 'restService grpcService graphqlService apiGateway',
   router: `${channels} ${readers}`,
   filter: `${channels} ${readers}`,
@@ -92,7 +92,6 @@ describe('handles', () => {
     ]);
     expect(NODE_KINDS.filter((k) => !outputs.includes(k))).toEqual([
       'consumer',
-      'projection',
       'sink',
       'group',
       'note',

@@ -36,8 +36,9 @@ export const CONNECTIONS: Readonly<Record<NodeKind, readonly NodeKind[]>> = {
   graphqlClient: ['graphqlService', 'apiGateway'],
   apiGateway: SERVICES,
   sagaOrchestrator: SERVICES,
-  eventStore: ['projection'],
-  projection: [],
+  // An event store passes appended events on to projections and channels; a projection's read model answers a REST service's queries.
+  eventStore: ['projection', ...CHANNELS],
+  projection: ['restService'],
   meshPolicy: [...SERVICES, 'apiGateway'],
   router: [...CHANNELS, ...READERS],
   filter: [...CHANNELS, ...READERS],

@@ -17,6 +17,7 @@ import { compileFlowContracts } from '../contracts/flow-contracts';
 import { parseCron } from '../runtime/cron-schedule';
 import { unsupportedProblems } from './runtime-support';
 import { compileGrpcClient, compileGrpcServices, type GrpcCompileScope } from './compile-grpc';
+import { eventSourcingProblems } from './compile-event-sourcing';
 
 export interface CompileOptions {
   /** The flow file's folder, when the host vouches for it (gRPC .proto and TLS files are read there). */
@@ -83,6 +84,9 @@ export function compileFlow(raw: unknown, options: CompileOptions = {}): Compile
       : n.kind === 'rabbitQueue'
         ? { kind: 'queue', node: n }
         : null;
+
+  const readModelOf = (serviceId: string, readModel: string): FlowNode | undefined =>
+    incoming(serviceId).find((n) => n.kind === 'projection' && n.config.readModel === readModel);
 
   const grpc: GrpcCompileScope = {
     flow,
@@ -163,9 +167,26 @@ export function compileFlow(raw: unknown, options: CompileOptions = {}): Compile
       const routes = node.config.routes.flatMap((route, i) => {
         const response = template(node, `routes[${i}].response`, route.response, false);
         const headers = headerTemplates(node, `routes[${i}].headers`, route.headers);
+        if (route.readModel) {
+          const key = template(
+            node,
+            `routes[${i}].readModelKey`,
+            route.readModelKey ?? '{{params.id}}',
+            false,
+          );
+          if (!readModelOf(node.id, route.readModel))
+            at(
+              node,
+              `routes[${i}].readModel`,
+              `names no read model of a projection connected to this service`,
+            );
+          return response && key ? [{ route, response, headers, readModelKey: key }] : [];
+        }
         return response ? [{ route, response, headers }] : [];
       });
       restServices.push({ node, routes, resources: compileRestResources(node, at) });
+    } else if (node.kind === 'eventStore' || node.kind === 'projection') {
+      for (const p of eventSourcingProblems(node, flow)) at(node, p.field, p.message);
     } else if (node.kind === 'restClient') {
       const targets = outgoing(node.id).filter((t) => t.kind === 'restService' || t.kind === 'apiGateway');
       const absolute = /^https?:\/\//.test(node.config.path);

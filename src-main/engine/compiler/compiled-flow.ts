@@ -51,6 +51,8 @@ export interface CompiledRestRoute {
   route: FlowNode<'restService'>['config']['routes'][number];
   response: CompiledTemplate;
   headers: Array<[string, CompiledTemplate]>;
+  /** Which read model entry a route answering from a projection returns. */
+  readModelKey?: CompiledTemplate;
 }
 
 export interface CompiledRestService {

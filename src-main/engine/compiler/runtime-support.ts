@@ -22,6 +22,8 @@ const RUNNABLE: ReadonlySet<NodeKind> = new Set([
   'apiGateway',
   'meshPolicy',
   'sagaOrchestrator',
+  'eventStore',
+  'projection',
 ]);
 
 /** Annotations document the flow; they never run, so they are never a problem. */
@@ -70,6 +72,18 @@ const RUNNABLE_EDGES = new Set([
   'rabbitQueue>sagaOrchestrator',
   'sagaOrchestrator>restService',
   'sagaOrchestrator>grpcService',
+  'kafkaTopic>eventStore',
+  'rabbitQueue>eventStore',
+  'restService>eventStore',
+  'grpcService>eventStore',
+  'graphqlService>eventStore',
+  'eventStore>projection',
+  'eventStore>kafkaTopic',
+  'eventStore>rabbitQueue',
+  'eventStore>rabbitExchange',
+  'kafkaTopic>projection',
+  'rabbitQueue>projection',
+  'projection>restService',
 ]);
 
 /** Routers and filters pass messages on to (or take them from) channels and reading nodes. */

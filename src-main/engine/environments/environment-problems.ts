@@ -11,7 +11,7 @@ export function environmentProblems(compiled: CompiledFlow, env: RunEnvironment)
   if (env.kind === 'embedded') return [];
   const problems: FlowProblem[] = [];
   compiled.flow.nodes.forEach((node, index) => {
-    const needsKafka = node.kind === 'kafkaTopic' && !env.kafka;
+    const needsKafka = (node.kind === 'kafkaTopic' || node.kind === 'eventStore') && !env.kafka;
     const needsAmqp = (node.kind === 'rabbitQueue' || node.kind === 'rabbitExchange') && !env.amqp;
     if (!needsKafka && !needsAmqp) return;
     problems.push({

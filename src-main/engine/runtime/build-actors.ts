@@ -5,6 +5,7 @@ import type { FlowGraph } from './graph/flow-graph';
 import { isChannel, type NodeActor } from './graph/node-actor';
 import { ConsumerNode } from './nodes/consumer-node';
 import { ApiGatewayNode } from './gateway/api-gateway-node';
+import { EventStoreNode } from './nodes/event-store-node';
 import { ExchangeChannel } from './nodes/exchange-channel';
 import { GraphqlClientNode } from './nodes/graphql-client-node';
 import { GraphqlServiceNode } from './nodes/graphql-service-node';
@@ -12,6 +13,7 @@ import { GrpcClientNode } from './nodes/grpc-client-node';
 import { GrpcServiceNode } from './nodes/grpc-service-node';
 import { FilterNode } from './nodes/filter-node';
 import { ProducerNode } from './nodes/producer-node';
+import { ProjectionNode } from './nodes/projection-node';
 import { QueueChannel } from './nodes/queue-channel';
 import { TopicChannel } from './nodes/topic-channel';
 import { ReadingNode } from './nodes/reading-node';
@@ -76,6 +78,18 @@ export function buildActors(
   for (const g of compiled.apiGateways) add(new ApiGatewayNode(g, graph, ports?.[g.node.id]));
   // After the services: actors close in reverse order, so sagas finish their calls first.
   for (const s of compiled.sagas) add(new SagaOrchestratorNode(s, graph));
+  for (const node of compiled.flow.nodes) {
+    if (node.kind === 'eventStore')
+      add(
+        new EventStoreNode(
+          node,
+          graph,
+          transports.topics,
+          clients.topicProducerFor({ acks: 'all', idempotent: true }),
+        ),
+      );
+    else if (node.kind === 'projection') add(new ProjectionNode(node, graph));
+  }
   for (const node of compiled.flow.nodes) {
     if (node.kind === 'sink') add(new SinkNode(node, graph));
     else if (node.kind === 'router') add(new RouterNode(node, graph));

@@ -143,6 +143,11 @@ export class RunController {
     return result;
   }
 
+  /** The run going now, else the last one (its nodes' in-memory state stays readable after Stop). */
+  currentOrLast(): Run | null {
+    return this.active?.run ?? this.last?.run ?? null;
+  }
+
   log(): RunLogEntry[] {
     return (this.active?.run ?? this.last?.run)?.ctx.logs ?? [];
   }

@@ -72,7 +72,8 @@ export class Run {
     this.transports = createRunTransports(
       this.environment,
       {
-        topics: c.topics.length > 0,
+        // An event store keeps its log on a topic.
+        topics: c.topics.length > 0 || c.flow.nodes.some((n) => n.kind === 'eventStore'),
         queues: c.queues.length > 0 || c.flow.nodes.some((n) => n.kind === 'rabbitExchange'),
       },
       this.runId,

@@ -45,6 +45,22 @@ export const restRoute = z.object({
   contract: contractField,
   /** Response headers; values are templates like the body. */
   headers: stringMap.meta({ title: 'Response headers' }),
+  /** CQRS query side: answer from a connected projection's read model instead of the template. */
+  readModel: z
+    .string()
+    .trim()
+    .max(200)
+    .meta({
+      title: 'Answer from read model',
+      description: "Name of a connected projection's read model; empty answers with the template.",
+    })
+    .optional(),
+  readModelKey: template
+    .meta({
+      title: 'Read model key',
+      description: 'Which entry (default {{params.id}}); a route without path parameters lists them all.',
+    })
+    .optional(),
 });
 
 /**

@@ -11,6 +11,7 @@ import {
 } from '../../transports/http/rest-server';
 import type { FlowGraph } from '../graph/flow-graph';
 import type { NodeActor } from '../graph/node-actor';
+import { answerFromReadModel } from './read-model-route';
 import { ServiceOutbox } from './service-outbox';
 import { meshOf } from '../mesh/mesh-layer';
 
@@ -46,7 +47,7 @@ export class RestServiceNode implements NodeActor {
       port: this.port,
       maxBodyBytes: this.node.config.maxBodyBytes,
       routes: [
-        ...this.compiled.routes.map(({ route, response, headers }): RestRouteHandler => ({
+        ...this.compiled.routes.map(({ route, response, headers, readModelKey }): RestRouteHandler => ({
           method: route.method,
           path: route.path,
           status: route.status,
@@ -58,6 +59,12 @@ export class RestServiceNode implements NodeActor {
             const context = { params: req.params, query: req.query, body: req.body, headers: req.headers };
             const h: Record<string, string> = {};
             for (const [name, t] of headers) h[name] = t.render(seq, context);
+            if (route.readModel && readModelKey) {
+              const reply = answerFromReadModel(this.graph, this.node.id, route.readModel, () =>
+                Object.keys(req.params).length > 0 ? readModelKey.render(seq, context) : null,
+              );
+              return { ...reply, headers: { ...h, ...reply.headers } };
+            }
             return { headers: h, body: response.render(seq, context) };
           },
         })),
