@@ -90,12 +90,7 @@ describe('handles', () => {
       'group',
       'note',
     ]);
-    expect(NODE_KINDS.filter((k) => !outputs.includes(k))).toEqual([
-      'consumer',
-      'sink',
-      'group',
-      'note',
-    ]);
+    expect(NODE_KINDS.filter((k) => !outputs.includes(k))).toEqual(['consumer', 'sink', 'group', 'note']);
   });
 
   it('lists the sources of a kind and which edges need a method handle', () => {
