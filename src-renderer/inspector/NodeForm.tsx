@@ -11,6 +11,7 @@ import { useNodeNames } from '../canvas/useNodeNames';
 import { protoMessageTypes } from './contract-model';
 import { errorFor, fieldsOf } from './field-model';
 import { FieldRow } from './FieldRow';
+import { EventStoreTimeline } from '../event-store/EventStoreTimeline';
 import { NodeRunError } from './NodeRunError';
 import { GatewayRouteMetrics } from './GatewayRouteMetrics';
 import { RedriveAction } from '../run/RedriveAction';
@@ -93,6 +94,7 @@ export function NodeForm({ id }: { id: string }): ReactElement | null {
       <RedriveAction id={id} />
       {keepsState(node.kind, node.config) && <NodeStateList stateId={node.parentId ?? id} />}
       {node.kind === 'sagaOrchestrator' && <SagaInstances id={id} steps={sagaStepNames(node.config)} />}
+      {node.kind === 'eventStore' && <EventStoreTimeline id={id} />}
       {fieldsOf(node.kind).map((field) => (
         <FieldRow
           key={field.key}
