@@ -86,7 +86,7 @@ export function EventStoreTimeline({ id }: { id: string }): ReactElement {
         <>
           <div className="fb-es__row">
             <select
-              className="fb-input"
+              className="fb-input fb-es__stream"
               aria-label="Stream"
               value={streamId}
               onChange={(e) => {
@@ -101,7 +101,7 @@ export function EventStoreTimeline({ id }: { id: string }): ReactElement {
               ))}
             </select>
             <select
-              className="fb-input"
+              className="fb-input fb-es__mode"
               aria-label="Slide by"
               value={mode}
               onChange={(e) => {
