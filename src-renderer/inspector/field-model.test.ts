@@ -55,6 +55,8 @@ describe('fieldsOf the newer kinds', () => {
       ['latencyMs', 'number'],
       ['contract', 'contract'],
       ['headers', 'map'],
+      ['readModel', 'text'],
+      ['readModelKey', 'text'],
     ]);
     expect(routes?.fields?.[0].options).toEqual(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
     expect(routes?.newItem?.()).toMatchObject({ method: 'GET', status: 200 });
