@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures/app';
 import { writeFlow } from './fixtures/workspace';
+import { freePort } from './fixtures/free-port';
 import { EventStorePage } from './pages/event-store';
 
 test('the event store time slider shows an order as it was after each of its events', async ({
@@ -41,4 +42,29 @@ test('the event store time slider shows an order as it was after each of its eve
 
   await store.slideTo(0);
   await expect(store.position()).toContainText('before the first of 3 events');
+});
+
+test('the CQRS projection shows its lag rising in the checkout burst and back at 0 once caught up', async ({
+  workbench,
+  server,
+}, testInfo) => {
+  const { canvas, dialogs, toolbar } = workbench;
+  const template = JSON.parse(
+    await readFile(join(__dirname, '../resources/templates/cqrs.flow.json'), 'utf8'),
+  ) as { nodes: Array<{ kind: string; config: Record<string, unknown> }> };
+  // Ports of this test's own, so a template running elsewhere on the machine does not collide.
+  for (const node of template.nodes) if (node.kind === 'restService') node.config.port = await freePort();
+  await writeFlow(server, 'cqrs.flow.json', template);
+  await toolbar.newFlow();
+  await dialogs.openFile('cqrs.flow.json');
+  await toolbar.chooseEnvironment('Embedded');
+  await toolbar.run();
+  await toolbar.waitForRunState('running');
+  await expect.poll(() => canvas.counter('orders-view', 'lag'), { timeout: 30_000 }).toBeGreaterThan(5);
+  await workbench.screenshot(testInfo, 'projection-lagging');
+  await expect.poll(() => canvas.counter('orders-view', 'acked'), { timeout: 60_000 }).toBe(108);
+  await expect.poll(() => canvas.counter('orders-view', 'lag')).toBe(0);
+  expect(await canvas.counter('write-model', 'errors')).toBe(0);
+  await toolbar.stop();
+  await toolbar.waitForRunState('stopped', 'idle');
 });

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 
-export type CounterField = 'sent' | 'received' | 'acked' | 'errors' | 'rate';
+export type CounterField = 'sent' | 'received' | 'acked' | 'errors' | 'rate' | 'lag';
 
 /** The flow canvas (React Flow): nodes by id, connections, live counters. */
 export class CanvasPage {
