@@ -55,6 +55,7 @@ describe('fieldsOf the newer kinds', () => {
       ['latencyMs', 'number'],
       ['contract', 'contract'],
       ['headers', 'map'],
+      ['appendTo', 'text'],
       ['readModel', 'text'],
       ['readModelKey', 'text'],
     ]);

@@ -251,3 +251,64 @@ describe.each(ENVIRONMENTS)('CQRS on %s', (_label, environment) => {
     await e.handlers['run.stop']({});
   });
 });
+
+describe.each(ENVIRONMENTS)('a command route on %s', (_label, environment) => {
+  it('answers 201 with the new version, 409 for a stale version and 422 when a rule refuses', async () => {
+    const e = (await startEngine()).engine;
+    const port = await unusedPort();
+    const b = flowBuilder('commands over HTTP');
+    b.node('api', 'restService', {
+      port,
+      routes: [
+        {
+          method: 'POST',
+          path: '/orders/:id/events',
+          appendTo: 'store',
+          response:
+            '{"type": "{{body.type}}", "streamId": "order-{{params.id}}", "expectedVersion": {{body.expectedVersion}}, "data": {{body.data}}}',
+        },
+      ],
+    });
+    b.node('store', 'eventStore', {
+      topic: kafka.topicName('cmd-log'),
+      rules: [{ event: 'OrderShipped', when: '$.state.status == "paid"' }],
+    });
+    b.edge('api', 'store');
+    await started(e, b.flow, environment);
+    await untilStatus(e, 'the service serving', (x) => x.counters.api?.status === 'running');
+    const post = async (body: unknown): Promise<{ status: number; json: unknown }> => {
+      const res = await fetch(`http://127.0.0.1:${port}/orders/7/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, json: await res.json() };
+    };
+    expect(await post({ type: 'OrderCreated', expectedVersion: 0, data: { total: 3 } })).toEqual({
+      status: 201,
+      json: { streamId: 'order-7', version: 1, type: 'OrderCreated' },
+    });
+    expect(await post({ type: 'OrderShipped', expectedVersion: 1, data: {} })).toEqual({
+      status: 422,
+      json: {
+        error:
+          'OrderShipped refused for order-7: rule $.state.status == "paid" does not hold (status is created)',
+      },
+    });
+    expect(await post({ type: 'PaymentReceived', expectedVersion: 1, data: {} })).toMatchObject({
+      status: 201,
+    });
+    expect(await post({ type: 'PaymentReceived', expectedVersion: 1, data: {} })).toEqual({
+      status: 409,
+      json: {
+        error:
+          'stale expected version 1 for stream order-7: it is at version 2 (another command was written first)',
+      },
+    });
+    const s = await e.handlers['run.status']({});
+    // The route's replies are answers, not events: nothing is appended twice.
+    expect(s.counters.store).toMatchObject({ acked: 2, nacked: 2 });
+    expect((await e.handlers['eventStore.state']({ nodeId: 'store', streamId: 'order-7' })).version).toBe(2);
+    await e.handlers['run.stop']({});
+  });
+});

@@ -167,6 +167,11 @@ export function compileFlow(raw: unknown, options: CompileOptions = {}): Compile
       const routes = node.config.routes.flatMap((route, i) => {
         const response = template(node, `routes[${i}].response`, route.response, false);
         const headers = headerTemplates(node, `routes[${i}].headers`, route.headers);
+        if (
+          route.appendTo &&
+          !outgoing(node.id).some((n) => n.kind === 'eventStore' && n.config.name === route.appendTo)
+        )
+          at(node, `routes[${i}].appendTo`, 'names no event store this service is connected to');
         if (route.readModel) {
           const key = template(
             node,

@@ -2,6 +2,11 @@ import { compilePredicate, type Predicate } from '@shared/flow/expressions/predi
 import type { EventStoreConfig } from '@shared/flow/kinds/patterns';
 import type { EventCommand, StreamState } from './stored-event';
 
+/** A command the write model refuses: not an accepted type or category, or a rule does not hold. */
+export class CommandRefused extends Error {
+  override name = 'CommandRefused';
+}
+
 /** Checks a command against the write model before its event is written; throws why not. */
 export type CommandCheck = (command: EventCommand, state: StreamState | null) => void;
 
@@ -20,9 +25,11 @@ export function commandRules(
   }));
   return (command, state) => {
     if (config.eventTypes.length > 0 && !config.eventTypes.includes(command.type))
-      throw new Error(`${command.type} is not an event type of this store (${config.eventTypes.join(', ')})`);
+      throw new CommandRefused(
+        `${command.type} is not an event type of this store (${config.eventTypes.join(', ')})`,
+      );
     if (config.streams.length > 0 && !config.streams.some((c) => command.streamId.startsWith(`${c}-`)))
-      throw new Error(
+      throw new CommandRefused(
         `stream ${command.streamId} is in no category of this store: ids start with ${config.streams.map((c) => `${c}-`).join(' or ')}`,
       );
     const view = {
@@ -31,7 +38,7 @@ export function commandRules(
     };
     for (const rule of rules) {
       if (rule.event !== command.type || rule.predicate.test(view)) continue;
-      throw new Error(
+      throw new CommandRefused(
         `${command.type} refused for ${command.streamId}: rule ${rule.predicate.source} does not hold` +
           (state && 'status' in state ? ` (status is ${String(state.status)})` : ' (the stream is new)'),
       );

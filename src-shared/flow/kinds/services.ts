@@ -45,6 +45,17 @@ export const restRoute = z.object({
   contract: contractField,
   /** Response headers; values are templates like the body. */
   headers: stringMap.meta({ title: 'Response headers' }),
+  /** CQRS command side: append the rendered body as a command to a connected event store, then answer. */
+  appendTo: z
+    .string()
+    .trim()
+    .max(80)
+    .meta({
+      title: 'Append to event store',
+      description:
+        'Name of a connected event store: the response is its answer (201, 409 stale version, 422 refused).',
+    })
+    .optional(),
   /** CQRS query side: answer from a connected projection's read model instead of the template. */
   readModel: z
     .string()

@@ -4,11 +4,14 @@ import { EventStore } from '../../event-sourcing/event-store';
 import { parseCommand } from '../../event-sourcing/parse-command';
 import { EVENT_HEADERS, eventJson, type StoredEvent } from '../../event-sourcing/stored-event';
 import type { TopicProducer, TopicTransport } from '../../transports/transport';
-import { ACK, type Outcome } from '../graph/deliver-to';
+import { ACK, deliverTo, type Outcome } from '../graph/deliver-to';
 import type { FlowGraph } from '../graph/flow-graph';
 import type { FlowMessage } from '../graph/flow-message';
 import type { SharedClient } from './shared-client';
 import { ReadingNode } from './reading-node';
+
+/** What became of a command: its event, or why it was refused (ConcurrencyError, CommandRefused, or a bad command). */
+export type AppendResult = { ok: true; event: StoredEvent } | { ok: false; error: Error };
 
 /**
  * An event store node: takes commands from the topics and queues connected into it and from
@@ -59,14 +62,37 @@ export class EventStoreNode extends ReadingNode<FlowNode<'eventStore'>> {
   }
 
   protected async work(message: FlowMessage): Promise<Outcome> {
+    const result = await this.appendAndPassOn(message);
+    return result.ok
+      ? ACK
+      : { settle: 'nack', requeue: false, error: `append refused: ${result.error.message}` };
+  }
+
+  /**
+   * A command a service hands over and waits for (a REST route that appends): the same
+   * delivery, append and trace as any other, with the event or the refusal returned.
+   */
+  async appendFor(from: FlowNode, message: FlowMessage): Promise<AppendResult> {
+    let result: AppendResult = { ok: false, error: new Error('the store did not take the command') };
+    const source = { nodeId: from.id, destination: from.config.name, transport: 'inproc' as const };
+    await deliverTo(this.graph.ctx, this.node, source, message, async (m) => {
+      result = await this.appendAndPassOn(m);
+      return result.ok
+        ? ACK
+        : { settle: 'nack', requeue: false, error: `append refused: ${result.error.message}` };
+    });
+    return result;
+  }
+
+  private async appendAndPassOn(message: FlowMessage): Promise<AppendResult> {
     let event: StoredEvent;
     try {
       event = await this.store.append(parseCommand(message.payload, message.key));
     } catch (err) {
-      return { settle: 'nack', requeue: false, error: `append refused: ${(err as Error).message}` };
+      return { ok: false, error: err instanceof Error ? err : new Error(String(err)) };
     }
     await this.graph.emit(this.node, [this.passOn(event, message)]);
-    return ACK;
+    return { ok: true, event };
   }
 
   /** The appended event as its readers get it: upcast to the current schema, keyed by stream. */

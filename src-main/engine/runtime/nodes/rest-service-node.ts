@@ -1,6 +1,6 @@
 import type { FlowNode } from '@shared/flow/document';
 import type { CompiledRestService } from '../../compiler/compiled-flow';
-import { newSpanId, newTraceId, parseTraceparent } from '../../trace/traceparent';
+import { newSpanId, newTraceId, parseTraceparent, TRACEPARENT } from '../../trace/traceparent';
 import type { Item } from '../../resource/resource-collection';
 import { collectionFor, resourceHandlers } from '../../resource/resource-handlers';
 import {
@@ -11,6 +11,7 @@ import {
 } from '../../transports/http/rest-server';
 import type { FlowGraph } from '../graph/flow-graph';
 import type { NodeActor } from '../graph/node-actor';
+import { appendFromRoute } from './append-route';
 import { answerFromReadModel } from './read-model-route';
 import { ServiceOutbox } from './service-outbox';
 import { meshOf } from '../mesh/mesh-layer';
@@ -59,6 +60,14 @@ export class RestServiceNode implements NodeActor {
             const context = { params: req.params, query: req.query, body: req.body, headers: req.headers };
             const h: Record<string, string> = {};
             for (const [name, t] of headers) h[name] = t.render(seq, context);
+            if (route.appendTo)
+              return appendFromRoute(
+                this.graph,
+                this.node,
+                route.appendTo,
+                response.render(seq, context),
+                req.headers[TRACEPARENT],
+              ).then((reply) => ({ ...reply, headers: { ...h, ...reply.headers } }));
             if (route.readModel && readModelKey) {
               const reply = answerFromReadModel(this.graph, this.node.id, route.readModel, () =>
                 Object.keys(req.params).length > 0 ? readModelKey.render(seq, context) : null,
@@ -140,7 +149,11 @@ export class RestServiceNode implements NodeActor {
     ctx.stats.add(this.node.id, 'received');
     ctx.stats.add(this.node.id, failed ? 'errors' : 'acked');
     ctx.stats.observe(this.node.id, e.durationMs);
-    if (!failed) void this.outbox.publish({ headers: {}, payload: e.body, trace, messageId });
+    // A route that appended its command already handed it to the store; its reply is not an event.
+    const appended = this.compiled.routes.some(
+      (r) => r.route.appendTo && r.route.method === e.method && r.route.path === e.route,
+    );
+    if (!failed && !appended) void this.outbox.publish({ headers: {}, payload: e.body, trace, messageId });
   }
 
   async close(): Promise<void> {
