@@ -89,3 +89,25 @@ describe.each(ENVIRONMENTS)('the event sourcing templates on %s', (_label, envir
     await e.handlers['run.stop']({});
   });
 });
+
+describe('the event-sourcing template on Kafka, run twice', () => {
+  it('reads its log back and runs again without errors, each order one lifecycle further', async () => {
+    const e = (await startEngine()).engine;
+    const { flow } = await template('event-sourcing');
+    const environment = ENVIRONMENTS[1][1];
+    for (const run of [1, 2]) {
+      const started = await e.handlers['run.start']({ flow, environment });
+      if (!started.ok) throw new Error(JSON.stringify(started.problems));
+      const s = await untilStatus(
+        e,
+        `run ${run}: 15 events passed on`,
+        (x) => x.counters.notifications?.acked === 15,
+      );
+      await e.handlers['run.stop']({});
+      for (const c of Object.values(s.counters)) expect(c.errors).toBe(0);
+      const order = await e.handlers['eventStore.state']({ nodeId: 'orders-store', streamId: 'order-4' });
+      expect(order.version).toBe(3 * run);
+      expect(order.state?.status).toBe('shipped');
+    }
+  });
+});
