@@ -6,6 +6,7 @@ import { clientWithoutService } from './rules/client-without-service';
 import { cycleWithoutStop } from './rules/cycle-without-stop';
 import { deadLetterTargetMissing } from './rules/dead-letter-target-missing';
 import { duplicateName } from './rules/duplicate-name';
+import { eventSourcingWiring } from './rules/event-sourcing-wiring';
 import { exchangeWithoutBindings } from './rules/exchange-without-bindings';
 import { gatewayRouteToNothing } from './rules/gateway-route-to-nothing';
 import { graphqlBindingTarget } from './rules/graphql-binding-target';
@@ -54,6 +55,7 @@ const RULES: LintRule[] = [
   gatewayRouteToNothing,
   graphqlBindingTarget,
   sagaStepTarget,
+  eventSourcingWiring,
   unknownPolicy,
   routerOutputUnconnected,
   queueWithoutConsumer,
