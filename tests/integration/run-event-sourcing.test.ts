@@ -312,3 +312,51 @@ describe.each(ENVIRONMENTS)('a command route on %s', (_label, environment) => {
     await e.handlers['run.stop']({});
   });
 });
+
+describe('a projection reading events from a Kafka topic', () => {
+  it('folds what the store published there into the same state as the write model', async () => {
+    const e = (await startEngine()).engine;
+    const b = flowBuilder('projection over kafka');
+    b.node('burst', 'producer', {
+      rate: 2000,
+      count: 40,
+      payload: '{"type": "OrderCreated", "streamId": "order-{{seq}}", "data": {"total": {{seq}}}}',
+    });
+    b.node('commands', 'kafkaTopic', { topic: kafka.topicName('pk-commands'), partitions: 1 });
+    b.node('store', 'eventStore', { topic: kafka.topicName('pk-log') });
+    b.node('events', 'kafkaTopic', { topic: kafka.topicName('pk-events'), partitions: 3 });
+    b.node('view', 'projection', { readModel: 'orders' });
+    b.edge('burst', 'commands');
+    b.edge('commands', 'store');
+    b.edge('store', 'events');
+    b.edge('events', 'view');
+    const port = await unusedPort();
+    b.node('queries', 'restService', {
+      port,
+      routes: [
+        { method: 'GET', path: '/orders/:id', readModel: 'orders', readModelKey: 'order-{{params.id}}' },
+      ],
+    });
+    b.edge('view', 'queries');
+    await started(e, b.flow, LOCAL);
+    await untilStatus(e, 'the projection folded all 40 from Kafka', (x) => x.counters.view?.acked === 40);
+    for (const n of [1, 17, 40]) {
+      const read = await fetch(`http://127.0.0.1:${port}/orders/${n}`);
+      const write = await e.handlers['eventStore.state']({ nodeId: 'store', streamId: `order-${n}` });
+      expect(await read.json()).toEqual({ id: `order-${n}`, ...write.state });
+    }
+    await e.handlers['run.stop']({});
+    const streams = await e.handlers['eventStore.streams']({ nodeId: 'store' });
+    expect(streams.total).toBe(40);
+    const rows = (
+      await e.handlers['messages.list']({ runId: (await e.handlers['run.status']({})).runId!, limit: 500 })
+    ).rows;
+    // Each event went through the topic, keyed by its stream.
+    expect(
+      rows
+        .filter((r) => r.nodeId === 'store' && r.transport === 'kafka')
+        .map((r) => r.key)
+        .sort(),
+    ).toHaveLength(40);
+  });
+});

@@ -64,9 +64,9 @@ export class ProjectionNode extends ReadingNode<FlowNode<'projection'>> {
     this.draining = null;
   }
 
-  /** Events appended to the store but not folded yet. */
+  /** Events appended but not folded yet: queued from the store, or the group's lag on a topic it reads. */
   get lag(): number {
-    return this.queue.length;
+    return this.graph.ctx.stats.get(this.node.id)?.lag ?? this.queue.length;
   }
 
   private showLag(): void {
