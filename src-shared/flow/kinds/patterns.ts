@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { HTTP_METHODS, nameList, nodeName, nodeRef, predicate, template, urlPath, wholeNumber } from './common';
+import {
+  HTTP_METHODS,
+  nameList,
+  nodeName,
+  nodeRef,
+  predicate,
+  template,
+  urlPath,
+  wholeNumber,
+} from './common';
 
 /**
  * Patterns family, architecture half: API gateway, saga orchestrator, event store,
