@@ -81,6 +81,11 @@ export class EventLog {
   }
 }
 
+/** The log topic of a store: its `topic`, else its name made a valid topic name (`write model` → `write-model`). */
+export function logTopicName(config: { name: string; topic: string }): string {
+  return config.topic || config.name.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 249) || 'event-store';
+}
+
 /** An event from its log record; a record that is not one of ours says where it is. */
 export function readRecord(m: IncomingMessage): StoredEvent {
   const where = `${m.destination} partition ${m.partition ?? 0} offset ${m.offset ?? '?'}`;

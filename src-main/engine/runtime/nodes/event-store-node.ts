@@ -1,5 +1,5 @@
 import type { FlowNode } from '@shared/flow/document';
-import { EventLog } from '../../event-sourcing/event-log';
+import { EventLog, logTopicName } from '../../event-sourcing/event-log';
 import { EventStore } from '../../event-sourcing/event-store';
 import { parseCommand } from '../../event-sourcing/parse-command';
 import { EVENT_HEADERS, eventJson, type StoredEvent } from '../../event-sourcing/stored-event';
@@ -32,7 +32,7 @@ export class EventStoreNode extends ReadingNode<FlowNode<'eventStore'>> {
     producer: SharedClient<TopicProducer>,
   ) {
     super(node, graph);
-    this.topic = node.config.topic || node.config.name;
+    this.topic = logTopicName(node.config);
     this.log = topics ? new EventLog(topics, this.topic, () => producer.get()) : null;
     this.store = new EventStore(node.config, {
       append: (event) => {
