@@ -17,7 +17,10 @@ const names = (flow: FlowLike, kind: string, field: string): string[] =>
  * what is already gone is skipped.
  */
 export async function deleteFlowBrokerObjects(flow: FlowLike): Promise<void> {
-  const topics = names(flow, 'kafkaTopic', 'topic');
+  const topics = [
+    ...names(flow, 'kafkaTopic', 'topic'),
+    ...names(flow, 'eventStore', 'topic').filter(Boolean),
+  ];
   const groups = names(flow, 'consumer', 'group');
   if (topics.length > 0) {
     const admin = new Kafka({

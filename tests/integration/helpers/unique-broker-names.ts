@@ -5,6 +5,8 @@ interface FlowLike {
 /** The config fields that name something on a broker, by node kind. */
 const BROKER_NAME_FIELDS: Record<string, string> = {
   kafkaTopic: 'topic',
+  // An event store's log topic (a store without one logs to a topic named after it).
+  eventStore: 'topic',
   rabbitExchange: 'exchange',
   rabbitQueue: 'queue',
 };
@@ -20,7 +22,7 @@ export function withUniqueBrokerNames<T extends FlowLike>(flow: T, suffix: strin
   for (const n of copy.nodes) {
     const field = BROKER_NAME_FIELDS[n.kind];
     const name = field ? n.config[field] : undefined;
-    if (typeof name === 'string') renamed.set(name, `${name}-${suffix}`);
+    if (typeof name === 'string' && name !== '') renamed.set(name, `${name}-${suffix}`);
   }
   const rename = (value: unknown): unknown => {
     if (typeof value === 'string') return renamed.get(value) ?? value;
