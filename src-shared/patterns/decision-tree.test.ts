@@ -32,6 +32,17 @@ describe('the integration decision tree', () => {
     expect(pattern([0, 1])).toBe('Consider a monolith');
   });
 
+  it('goes beyond the page to the other patterns of the catalogue', () => {
+    const pattern = (answers: number[]): string | undefined => {
+      const s = resultOf(answers);
+      return s.done ? s.result.pattern : undefined;
+    };
+    expect(pattern([1, 0, 3])).toBe('API gateway');
+    expect(pattern([1, 0, 4])).toBe('Service mesh');
+    expect(pattern([1, 1, 2, 0])).toBe('CQRS');
+    expect(pattern([1, 1, 2, 1])).toBe('Event sourcing');
+  });
+
   it('gives one reason per answer, in order', () => {
     const s = walkDecisionTree([1, 1, 1]);
     expect(s.reasoning).toEqual([

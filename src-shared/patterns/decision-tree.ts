@@ -117,6 +117,18 @@ export const QUESTIONS: Record<string, ChooserQuestion> = {
         reason: 'Clients with different needs should ask for exactly the fields they use.',
         next: 'graphql',
       },
+      {
+        label: 'One secured entry for mobile, web and partner clients',
+        reason:
+          'Many kinds of client need one entry point that authenticates, rate-limits and routes them, so services do not each repeat it.',
+        next: 'gateway',
+      },
+      {
+        label: 'Reliable, secure calls between many services',
+        reason:
+          'Retries, timeouts, circuit breaking and mTLS belong beside every service-to-service call, not inside each service.',
+        next: 'mesh',
+      },
     ],
   },
   consumers: {
@@ -126,6 +138,29 @@ export const QUESTIONS: Record<string, ChooserQuestion> = {
     answers: [
       { label: 'Yes', reason: 'Every interested consumer needs its own copy.', next: 'pubsub' },
       { label: 'No', reason: 'Each message is work for exactly one consumer.', next: 'queue' },
+      {
+        label: 'The events themselves are the record',
+        reason: 'The history of changes matters (audit, rebuilding past states), not only the latest state.',
+        next: 'history',
+      },
+    ],
+  },
+  history: {
+    id: 'history',
+    question: 'Are reads shaped or scaled differently from writes?',
+    detail: 'Dashboards and searches that want their own views, against commands that must be validated.',
+    answers: [
+      {
+        label: 'Yes',
+        reason: 'Reads get their own models, built from the events, and scale apart from the writes (CQRS).',
+        next: 'cqrs',
+      },
+      {
+        label: 'No',
+        reason:
+          'An append-only event log per aggregate is the source of truth; state is a fold of its events.',
+        next: 'event-sourcing',
+      },
     ],
   },
 };
@@ -172,6 +207,31 @@ export const RESULTS: Record<string, ChooserResult> = {
     pattern: 'Saga (choreography)',
     templateId: 'saga-choreography',
     summary: 'Services react to each other’s events; a failure triggers compensating events.',
+  },
+  gateway: {
+    id: 'gateway',
+    pattern: 'API gateway',
+    templateId: 'api-gateway',
+    summary: 'One entry point that authenticates, rate-limits, routes, transforms and caches.',
+  },
+  mesh: {
+    id: 'mesh',
+    pattern: 'Service mesh',
+    templateId: 'service-mesh',
+    summary:
+      'Sidecar policies on service-to-service calls: retries, timeouts, circuit breakers, mTLS, traffic splits.',
+  },
+  'event-sourcing': {
+    id: 'event-sourcing',
+    pattern: 'Event sourcing',
+    templateId: 'event-sourcing',
+    summary: 'Append-only streams of events per aggregate; any past state is a fold of its events.',
+  },
+  cqrs: {
+    id: 'cqrs',
+    pattern: 'CQRS',
+    templateId: 'cqrs',
+    summary: 'Commands write events; projections build read models that queries are served from.',
   },
   monolith: {
     id: 'monolith',

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFlowText, serializeFlow } from '@shared/flow/parse';
+import { RESULTS } from '@shared/patterns/decision-tree';
 import { templateProblems } from '@shared/patterns/template-summary';
 import { compileFlow } from '../compiler/compile-flow';
 import { getTemplate, listTemplates, templateFiles } from './template-library';
@@ -17,6 +18,11 @@ describe('the template library', () => {
     expect(onDisk.length).toBeGreaterThan(0);
     expect(templateFiles().map((t) => t.id)).toEqual(onDisk);
     expect(listTemplates().map((t) => t.id)).toEqual(onDisk);
+  });
+
+  it('has the template of every pattern the chooser can recommend', () => {
+    const recommended = Object.values(RESULTS).flatMap((r) => (r.templateId ? [r.templateId] : []));
+    expect(recommended.filter((id) => !onDisk.includes(id))).toEqual([]);
   });
 
   it('refuses an id it does not have, naming it', () => {
