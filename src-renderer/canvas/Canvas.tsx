@@ -1,7 +1,6 @@
 import {
   Controls,
   MarkerType,
-  MiniMap,
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
@@ -21,6 +20,7 @@ import { isRunActive, useRunStore } from '../run/run-store';
 import { useFlowStore } from './flow-store';
 import type { FlowbenchEdge, FlowbenchNode } from './flow-types';
 import { CanvasDots } from './CanvasDots';
+import { FlowMinimap } from './FlowMinimap';
 import { edgeTypes } from './LabeledEdge';
 import { nodeTypes } from './node-types';
 import { useSelectionStore } from './selection-store';
@@ -43,6 +43,8 @@ const FIT_OPTIONS: FitViewOptions<FlowbenchNode> = { padding: 0.12, maxZoom: 1 }
 const EDGE_OPTIONS: DefaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
 };
+/** A node's colour in the minimap: its kind's, as in the palette. */
+const minimapColor = (n: FlowbenchNode): string => NODE_CATALOG[n.type]?.color ?? '#94a3b8';
 /** Half a node's usual size, so a dropped node lands centred on the pointer. */
 const DROP_OFFSET = { x: 120, y: 48 };
 
@@ -138,15 +140,7 @@ export function Canvas(): ReactElement {
       >
         <CanvasDots />
         <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap
-          position="bottom-right"
-          pannable
-          zoomable
-          nodeColor={(n) => NODE_CATALOG[(n as FlowbenchNode).type]?.color ?? '#94a3b8'}
-          nodeStrokeWidth={2}
-          style={{ width: 168, height: 112 }}
-          ariaLabel="Minimap"
-        />
+        <FlowMinimap nodeColor={minimapColor} ariaLabel="Minimap" />
       </ReactFlow>
       <EditingOverlays />
       {nodes.length === 0 && (
