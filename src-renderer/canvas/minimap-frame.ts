@@ -104,26 +104,35 @@ export function frameArea(f: MinimapFrame, width: number, height: number): Rect 
   return { x: f.x, y: f.y, width: width / f.k, height: height / f.k };
 }
 
+/** Whether `inner` lies in `outer`, give or take rounding (a thousandth of `outer`'s size). */
 function contains(outer: Rect, inner: Rect): boolean {
+  const e = (outer.width + outer.height) / 1000;
   return (
-    inner.x >= outer.x &&
-    inner.y >= outer.y &&
-    inner.x + inner.width <= outer.x + outer.width &&
-    inner.y + inner.height <= outer.y + outer.height
+    inner.x >= outer.x - e &&
+    inner.y >= outer.y - e &&
+    inner.x + inner.width <= outer.x + outer.width + e &&
+    inner.y + inner.height <= outer.y + outer.height + e
   );
 }
+
+const FALLBACK: MinimapFrame = { x: 0, y: 0, k: 1 };
 
 function sameFrame(a: MinimapFrame, b: MinimapFrame): boolean {
   return a.x === b.x && a.y === b.y && a.k === b.k;
 }
 
-/** How far a frame may be zoomed out beyond the tight fit before it is fitted again. */
-const MAX_SLACK = 2;
+/** How much room a changed frame leaves: the viewport's size again, around it. */
+const ROOM = 2;
+/**
+ * How far a frame may be zoomed out beyond the tight fit before it is fitted again; more
+ * than ROOM, so a frame just made roomy is kept (no render loop).
+ */
+const MAX_SLACK = 3;
 
 /**
  * The frame to show while the viewport moves. Like React Flow's minimap it always holds the
  * nodes and the viewport, but it is kept as long as it still does (and is not more than
- * twice too small), and when it must change it leaves room for the viewport to move on: a
+ * three times too small), and when it must change it leaves room for the viewport to move on: a
  * pan then only moves the viewport box, and changing the frame, which redraws the map, is
  * rare. `settled` (the viewport stopped moving) fits it tightly again.
  */
@@ -137,15 +146,18 @@ export function nextFrame(
 ): MinimapFrame {
   const content = nodes ? unionRect(nodes, view) : view;
   const tight = fitFrame(content, width, height);
+  // Nothing sensible to fit (a canvas not measured yet): keep what there is.
+  if (![tight.x, tight.y, tight.k].every(Number.isFinite) || tight.k <= 0) return current ?? FALLBACK;
   if (!current) return tight;
   if (settled) return sameFrame(current, tight) ? current : tight;
   if (contains(frameArea(current, width, height), content) && current.k * MAX_SLACK >= tight.k)
     return current;
   const roomy = {
-    x: view.x - view.width / 2,
-    y: view.y - view.height / 2,
-    width: view.width * 2,
-    height: view.height * 2,
+    x: view.x - (view.width * (ROOM - 1)) / 2,
+    y: view.y - (view.height * (ROOM - 1)) / 2,
+    width: view.width * ROOM,
+    height: view.height * ROOM,
   };
-  return fitFrame(nodes ? unionRect(nodes, roomy) : roomy, width, height);
+  const next = fitFrame(nodes ? unionRect(nodes, roomy) : roomy, width, height);
+  return sameFrame(current, next) ? current : next;
 }
