@@ -26,7 +26,7 @@ import { nodeTypes } from './node-types';
 import { useSelectionStore } from './selection-store';
 import { useConnectionRules } from './useConnectionRules';
 import { useGroupMembership } from './useGroupMembership';
-import { isOverview } from './zoom-detail';
+import { isOverview, OverviewContext } from './zoom-detail';
 import './canvas.css';
 import './nodes.css';
 import './overview.css';
@@ -117,31 +117,33 @@ export function Canvas(): ReactElement {
       onDrop={onDrop}
       {...editing.container}
     >
-      <ReactFlow<FlowbenchNode, FlowbenchEdge>
-        colorMode={colorMode}
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodeDragStop={onNodeDragStop}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={connect}
-        isValidConnection={isValidConnection}
-        onConnectEnd={onConnectEnd}
-        onSelectionChange={onSelectionChange}
-        deleteKeyCode={null}
-        defaultEdgeOptions={EDGE_OPTIONS}
-        fitViewOptions={FIT_OPTIONS}
-        minZoom={MIN_ZOOM}
-        maxZoom={2}
-        attributionPosition="top-right"
-        {...editing.flow}
-      >
-        <CanvasDots />
-        <Controls showInteractive={false} position="bottom-left" />
-        <FlowMinimap nodeColor={minimapColor} ariaLabel="Minimap" />
-      </ReactFlow>
+      <OverviewContext value={overview}>
+        <ReactFlow<FlowbenchNode, FlowbenchEdge>
+          colorMode={colorMode}
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodeDragStop={onNodeDragStop}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={connect}
+          isValidConnection={isValidConnection}
+          onConnectEnd={onConnectEnd}
+          onSelectionChange={onSelectionChange}
+          deleteKeyCode={null}
+          defaultEdgeOptions={EDGE_OPTIONS}
+          fitViewOptions={FIT_OPTIONS}
+          minZoom={MIN_ZOOM}
+          maxZoom={2}
+          attributionPosition="top-right"
+          {...editing.flow}
+        >
+          <CanvasDots />
+          <Controls showInteractive={false} position="bottom-left" />
+          <FlowMinimap nodeColor={minimapColor} ariaLabel="Minimap" />
+        </ReactFlow>
+      </OverviewContext>
       <EditingOverlays />
       {nodes.length === 0 && (
         <div className="fb-canvas__empty">

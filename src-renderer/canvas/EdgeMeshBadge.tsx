@@ -1,6 +1,6 @@
-import { EdgeLabelRenderer } from '@xyflow/react';
 import { memo, type ReactElement } from 'react';
 import { useCountersStore } from '../run/counters-store';
+import { EdgeLabelPortal } from './EdgeLabelPortal';
 
 const STATE_TEXT = { closed: 'closed', open: 'OPEN', 'half-open': 'half-open' } as const;
 
@@ -24,7 +24,7 @@ export const EdgeMeshBadge = memo(function EdgeMeshBadge({
     c.p99Ms !== undefined ? `, p99 ${c.p99Ms} ms` : ''
   }`;
   return (
-    <EdgeLabelRenderer>
+    <EdgeLabelPortal>
       <div
         className={`fb-edge-mesh nodrag nopan${c.breaker ? ` fb-edge-mesh--${c.breaker}` : ''}`}
         data-testid="edge-mesh"
@@ -38,6 +38,6 @@ export const EdgeMeshBadge = memo(function EdgeMeshBadge({
           {c.sent} calls · {c.errors} err · {c.retries ?? 0} retries
         </span>
       </div>
-    </EdgeLabelRenderer>
+    </EdgeLabelPortal>
   );
 });

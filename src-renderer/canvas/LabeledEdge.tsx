@@ -1,7 +1,8 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, type ReactElement } from 'react';
 import { FaultBadge } from '../faults/FaultBadge';
 import { EdgeMeshBadge } from './EdgeMeshBadge';
+import { EdgeLabelPortal } from './EdgeLabelPortal';
 import { edgeLabel } from './edge-label';
 import type { FlowbenchEdge } from './flow-types';
 import './edges.css';
@@ -33,7 +34,7 @@ export const LabeledEdge = memo(function LabeledEdge(props: EdgeProps<FlowbenchE
       />
       <EdgeMeshBadge id={id} x={labelX} y={labelY} />
       {data?.config?.faults && (
-        <EdgeLabelRenderer>
+        <EdgeLabelPortal>
           <div
             className="fb-edge-faults nodrag nopan"
             data-edge-id={id}
@@ -44,10 +45,10 @@ export const LabeledEdge = memo(function LabeledEdge(props: EdgeProps<FlowbenchE
           >
             <FaultBadge faults={data.config.faults} />
           </div>
-        </EdgeLabelRenderer>
+        </EdgeLabelPortal>
       )}
       {label && (
-        <EdgeLabelRenderer>
+        <EdgeLabelPortal>
           <div
             className={`fb-edge-label nodrag nopan${props.selected ? ' fb-edge-label--selected' : ''}`}
             data-testid="edge-label"
@@ -56,7 +57,7 @@ export const LabeledEdge = memo(function LabeledEdge(props: EdgeProps<FlowbenchE
           >
             {label}
           </div>
-        </EdgeLabelRenderer>
+        </EdgeLabelPortal>
       )}
     </>
   );

@@ -1,8 +1,7 @@
-import { useMemo, type CSSProperties, type ReactElement, type ReactNode } from 'react';
+import { useContext, useMemo, type CSSProperties, type ReactElement, type ReactNode } from 'react';
 import { NODE_CATALOG } from '@shared/flow/node-catalog';
 import type { NodeKind } from '@shared/flow/node-kinds';
 import { validateNodeConfig } from '@shared/flow/parse';
-import { useStore } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCountersStore } from '../run/counters-store';
 import { restartNode } from '../run/pause-actions';
@@ -10,7 +9,7 @@ import { isRunActive, useRunStore } from '../run/run-store';
 import { FaultBadge } from '../faults/FaultBadge';
 import { NodeCounters } from './NodeCounters';
 import type { SummaryItem } from './node-summary';
-import { isOverview } from './zoom-detail';
+import { OverviewContext } from './zoom-detail';
 
 interface NodeShellProps {
   id: string;
@@ -38,7 +37,7 @@ export function NodeShell({ id, kind, config, summary, children }: NodeShellProp
   );
   // At overview zoom the counters' text is too small to read: status and sparkline only,
   // so a counter batch renders nothing in a zoomed-out big flow.
-  const detailed = !useStore(isOverview);
+  const detailed = !useContext(OverviewContext);
   const problems = useMemo(() => {
     const res = validateNodeConfig(kind, config);
     return res.ok ? 0 : Object.keys(res.errors).length;
