@@ -155,19 +155,47 @@ const MinimapNodes = memo(function MinimapNodes({
       aria-hidden="true"
     >
       {boxes.map((b) => (
-        <rect
+        <MinimapRect
           key={b.id}
-          className={`react-flow__minimap-node${b.selected ? ' selected' : ''}`}
           x={b.x}
           y={b.y}
           width={b.width}
           height={b.height}
-          rx={RADIUS}
-          ry={RADIUS}
-          style={{ fill: nodeColor(b.node) }}
-          shapeRendering="crispEdges"
+          selected={b.selected}
+          fill={nodeColor(b.node)}
         />
       ))}
     </svg>
+  );
+});
+
+/** One node's box; memoized, so dragging a node re-renders its box only. */
+const MinimapRect = memo(function MinimapRect({
+  x,
+  y,
+  width,
+  height,
+  selected,
+  fill,
+}: {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  selected: boolean;
+  fill: string;
+}): ReactElement {
+  return (
+    <rect
+      className={`react-flow__minimap-node${selected ? ' selected' : ''}`}
+      x={x}
+      y={y}
+      width={width}
+      height={height}
+      rx={RADIUS}
+      ry={RADIUS}
+      style={{ fill }}
+      shapeRendering="crispEdges"
+    />
   );
 });
