@@ -14,6 +14,12 @@ import './toolbar.css';
 
 const FILE_COMMANDS: CommandId[] = ['new', 'newFromTemplate', 'open', 'save', 'saveAs'];
 
+/** The toolbar's short label of a command, when it has one (commands of every kind share the map). */
+function toolbarLabelOf(id: CommandId): string | undefined {
+  const command: { toolbarLabel?: string } = COMMANDS[id];
+  return command.toolbarLabel;
+}
+
 /** File commands, the flow's name, the environment and Run/Stop. */
 export function Toolbar(): ReactElement {
   const { name, filePath, dirty, setName } = useFlowStore(
@@ -22,7 +28,7 @@ export function Toolbar(): ReactElement {
   return (
     <header className="fb-toolbar">
       <div className="fb-toolbar__brand" aria-hidden="true">
-        <span className="fb-toolbar__logo">◆</span> Flowbench
+        <span className="fb-toolbar__logo">◆</span> <span className="fb-toolbar__brand-name">Flowbench</span>
       </div>
       <div className="fb-toolbar__group" role="group" aria-label="File">
         {FILE_COMMANDS.map((id) => (
@@ -31,9 +37,10 @@ export function Toolbar(): ReactElement {
               type="button"
               className="fb-btn fb-btn--ghost"
               title={commandTitle(COMMANDS[id])}
+              aria-label={toolbarLabelOf(id) ? COMMANDS[id].label : undefined}
               onClick={() => runCommand(id, { source: 'toolbar' })}
             >
-              {COMMANDS[id].label}
+              {toolbarLabelOf(id) ?? COMMANDS[id].label}
             </button>
             {id === 'open' && <RecentMenu />}
           </Fragment>

@@ -42,6 +42,8 @@ export interface CommandContext {
 export interface Command {
   id: CommandId;
   label: string;
+  /** A shorter label where the toolbar has no room for the full one (its accessible name stays `label`). */
+  toolbarLabel?: string;
   /** Heading it is listed under in the shortcuts sheet. */
   group: 'File' | 'Edit' | 'Arrange' | 'View' | 'Run';
   shortcut?: Shortcut;

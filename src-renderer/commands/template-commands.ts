@@ -6,6 +6,7 @@ export const TEMPLATE_COMMANDS = {
   newFromTemplate: {
     id: 'newFromTemplate',
     label: 'New from Template…',
+    toolbarLabel: 'Templates…',
     group: 'File',
     scope: 'global',
     shortcut: { key: 'p', mod: true, shift: true },

@@ -1,11 +1,12 @@
 import type { ReactElement } from 'react';
 import { NoteText } from '../canvas/NoteText';
 import { useExplanationStore } from './explanation-store';
+import { unwrapMarkdown } from './unwrap-markdown';
 import './templates.css';
 
-/** The explanation without its `# Title` line (the panel's header shows the name). */
+/** The explanation without its `# Title` line (the panel's header shows the name), unwrapped. */
 function body(markdown: string): string {
-  return markdown.replace(/^\s*#\s+[^\n]*\n/, '');
+  return unwrapMarkdown(markdown.replace(/^\s*#\s+[^\n]*\n/, ''));
 }
 
 /**
