@@ -54,62 +54,65 @@ export function NodeShell({ id, kind, config, summary, children }: NodeShellProp
       // At overview zoom the text is not drawn: hovering a card still names it.
       title={detailed ? undefined : `${config.name || id} (${info.label})`}
     >
-      <div className="fb-node__header fb-node__grip">
-        <span className="fb-node__icon" aria-hidden="true">
-          {info.icon}
-        </span>
-        <div className="fb-node__titles">
-          <div className="fb-node__name">{config.name || id}</div>
-          <div className="fb-node__kind">{info.label}</div>
-        </div>
-        {counters.paused && runActive ? (
-          <span className="fb-status fb-status--paused" data-testid="node-status">
-            paused
+      {/* One wrapper that the overview hides: see overview.css. */}
+      <div className="fb-node__body">
+        <div className="fb-node__header fb-node__grip">
+          <span className="fb-node__icon" aria-hidden="true">
+            {info.icon}
           </span>
-        ) : (
-          status &&
-          status !== 'idle' && (
-            <span className={`fb-status fb-status--${status}`} data-testid="node-status">
-              {status}
+          <div className="fb-node__titles">
+            <div className="fb-node__name">{config.name || id}</div>
+            <div className="fb-node__kind">{info.label}</div>
+          </div>
+          {counters.paused && runActive ? (
+            <span className="fb-status fb-status--paused" data-testid="node-status">
+              paused
             </span>
-          )
+          ) : (
+            status &&
+            status !== 'idle' && (
+              <span className={`fb-status fb-status--${status}`} data-testid="node-status">
+                {status}
+              </span>
+            )
+          )}
+        </div>
+        <FaultBadge faults={(config as { faults?: unknown }).faults} className="fb-node__faults" />
+        <dl className="fb-node__summary">
+          {summary.map((item) => (
+            <div key={item.label} className="fb-node__summary-row">
+              <dt>{item.label}</dt>
+              <dd>{item.value}</dd>
+            </div>
+          ))}
+        </dl>
+        {children}
+        {problems > 0 && (
+          <div className="fb-node__invalid">
+            ⚠ {problems === 1 ? '1 field needs attention' : `${problems} fields need attention`}
+          </div>
+        )}
+        {counters.live && <NodeCounters nodeId={id} detailed={detailed} />}
+        {status === 'error' && (counters?.error || counters?.hint) && (
+          <div className="fb-node__error" data-testid="node-error">
+            {counters.error && (
+              <div className="fb-node__error-text" title={counters.error}>
+                {counters.error}
+              </div>
+            )}
+            {counters.hint && (
+              <div className="fb-node__hint" title={counters.hint}>
+                {counters.hint}
+              </div>
+            )}
+            {restartable && (
+              <button type="button" className="fb-node__restart nodrag" onClick={() => void restartNode(id)}>
+                ↻ Restart
+              </button>
+            )}
+          </div>
         )}
       </div>
-      <FaultBadge faults={(config as { faults?: unknown }).faults} className="fb-node__faults" />
-      <dl className="fb-node__summary">
-        {summary.map((item) => (
-          <div key={item.label} className="fb-node__summary-row">
-            <dt>{item.label}</dt>
-            <dd>{item.value}</dd>
-          </div>
-        ))}
-      </dl>
-      {children}
-      {problems > 0 && (
-        <div className="fb-node__invalid">
-          ⚠ {problems === 1 ? '1 field needs attention' : `${problems} fields need attention`}
-        </div>
-      )}
-      {counters.live && <NodeCounters nodeId={id} detailed={detailed} />}
-      {status === 'error' && (counters?.error || counters?.hint) && (
-        <div className="fb-node__error" data-testid="node-error">
-          {counters.error && (
-            <div className="fb-node__error-text" title={counters.error}>
-              {counters.error}
-            </div>
-          )}
-          {counters.hint && (
-            <div className="fb-node__hint" title={counters.hint}>
-              {counters.hint}
-            </div>
-          )}
-          {restartable && (
-            <button type="button" className="fb-node__restart nodrag" onClick={() => void restartNode(id)}>
-              ↻ Restart
-            </button>
-          )}
-        </div>
-      )}
     </div>
   );
 }
