@@ -1,22 +1,19 @@
-import { memo, useState, type ReactElement } from 'react';
+import { memo, useContext, useState, type ReactElement } from 'react';
 import type { NodeCounters as Counters } from '@shared/run/counters';
 import { useCountersStore } from '../run/counters-store';
 import { formatMs, formatRate } from '../run/run-format';
 import { shortCount } from './node-summary';
 import { NodeSparkline } from './NodeSparkline';
 import { useOnScreen } from './useOnScreen';
+import { OverviewContext } from './zoom-detail';
 
 /**
- * The live part of a node: its rate sparkline, and when `detailed` its counters, latency
- * and backlog (`data-value` holds the exact number behind the short text).
+ * The live part of a node: its rate sparkline, and when readable (not at overview zoom) its
+ * counters, latency and backlog (`data-value` holds the exact number behind the short text).
+ * At overview zoom a counter batch renders only the sparklines of a zoomed-out big flow.
  */
-export const NodeCounters = memo(function NodeCounters({
-  nodeId,
-  detailed,
-}: {
-  nodeId: string;
-  detailed: boolean;
-}): ReactElement {
+export const NodeCounters = memo(function NodeCounters({ nodeId }: { nodeId: string }): ReactElement {
+  const detailed = !useContext(OverviewContext);
   return (
     <div className="fb-node__live">
       {detailed && <CounterCells nodeId={nodeId} />}

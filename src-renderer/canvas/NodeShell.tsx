@@ -1,4 +1,4 @@
-import { useContext, useMemo, type CSSProperties, type ReactElement, type ReactNode } from 'react';
+import { useMemo, type CSSProperties, type ReactElement, type ReactNode } from 'react';
 import { NODE_CATALOG } from '@shared/flow/node-catalog';
 import type { NodeKind } from '@shared/flow/node-kinds';
 import { validateNodeConfig } from '@shared/flow/parse';
@@ -9,7 +9,7 @@ import { isRunActive, useRunStore } from '../run/run-store';
 import { FaultBadge } from '../faults/FaultBadge';
 import { NodeCounters } from './NodeCounters';
 import type { SummaryItem } from './node-summary';
-import { OverviewContext } from './zoom-detail';
+import { OverviewTitle } from './OverviewTitle';
 
 interface NodeShellProps {
   id: string;
@@ -35,9 +35,6 @@ export function NodeShell({ id, kind, config, summary, children }: NodeShellProp
         : { live: false, status: undefined, paused: undefined, error: undefined, hint: undefined };
     }),
   );
-  // At overview zoom the counters' text is too small to read: status and sparkline only,
-  // so a counter batch renders nothing in a zoomed-out big flow.
-  const detailed = !useContext(OverviewContext);
   const problems = useMemo(() => {
     const res = validateNodeConfig(kind, config);
     return res.ok ? 0 : Object.keys(res.errors).length;
@@ -48,12 +45,9 @@ export function NodeShell({ id, kind, config, summary, children }: NodeShellProp
   const restartable = status === 'error' && runActive && Boolean(counters.error?.startsWith('stopped:'));
   const style = { '--fb-node-color': info.color } as CSSProperties;
   return (
-    <div
-      className={`fb-node${status ? ` fb-node--${status}` : ''}`}
-      style={style}
-      // At overview zoom the text is not drawn: hovering a card still names it.
-      title={detailed ? undefined : `${config.name || id} (${info.label})`}
-    >
+    <div className={`fb-node${status ? ` fb-node--${status}` : ''}`} style={style}>
+      {/* At overview zoom the text is not drawn: hovering a card still names it. */}
+      <OverviewTitle title={`${config.name || id} (${info.label})`} />
       {/* One wrapper that the overview hides: see overview.css. */}
       <div className="fb-node__body">
         <div className="fb-node__header fb-node__grip">
@@ -92,7 +86,7 @@ export function NodeShell({ id, kind, config, summary, children }: NodeShellProp
             ⚠ {problems === 1 ? '1 field needs attention' : `${problems} fields need attention`}
           </div>
         )}
-        {counters.live && <NodeCounters nodeId={id} detailed={detailed} />}
+        {counters.live && <NodeCounters nodeId={id} />}
         {status === 'error' && (counters?.error || counters?.hint) && (
           <div className="fb-node__error" data-testid="node-error">
             {counters.error && (
