@@ -1,7 +1,7 @@
-import { useEffect, useState, type ReactElement } from 'react';
-import type { NodeStateView } from '@shared/run/node-state';
+import type { ReactElement } from 'react';
 import { api } from '../app/api-holder';
-import { isRunActive, useRunStore } from '../run/run-store';
+import { useRunStore } from '../run/run-store';
+import { useRunPolling } from '../run/useRunPolling';
 import { entryText } from './node-state-view';
 import './saga-instances.css';
 
@@ -14,29 +14,12 @@ const SHOWN = 30;
  * when it is in one (the service), else to the node.
  */
 export function NodeStateList({ stateId }: { stateId: string }): ReactElement | null {
-  const [view, setView] = useState<NodeStateView | null>(null);
-  const active = useRunStore((s) => isRunActive(s.state));
   const runId = useRunStore((s) => s.runId);
-  useEffect(() => {
-    if (!runId) return;
-    let live = true;
-    const load = (): void => {
-      const request = api()['run.nodeState'];
-      request({ nodeId: stateId })
-        .then((v) => {
-          if (live) setView(v);
-        })
-        .catch(() => {
-          // The next refresh tries again.
-        });
-    };
-    load();
-    const timer = active ? setInterval(load, REFRESH_MS) : undefined;
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [stateId, active, runId]);
+  const view = useRunPolling(
+    runId ? stateId : null,
+    () => api()['run.nodeState']({ nodeId: stateId }),
+    REFRESH_MS,
+  );
   const stores = view && view.nodeId === stateId ? Object.entries(view.stores) : [];
   if (stores.length === 0) return null;
   return (

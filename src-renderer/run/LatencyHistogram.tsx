@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { useRef, type ReactElement } from 'react';
 import type { LatencyBuckets } from '@shared/run/counters';
 import { api } from '../app/api-holder';
 import { useNodeCounters } from './counters-store';
 import { formatMs } from './run-format';
-import { isRunActive, useRunStore } from './run-store';
+import { useRunPolling } from './useRunPolling';
 import { useBoxSize } from './useBoxSize';
 
 /** How often the histogram is fetched again while the run goes. */
@@ -134,28 +134,6 @@ function Marker({
 
 /** The node's histogram, fetched now and every two seconds while a run goes. */
 function useHistogram(nodeId: string | null): LatencyBuckets | null {
-  const [histogram, setHistogram] = useState<LatencyBuckets | null>(null);
-  const active = useRunStore((s) => isRunActive(s.state));
-  const runId = useRunStore((s) => s.runId);
-  useEffect(() => {
-    if (!nodeId) return;
-    let live = true;
-    const load = (): void => {
-      const request = api()['run.histogram'];
-      request({ nodeId })
-        .then((h) => {
-          if (live) setHistogram(h);
-        })
-        .catch(() => {
-          // The next refresh tries again; an ended engine connection shows elsewhere.
-        });
-    };
-    load();
-    const timer = active ? setInterval(load, REFRESH_MS) : undefined;
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [nodeId, active, runId]);
+  const histogram = useRunPolling(nodeId, () => api()['run.histogram']({ nodeId: nodeId ?? '' }), REFRESH_MS);
   return histogram && histogram.nodeId === nodeId ? histogram : null;
 }
