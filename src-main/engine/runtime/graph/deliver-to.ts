@@ -104,17 +104,9 @@ export async function deliverTo(
   ctx.sink.recordEvent(hop(kind, spanId, parentSpanId, receivedAt, undefined, undefined, fault));
   ctx.stats.add(node.id, 'received');
   ctx.stats.add(source.nodeId, 'sent');
-  let outcome: Outcome;
-  try {
-    outcome = await work({ ...message, trace: { traceId, spanId }, messageId });
-  } catch (err) {
-    outcome = { settle: 'nack', requeue: false, error: err instanceof Error ? err.message : String(err) };
-  }
-  try {
-    if (outcome.settle === 'ack') settle?.ack();
-    else settle?.nack(outcome.requeue);
-  } catch (err) {
-    const error = err instanceof Error ? err.message : String(err);
+  const outcome = await outcomeOf(work, { ...message, trace: { traceId, spanId }, messageId });
+  const error = settleBy(outcome, settle);
+  if (error !== undefined) {
     ctx.sink.recordEvent(hop('error', newSpanId(), spanId, Date.now(), undefined, error));
     ctx.stats.add(node.id, 'errors');
     ctx.fail([node.id], transport, error);
@@ -149,17 +141,9 @@ async function deliverUntraced(
   ctx.lastDeliveryAt = receivedAt;
   ctx.stats.add(node.id, 'received');
   ctx.stats.add(source.nodeId, 'sent');
-  let outcome: Outcome;
-  try {
-    outcome = await work(message);
-  } catch (err) {
-    outcome = { settle: 'nack', requeue: false, error: err instanceof Error ? err.message : String(err) };
-  }
-  try {
-    if (outcome.settle === 'ack') settle?.ack();
-    else settle?.nack(outcome.requeue);
-  } catch (err) {
-    const error = err instanceof Error ? err.message : String(err);
+  const outcome = await outcomeOf(work, message);
+  const error = settleBy(outcome, settle);
+  if (error !== undefined) {
     ctx.stats.add(node.id, 'errors');
     ctx.fail([node.id], source.transport, error);
     return;
@@ -173,5 +157,28 @@ async function deliverUntraced(
   if (outcome.error) {
     ctx.stats.add(node.id, 'errors');
     ctx.log('warning', node.id, outcome.error);
+  }
+}
+
+/** The node's work on a delivery; a throw is a nack without requeue, carrying its message. */
+async function outcomeOf(
+  work: (message: FlowMessage) => Promise<Outcome>,
+  message: FlowMessage,
+): Promise<Outcome> {
+  try {
+    return await work(message);
+  } catch (err) {
+    return { settle: 'nack', requeue: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** Acks or nacks as the outcome says; returns the broker's error when settling failed. */
+function settleBy(outcome: Outcome, settle: Settle | undefined): string | undefined {
+  try {
+    if (outcome.settle === 'ack') settle?.ack();
+    else settle?.nack(outcome.requeue);
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
   }
 }
