@@ -26,7 +26,10 @@ export interface SagaCallRequest {
   input: unknown;
   /** The call's own span, sent as traceparent so the service's span joins the saga's trace. */
   span: TraceContext | null;
+  /** What is left of the step's timeout when the call starts (an injected delay may have used some). */
   timeoutMs: number;
+  /** The step's configured timeout, named in the error so the user recognises their setting. */
+  stepTimeoutMs: number;
   seq: number;
 }
 
@@ -92,7 +95,7 @@ export class SagaCaller {
         ok: false,
         uncertain: timedOut,
         error: timedOut
-          ? `step timed out after ${r.timeoutMs} ms (${call.method} ${path})`
+          ? `step timed out after ${r.stepTimeoutMs} ms (${call.method} ${path})`
           : (err as Error).message,
         request,
       };
@@ -125,7 +128,7 @@ export class SagaCaller {
       uncertain: timedOut,
       detail: result.codeName,
       error: timedOut
-        ? `step timed out after ${r.timeoutMs} ms (${call.method})`
+        ? `step timed out after ${r.stepTimeoutMs} ms (${call.method})`
         : `${call.method} answered ${result.codeName}${result.details ? `: ${result.details}` : ''}`,
       request,
     };

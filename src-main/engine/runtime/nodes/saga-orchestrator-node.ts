@@ -178,6 +178,7 @@ export class SagaOrchestratorNode extends ReadingNode<FlowNode<'sagaOrchestrator
         input,
         span: ctx.tracing ? span : null,
         timeoutMs: timeoutMs - (Date.now() - started),
+        stepTimeoutMs: timeoutMs,
         seq: ++this.seq,
       });
     }
