@@ -48,10 +48,12 @@ describe('openStore and migrations', () => {
     expect(db.pragma('application_id', { simple: true })).toBe(FLOWBENCH_APPLICATION_ID);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'messages_fts_%' ORDER BY name",
+      )
       .pluck()
       .all();
-    expect(tables).toEqual(['messages', 'runs', 'saga_instances', 'settings', 'spans']);
+    expect(tables).toEqual(['messages', 'messages_fts', 'runs', 'saga_instances', 'settings', 'spans']);
     const views = db.prepare("SELECT name FROM sqlite_master WHERE type = 'view'").pluck().all();
     expect(views).toEqual(['events']);
     db.close();
