@@ -195,6 +195,24 @@ describe('message query: combined filters and paging', () => {
     }
   });
 
+  it('stops at the time budget with a partial page and a cursor, and still loses nothing', () => {
+    const slow = createMessageQuery(db, { windowIds: 3, budgetMs: 0 });
+    for (const filter of [{}, { statuses: ['error' as const] }, { text: 'zebra' }]) {
+      const seen: number[] = [];
+      let cursor: string | undefined;
+      let calls = 0;
+      do {
+        const page = slow.page({ filter, limit: 5, cursor });
+        expect(page.rows.length).toBeLessThanOrEqual(5);
+        seen.push(...page.rows.map((r) => r.id));
+        cursor = page.nextCursor ?? undefined;
+        calls++;
+      } while (cursor && calls < 100);
+      expect(calls).toBeGreaterThan(5);
+      expect(seen).toEqual(ids(filter));
+    }
+  });
+
   it('continues a page right after its last row', () => {
     const first = q.page({ filter: { runId: 'run-a' }, limit: 5 });
     expect(first.rows.map((r) => r.id)).toEqual([20, 19, 18, 17, 16]);

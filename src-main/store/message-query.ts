@@ -128,22 +128,27 @@ function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: st
 export function buildPageQuery(
   filter: MessageFilter,
   beforeId: number,
+  floorId: number,
   limit: number,
 ): { sql: string; binds: Binds } {
-  const binds: Binds = { beforeId, limit };
+  const binds: Binds = { beforeId, floorId, limit };
   const where = conditions(filter, binds);
   const columns =
     'm.id, m.ts, m.run_id, m.node_id, m.transport, m.destination, m.partition, m.key, m.size, m.trace_id';
   if (filter.text !== undefined) {
     // Driven by the FTS index in rowid order, so a common word still reads only one page.
     binds.text = filter.text;
-    where.unshift('messages_fts MATCH @text', 'messages_fts.rowid < @beforeId');
+    where.unshift(
+      'messages_fts MATCH @text',
+      'messages_fts.rowid < @beforeId',
+      'messages_fts.rowid >= @floorId',
+    );
     return {
       sql: `SELECT ${columns} FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid WHERE ${where.join(' AND ')} ORDER BY messages_fts.rowid DESC LIMIT @limit`,
       binds,
     };
   }
-  where.unshift('m.id < @beforeId');
+  where.unshift('m.id < @beforeId', 'm.id >= @floorId');
   return {
     sql: `SELECT ${columns} FROM messages m WHERE ${where.join(' AND ')} ORDER BY m.id DESC LIMIT @limit`,
     binds,
@@ -156,7 +161,20 @@ export interface MessageQuery {
 }
 
 /** Prepares the per-row status lookup; page statements are built per filter shape. */
-export function createMessageQuery(db: Database.Database): MessageQuery {
+export interface MessageQueryOptions {
+  /** Ids scanned by the first window of a page; each further window is twice as wide. */
+  windowIds?: number;
+  /** Once a page has spent this long, it returns what it found and a cursor to go on. */
+  budgetMs?: number;
+}
+
+/** Prepares the per-row status lookup; page statements are built per filter shape. */
+export function createMessageQuery(db: Database.Database, options: MessageQueryOptions = {}): MessageQuery {
+  const firstWindow = options.windowIds ?? 20_000;
+  const budgetMs = options.budgetMs ?? 40;
+  const idBounds = db.prepare<[], { lo: number | null; hi: number | null }>(
+    'SELECT min(id) AS lo, max(id) AS hi FROM messages',
+  );
   const statusKinds = db.prepare<[string], { kind: string; settled: number; faulted: number }>(
     'SELECT kind, max(settle_ts IS NOT NULL) AS settled, max(fault IS NOT NULL) AS faulted FROM spans WHERE trace_id = ? GROUP BY kind',
   );
@@ -187,22 +205,48 @@ export function createMessageQuery(db: Database.Database): MessageQuery {
     return st;
   };
 
+  const run = (sql: string, binds: Binds, filter: MessageFilter): PageDbRow[] => {
+    try {
+      return prepare(sql).all(binds);
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      if (filter.text !== undefined && /fts5|syntax error|unterminated|no such column/i.test(msg))
+        throw new Error(
+          `full-text query "${filter.text}": ${msg} (use words, "quoted phrases", prefix*, AND, OR, NOT)`,
+        );
+      throw new Error(`message query failed: ${msg}`);
+    }
+  };
+
   return {
     page(request): MessagePage {
       const parsed = messagePageRequestSchema.safeParse(request);
       if (!parsed.success) throw new Error(`message filter: ${describeIssues(parsed.error.issues)}`);
       const { filter, limit, cursor } = parsed.data;
-      const { sql, binds } = buildPageQuery(filter, decodeCursor(cursor), limit);
-      let dbRows: PageDbRow[];
-      try {
-        dbRows = prepare(sql).all(binds);
-      } catch (err) {
-        const msg = err instanceof Error ? err.message : String(err);
-        if (filter.text !== undefined && /fts5|syntax error|unterminated|no such column/i.test(msg))
-          throw new Error(
-            `full-text query "${filter.text}": ${msg} (use words, "quoted phrases", prefix*, AND, OR, NOT)`,
-          );
-        throw new Error(`message query failed: ${msg}`);
+      const started = performance.now();
+      const { lo, hi } = idBounds.get() ?? { lo: null, hi: null };
+      // Windows of ids, newest first, widening, until the page is full, the ids run out or
+      // the time budget is spent: a filter that matches rarely (or a JSON predicate, which no
+      // index serves) still answers in bounded time, with a cursor to scan on from.
+      let before = Math.min(decodeCursor(cursor), (hi ?? 0) + 1);
+      const floorOfAll = lo ?? 0;
+      let window = firstWindow;
+      const dbRows: PageDbRow[] = [];
+      let nextCursor: string | null = null;
+      while (before > floorOfAll) {
+        const floor = Math.max(floorOfAll, before - window);
+        const { sql, binds } = buildPageQuery(filter, before, floor, limit - dbRows.length);
+        dbRows.push(...run(sql, binds, filter));
+        if (dbRows.length === limit) {
+          nextCursor = String(dbRows[dbRows.length - 1].id);
+          break;
+        }
+        before = floor;
+        window *= 2;
+        if (before > floorOfAll && performance.now() - started >= budgetMs) {
+          nextCursor = String(before);
+          break;
+        }
       }
       const rows: MessagePageRow[] = dbRows.map((r) => {
         const statuses = statusesOf(r.trace_id);
@@ -221,8 +265,7 @@ export function createMessageQuery(db: Database.Database): MessageQuery {
           statuses,
         };
       });
-      const last = rows.at(-1);
-      return { rows, nextCursor: rows.length === limit && last ? String(last.id) : null };
+      return { rows, nextCursor };
     },
   };
 }

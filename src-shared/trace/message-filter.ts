@@ -72,7 +72,11 @@ export interface MessagePageRow {
 
 export interface MessagePage {
   rows: MessagePageRow[];
-  /** Pass back to get the next (older) page; null when this is the last one. */
+  /**
+   * Pass back to get the next (older) page; null when nothing older is left. A page may hold
+   * fewer rows than asked (even none) with a cursor: the store stops scanning after a time
+   * budget so every call answers quickly; ask again to go on.
+   */
   nextCursor: string | null;
 }
 
