@@ -124,6 +124,22 @@ describe('openStore and migrations', () => {
     db.close();
   });
 
+  it('v7 indexes the payload text of a v6 database and keeps the index in step with deletes', () => {
+    const v6 = raw(tmp.file);
+    for (const m of MIGRATIONS.slice(0, 6)) v6.exec(m);
+    v6.pragma('user_version = 6');
+    v6.exec(`INSERT INTO messages (id, run_id, trace_id, span_id, node_id, transport, destination, ts, headers, payload, size)
+             VALUES (7, 'r', 't', 's', 'n', 'kafka', 'd', 1, '{}', CAST('{"note":"old parcel"}' AS BLOB), 20)`);
+    v6.close();
+    openStore(tmp.file).close();
+    const db = raw(tmp.file);
+    const match = db.prepare("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'parcel'").pluck();
+    expect(match.all()).toEqual([7]);
+    db.exec('DELETE FROM messages WHERE id = 7');
+    expect(match.all()).toEqual([]);
+    db.close();
+  });
+
   it('v5 keeps every event of a v4 database, one span per row, and the counts', () => {
     const v4 = raw(tmp.file);
     for (const m of MIGRATIONS.slice(0, 4)) v4.exec(m);
