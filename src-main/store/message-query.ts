@@ -136,7 +136,8 @@ export function buildPageQuery(
   const columns =
     'm.id, m.ts, m.run_id, m.node_id, m.transport, m.destination, m.partition, m.key, m.size, m.trace_id';
   if (filter.text !== undefined) {
-    // Driven by the FTS index in rowid order, so a common word still reads only one page.
+    // Driven by the FTS index in rowid order (CROSS JOIN keeps it the outer loop), so a
+    // common word still reads only one page.
     binds.text = filter.text;
     where.unshift(
       'messages_fts MATCH @text',
@@ -144,7 +145,7 @@ export function buildPageQuery(
       'messages_fts.rowid >= @floorId',
     );
     return {
-      sql: `SELECT ${columns} FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid WHERE ${where.join(' AND ')} ORDER BY messages_fts.rowid DESC LIMIT @limit`,
+      sql: `SELECT ${columns} FROM messages_fts CROSS JOIN messages m ON m.id = messages_fts.rowid WHERE ${where.join(' AND ')} ORDER BY messages_fts.rowid DESC LIMIT @limit`,
       binds,
     };
   }
@@ -172,9 +173,10 @@ export interface MessageQueryOptions {
 export function createMessageQuery(db: Database.Database, options: MessageQueryOptions = {}): MessageQuery {
   const firstWindow = options.windowIds ?? 20_000;
   const budgetMs = options.budgetMs ?? 40;
-  const idBounds = db.prepare<[], { lo: number | null; hi: number | null }>(
-    'SELECT min(id) AS lo, max(id) AS hi FROM messages',
-  );
+  // Apart: SQLite reads min() or max() alone from the ends of the rowid b-tree, but scans
+  // the whole table for both in one SELECT.
+  const minId = db.prepare<[], number | null>('SELECT min(id) FROM messages').pluck();
+  const maxId = db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck();
   const statusKinds = db.prepare<[string], { kind: string; settled: number; faulted: number }>(
     'SELECT kind, max(settle_ts IS NOT NULL) AS settled, max(fault IS NOT NULL) AS faulted FROM spans WHERE trace_id = ? GROUP BY kind',
   );
@@ -224,7 +226,8 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
       if (!parsed.success) throw new Error(`message filter: ${describeIssues(parsed.error.issues)}`);
       const { filter, limit, cursor } = parsed.data;
       const started = performance.now();
-      const { lo, hi } = idBounds.get() ?? { lo: null, hi: null };
+      const lo = minId.get() ?? null;
+      const hi = maxId.get() ?? null;
       // Windows of ids, newest first, widening, until the page is full, the ids run out or
       // the time budget is spent: a filter that matches rarely (or a JSON predicate, which no
       // index serves) still answers in bounded time, with a cursor to scan on from.
