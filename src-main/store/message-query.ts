@@ -163,7 +163,7 @@ export interface MessageQuery {
 
 /** Prepares the per-row status lookup; page statements are built per filter shape. */
 export interface MessageQueryOptions {
-  /** Ids scanned by the first window of a page; each further window is twice as wide. */
+  /** Ids scanned by the first window of a page; further windows fit the rest of the budget. */
   windowIds?: number;
   /** Once a page has spent this long, it returns what it found and a cursor to go on. */
   budgetMs?: number;
@@ -228,12 +228,13 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
       const started = performance.now();
       const lo = minId.get() ?? null;
       const hi = maxId.get() ?? null;
-      // Windows of ids, newest first, widening, until the page is full, the ids run out or
+      // Windows of ids, newest first, sized to the budget, until the page is full, the ids run out or
       // the time budget is spent: a filter that matches rarely (or a JSON predicate, which no
       // index serves) still answers in bounded time, with a cursor to scan on from.
       let before = Math.min(decodeCursor(cursor), (hi ?? 0) + 1);
       const floorOfAll = lo ?? 0;
       let window = firstWindow;
+      let scanned = 0;
       const dbRows: PageDbRow[] = [];
       let nextCursor: string | null = null;
       while (before > floorOfAll) {
@@ -244,12 +245,18 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
           nextCursor = String(dbRows[dbRows.length - 1].id);
           break;
         }
+        scanned += before - floor;
         before = floor;
-        window *= 2;
-        if (before > floorOfAll && performance.now() - started >= budgetMs) {
+        const spent = performance.now() - started;
+        if (before > floorOfAll && spent >= budgetMs) {
           nextCursor = String(before);
           break;
         }
+        // Next window: what the rest of the budget can scan at the rate seen so far.
+        window = Math.max(
+          firstWindow,
+          Math.floor(((budgetMs - spent) * 0.8 * scanned) / Math.max(spent, 0.01)),
+        );
       }
       const rows: MessagePageRow[] = dbRows.map((r) => {
         const statuses = statusesOf(r.trace_id);
