@@ -161,7 +161,7 @@ export interface MessageQuery {
   page(request: unknown): MessagePage;
 }
 
-/** Prepares the per-row status lookup; page statements are built per filter shape. */
+/** Tuning of the bounded scan; the defaults are what the bench measured. */
 export interface MessageQueryOptions {
   /** Ids scanned by the first window of a page; further windows fit the rest of the budget. */
   windowIds?: number;
