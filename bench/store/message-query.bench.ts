@@ -171,7 +171,7 @@ it(`message browser: first page per filter over ${N} messages`, () => {
     );
   }
   console.log(
-    `first call for 100 rows (40 ms scan budget), ${REPS} reps, goal p95 ≤ 50 ms\n${lines.join('\n')}`,
+    `first call for 100 rows (30 ms scan budget), ${REPS} reps, goal p95 ≤ 50 ms\n${lines.join('\n')}`,
   );
   db.close();
   store.close();

@@ -172,7 +172,7 @@ export interface MessageQueryOptions {
 /** Prepares the per-row status lookup; page statements are built per filter shape. */
 export function createMessageQuery(db: Database.Database, options: MessageQueryOptions = {}): MessageQuery {
   const firstWindow = options.windowIds ?? 20_000;
-  const budgetMs = options.budgetMs ?? 40;
+  const budgetMs = options.budgetMs ?? 30;
   // Apart: SQLite reads min() or max() alone from the ends of the rowid b-tree, but scans
   // the whole table for both in one SELECT.
   const minId = db.prepare<[], number | null>('SELECT min(id) FROM messages').pluck();
