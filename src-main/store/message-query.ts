@@ -171,7 +171,7 @@ export interface MessageQueryOptions {
 
 /** Prepares the per-row status lookup; page statements are built per filter shape. */
 export function createMessageQuery(db: Database.Database, options: MessageQueryOptions = {}): MessageQuery {
-  const firstWindow = options.windowIds ?? 20_000;
+  const firstWindow = options.windowIds ?? 5000;
   const budgetMs = options.budgetMs ?? 30;
   // Apart: SQLite reads min() or max() alone from the ends of the rowid b-tree, but scans
   // the whole table for both in one SELECT.
