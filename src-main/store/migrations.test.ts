@@ -48,10 +48,12 @@ describe('openStore and migrations', () => {
     expect(db.pragma('application_id', { simple: true })).toBe(FLOWBENCH_APPLICATION_ID);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'messages_fts_%' ORDER BY name",
+      )
       .pluck()
       .all();
-    expect(tables).toEqual(['messages', 'runs', 'saga_instances', 'settings', 'spans']);
+    expect(tables).toEqual(['messages', 'messages_fts', 'runs', 'saga_instances', 'settings', 'spans']);
     const views = db.prepare("SELECT name FROM sqlite_master WHERE type = 'view'").pluck().all();
     expect(views).toEqual(['events']);
     db.close();
@@ -119,6 +121,22 @@ describe('openStore and migrations', () => {
       "SELECT name FROM sqlite_master WHERE tbl_name = 'messages' AND type = 'index'",
     );
     expect(indexes.pluck().all()).toEqual(['messages_run_id']);
+    db.close();
+  });
+
+  it('v7 indexes the payload text of a v6 database and keeps the index in step with deletes', () => {
+    const v6 = raw(tmp.file);
+    for (const m of MIGRATIONS.slice(0, 6)) v6.exec(m);
+    v6.pragma('user_version = 6');
+    v6.exec(`INSERT INTO messages (id, run_id, trace_id, span_id, node_id, transport, destination, ts, headers, payload, size)
+             VALUES (7, 'r', 't', 's', 'n', 'kafka', 'd', 1, '{}', CAST('{"note":"old parcel"}' AS BLOB), 20)`);
+    v6.close();
+    openStore(tmp.file).close();
+    const db = raw(tmp.file);
+    const match = db.prepare("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'parcel'").pluck();
+    expect(match.all()).toEqual([7]);
+    db.exec('DELETE FROM messages WHERE id = 7');
+    expect(match.all()).toEqual([]);
     db.close();
   });
 

@@ -119,6 +119,19 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX saga_instances_owner ON saga_instances (flow_name, node_id, status, created_at);
   `,
+  // v7: full-text search over payloads for the message browser (issue 6). Contentless, so
+  // the text is not stored twice; the triggers keep it in step with every insert path
+  // (batch and packed) and with deletes. Payloads are bytes: indexed as their text.
+  `
+  CREATE VIRTUAL TABLE messages_fts USING fts5(body, content = '', contentless_delete = 1);
+  INSERT INTO messages_fts (rowid, body) SELECT id, CAST(payload AS TEXT) FROM messages;
+  CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+    INSERT INTO messages_fts (rowid, body) VALUES (new.id, CAST(new.payload AS TEXT));
+  END;
+  CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+    DELETE FROM messages_fts WHERE rowid = old.id;
+  END;
+  `,
 ];
 
 /** The schema version this build writes. */
