@@ -7,6 +7,7 @@ import { openStore } from '../store/open-store';
 import { Recorder } from '../store/recorder';
 import { createPayloadDecoder } from './contracts/decode-for-display';
 import { compileFlow } from './compiler/compile-flow';
+import { createReplayHandlers } from './api/replay-handlers';
 import { createEnvironmentService } from './environments/environment-handlers';
 import type { Engine, EngineHandlers, EngineOptions } from './engine-types';
 import { eventStateAt, eventStreams } from './runtime/event-store-queries';
@@ -57,6 +58,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const recovery = createRecoveryFile(options.dataDir);
   const decodePayload = createPayloadDecoder(store);
   const flowFolderOf = options.flowFolderOf ?? workspaceFlowFolder(options.dataDir);
+  const replay = createReplayHandlers(
+    { store, sink: recorder, environment: () => environments.resolveForRun(), emit: options.emit },
+    controller,
+  );
 
   const handlers: EngineHandlers = {
     'flow.sample': async () => {
@@ -78,6 +83,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     'recovery.load': async () => recovery.load(),
     'recovery.clear': async () => ({ cleared: await recovery.clear() }),
     ...environments.handlers,
+    ...replay.handlers,
     // A variable not set or a keychain entry not readable fails here, naming it: no run starts.
     'run.start': async (input) =>
       controller.start(
@@ -111,6 +117,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   return {
     handlers,
     async close() {
+      await replay.close();
       await controller.stop();
       // Waits for the writer without blocking; close() then only ends its connection.
       await recorder.flushAsync();
