@@ -59,7 +59,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const decodePayload = createPayloadDecoder(store);
   const flowFolderOf = options.flowFolderOf ?? workspaceFlowFolder(options.dataDir);
   const replay = createReplayHandlers(
-    { store, sink: recorder, environment: () => environments.resolveForRun(), emit: options.emit },
+    { store, sink: recorder, environment: (env) => environments.resolveForRun(env), emit: options.emit },
     controller,
   );
 

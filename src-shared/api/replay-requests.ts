@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { environmentSchema } from '../run/environment';
 import { messageFilterSchema } from '../trace/message-filter';
 
 /**
@@ -94,6 +95,8 @@ export const replayPlanSchema = z
     edits: z.array(messageEditSchema).max(10_000).optional(),
     /** Headers set (or, with null, removed) on every message. */
     headers: z.record(z.string(), z.string().nullable()).optional(),
+    /** Brokers to send to when no run is going; absent: the active environment. */
+    environment: environmentSchema.optional(),
   })
   .strict();
 export type ReplayPlan = z.infer<typeof replayPlanSchema>;

@@ -43,6 +43,9 @@ export async function redriveRecorded(
   };
   service.open(record, run.runId);
   const spans = new Map<object, { traceId: string; spanId: string }>();
+  // Linked once the redrive ended and everything recorded is stored: the original's spans
+  // may still be on their way to the store while its dead letter is already moved.
+  const pending: Array<{ messageId: number; traceId: string; wasTrace: string | null }> = [];
   const hooks: RedriveHooks = {
     headersFor(m) {
       const span = { traceId: newTraceId(), spanId: newSpanId() };
@@ -79,14 +82,7 @@ export async function redriveRecorded(
         messageId,
       });
       const was = parseTraceparent(m.headers[TRACEPARENT]);
-      store.replays.link([
-        {
-          replayId: id,
-          replayMessageId: messageId,
-          replayTraceId: span.traceId,
-          originalMessageId: was ? store.replays.firstMessageOfTrace(was.traceId) : null,
-        },
-      ]);
+      pending.push({ messageId, traceId: span.traceId, wasTrace: was?.traceId ?? null });
       record.sent += 1;
       record.total += 1;
     },
@@ -101,6 +97,15 @@ export async function redriveRecorded(
     record.state = 'failed';
     record.error = err instanceof Error ? err.message : String(err);
   }
+  await sink.flushAsync();
+  store.replays.link(
+    pending.map((p) => ({
+      replayId: id,
+      replayMessageId: p.messageId,
+      replayTraceId: p.traceId,
+      originalMessageId: p.wasTrace ? store.replays.firstMessageOfTrace(p.wasTrace) : null,
+    })),
+  );
   await service.finish(record);
   if (record.state === 'failed') throw new Error(record.error ?? 'redrive failed');
   return { ...record, to };

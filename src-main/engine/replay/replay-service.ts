@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ReplayPlan, ReplayPreview, ReplayRecord } from '@shared/api/replay-requests';
+import type { Environment } from '@shared/run/environment';
 import type { EmitEvent } from '../api/dispatch';
 import type { RunEnvironment } from '../environments/run-environment';
 import type { Run } from '../runtime/run';
@@ -23,7 +24,7 @@ export interface ReplayDeps {
   /** The run going now, or null. */
   run(): Run | null;
   /** The environment to use when no run is going (the active one, secrets resolved). */
-  environment(): Promise<RunEnvironment>;
+  environment(env?: Environment): Promise<RunEnvironment>;
   emit: EmitEvent;
 }
 
@@ -202,7 +203,7 @@ export class ReplayService {
     const reader = await openSource(this.deps.store, plan.source);
     const run = this.deps.run();
     const connections = new ReplayConnections(
-      () => (run ? Promise.resolve(run.environment) : this.deps.environment()),
+      () => (run ? Promise.resolve(run.environment) : this.deps.environment(plan.environment)),
       label.slice(0, 16),
     );
     const grpcClients = new Set<GrpcServiceClient>();

@@ -97,7 +97,7 @@ function originalRoute(item: ReplayItem, ctx: TargetContext): ReplayRoute {
       );
     }
     case 'grpc': {
-      const [serviceName, method] = m.destination.split('/');
+      const [serviceName, method] = m.destination.replace(/^\//, '').split('/');
       const hosted = ctx.run?.compiled.grpcServices.find((s) => s.service.fullName === serviceName);
       if (!hosted || !method)
         throw new Error(

@@ -60,7 +60,8 @@ export function grpcRoute(
     throw new Error(
       `${service.fullName} has no method ${methodName} (it has ${service.methods.map((m) => m.name).join(', ')})`,
     );
-  const destination = `${service.fullName}/${methodName}`;
+  // As the service records it: `/package.Service/Method`.
+  const destination = `/${service.fullName}/${methodName}`;
   let client: GrpcServiceClient | null = null;
   return {
     key: `grpc:${address}:${destination}`,
