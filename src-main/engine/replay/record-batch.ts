@@ -1,27 +1,28 @@
 import type { ReplayLinkRow } from '../../store/replay-table';
-import type { Store } from '../../store/store';
 import type { TraceSink } from '../runtime/run-context';
 import { formatTraceparent, newSpanId, newTraceId, TRACEPARENT } from '../trace/traceparent';
 import type { ReplayItem } from './replay-item';
 import type { ReplayRoute } from './replay-route';
 
-/** Counts of one batch. */
+/** Counts of one batch, and the links from its recorded messages to their originals. */
 export interface BatchCounts {
   sent: number;
   failed: number;
   firstError?: string;
+  links: ReplayLinkRow[];
 }
 
 /**
  * Sends one batch to one route and records it: each message gets a new trace (its payload
  * stored before sending, so a consumer of the run can look it up), a produce or call span
  * with the outcome, and a link to its original. Only messages handed to the route are
- * recorded: nothing is recorded for a message that did not leave.
+ * recorded: nothing is recorded for a message that did not leave. The links are returned,
+ * for the caller to store in bulk.
  */
 export async function sendAndRecord(
   route: ReplayRoute,
   items: ReplayItem[],
-  rec: { runId: string; replayId: string; sink: TraceSink; store: Store },
+  rec: { runId: string; replayId: string; sink: TraceSink },
 ): Promise<BatchCounts> {
   const n = items.length;
   const traces = new Array<{ traceId: string; spanId: string }>(n);
@@ -48,8 +49,8 @@ export async function sendAndRecord(
   }
   const outcomes = await route.send(items, (i) => headers[i]);
   const doneAt = Date.now();
-  const counts: BatchCounts = { sent: 0, failed: 0 };
   const links: ReplayLinkRow[] = new Array(n);
+  const counts: BatchCounts = { sent: 0, failed: 0, links };
   for (let i = 0; i < n; i++) {
     const o = outcomes[i] ?? { ok: false, failure: 'error', error: 'no outcome' };
     if (o.ok) counts.sent++;
@@ -81,6 +82,5 @@ export async function sendAndRecord(
       originalMessageId: items[i].original.id,
     };
   }
-  rec.store.replays.link(links);
   return counts;
 }

@@ -92,9 +92,7 @@ export async function redriveRecorded(
     const result = await redrive(nodeId, hooks);
     to = result.to;
     record.target = `queue ${result.to}`;
-    record.state = 'done';
   } catch (err) {
-    record.state = 'failed';
     record.error = err instanceof Error ? err.message : String(err);
   }
   await sink.flushAsync();
@@ -106,7 +104,7 @@ export async function redriveRecorded(
       originalMessageId: p.wasTrace ? store.replays.firstMessageOfTrace(p.wasTrace) : null,
     })),
   );
-  await service.finish(record);
+  await service.finish(record, record.error ? 'failed' : 'done');
   if (record.state === 'failed') throw new Error(record.error ?? 'redrive failed');
   return { ...record, to };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ReplayPlan, ReplayPreview, ReplayRecord } from '@shared/api/replay-requests';
+import type { ReplayPlan, ReplayPreview, ReplayRecord, ReplayState } from '@shared/api/replay-requests';
 import type { Environment } from '@shared/run/environment';
 import type { EmitEvent } from '../api/dispatch';
 import type { RunEnvironment } from '../environments/run-environment';
@@ -117,26 +117,27 @@ export class ReplayService {
       pacing: plan.pacing,
       signal: abort.signal,
       counts: record,
-      record: { runId: id, replayId: id, sink: this.deps.sink, store: this.deps.store },
+      record: { runId: id, replayId: id, sink: this.deps.sink },
+      storeLinks: async (links) => {
+        await this.deps.sink.flushAsync();
+        this.deps.store.replays.link(links);
+      },
     })
       .then(
-        (r) => {
+        (r): ReplayState => {
           record.error = r.firstError ?? null;
-          record.state = abort.signal.aborted
-            ? 'cancelled'
-            : record.failed > 0 && record.sent === 0
-              ? 'failed'
-              : 'done';
+          if (abort.signal.aborted) return 'cancelled';
+          return record.failed > 0 && record.sent === 0 ? 'failed' : 'done';
         },
-        (err: unknown) => {
-          record.state = 'failed';
+        (err: unknown): ReplayState => {
           record.error = err instanceof Error ? err.message : String(err);
+          return 'failed';
         },
       )
-      .finally(async () => {
+      .then(async (final) => {
         clearInterval(timer);
         await close();
-        await this.finish(record);
+        await this.finish(record, final);
         this.going.delete(id);
       });
     this.going.set(id, { record, abort, done });
@@ -181,9 +182,13 @@ export class ReplayService {
     this.progress(record);
   }
 
-  /** Waits until every recorded row is in the store, then ends the record and its run row. */
-  async finish(record: ReplayRecord): Promise<void> {
+  /**
+   * Waits until every recorded row is in the store, then ends the record and its run row:
+   * a replay reads as ended only once all it sent can be browsed.
+   */
+  async finish(record: ReplayRecord, final: ReplayState): Promise<void> {
     await this.deps.sink.flushAsync();
+    record.state = final;
     record.endedAt = Date.now();
     this.deps.store.replays.update(record);
     this.deps.store.finishRun(
