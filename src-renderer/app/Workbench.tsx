@@ -11,6 +11,7 @@ import { useRunEvents } from '../run/useRunEvents';
 import { useSeriesSampler } from '../run/useSeriesSampler';
 import { useLiveFaults } from '../faults/useLiveFaults';
 import { DialogHost } from './DialogHost';
+import { ReplayDialogHost } from '../replay/ReplayDialog';
 import { Notices } from './Notices';
 import { Toolbar } from './Toolbar';
 import { useCommandSources } from './useCommandSources';
@@ -56,6 +57,7 @@ export function Workbench(): ReactElement {
         <ValidationPanel />
       </div>
       <DialogHost />
+      <ReplayDialogHost />
       <RecoveryPrompt />
       <Notices />
     </div>

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import type { MessageDetail as Detail } from '@shared/api/contract';
 import { useNodeNames } from '../canvas/useNodeNames';
+import { ReplayLinks } from '../replay/ReplayLinks';
 import { byteSize, clockTime, payloadView } from './message-format';
 import { useMessagesStore } from './messages-store';
 
@@ -38,6 +39,7 @@ function Loaded({ detail }: { detail: Detail }): ReactElement {
   const headers = Object.entries(detail.headers);
   return (
     <div className="fb-msgs__detail">
+      <ReplayLinks key={detail.id} detail={detail} />
       {detail.decoded && <Decoded decoded={detail.decoded} />}
       <section aria-label="Payload">
         <h3 className="fb-msgs__h">

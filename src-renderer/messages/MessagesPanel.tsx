@@ -1,5 +1,6 @@
 import { useEffect, type ReactElement } from 'react';
 import { api } from '../app/api-holder';
+import { openReplayDialog } from '../replay/replay-store';
 import { MessageDetail } from './MessageDetail';
 import { MessageTable } from './MessageTable';
 import { onMessagesAdded } from './messages-feed';
@@ -21,6 +22,17 @@ export function MessagesPanel(): ReactElement {
             ? `${total.toLocaleString()} recorded · run ${runId}`
             : 'No run yet: press Run to record messages.'}
         </span>
+        {runId && (
+          <button
+            type="button"
+            className="fb-btn"
+            onClick={() =>
+              openReplayDialog({ source: { kind: 'run', runId }, label: `run ${runId.slice(0, 8)}` })
+            }
+          >
+            Replay run…
+          </button>
+        )}
       </header>
       <div className="fb-msgs__body">
         <MessageTable />

@@ -32,7 +32,8 @@ export function RedriveAction({ id }: { id: string }): ReactElement | null {
   const redrive = async (): Promise<void> => {
     setBusy(true);
     try {
-      const { moved, to } = await api()['run.redrive']({ nodeId: id });
+      // Recorded like a replay: each moved message is a new trace linked to the one it was.
+      const { sent: moved, to } = await api()['replay.redrive']({ nodeId: id });
       showNotice(`Moved ${moved} message${moved === 1 ? '' : 's'} back to ${to}.`, { ms: 6000 });
     } catch (err) {
       showNotice(`Could not redrive: ${errorText(err)}`, { tone: 'error', ms: 8000 });
