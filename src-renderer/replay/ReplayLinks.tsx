@@ -3,7 +3,7 @@ import type { MessageDetail } from '@shared/api/contract';
 import type { ReplayLinks as Links } from '@shared/api/replay-requests';
 import { api, errorText } from '../app/api-holder';
 import { selectMessage } from '../messages/messages-feed';
-import { openReplayDialog } from './replay-store';
+import { openReplayDialog, useReplayStore } from './replay-store';
 import './replay.css';
 
 /**
@@ -13,6 +13,8 @@ import './replay.css';
 export function ReplayLinks({ detail }: { detail: MessageDetail }): ReactElement {
   const [links, setLinks] = useState<Links | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A replay that just ended may have added a link: read them again then.
+  const ended = useReplayStore((s) => (s.current && s.current.state !== 'running' ? s.current.id : null));
   useEffect(() => {
     let live = true;
     const request = api()['replay.links'];
@@ -22,7 +24,7 @@ export function ReplayLinks({ detail }: { detail: MessageDetail }): ReactElement
     return () => {
       live = false;
     };
-  }, [detail.id]);
+  }, [detail.id, ended]);
   return (
     <section aria-label="Replay" className="fb-replay-links">
       <button
