@@ -142,6 +142,7 @@ function ReplayDialog({ spec }: { spec: ReplayRequestSpec }): ReactElement {
       }
     >
       <div className="fb-replay">
+        {current && <ReplayProgress replay={current} />}
         <label className="fb-replay__field">
           Send to
           <select
@@ -227,7 +228,6 @@ function ReplayDialog({ spec }: { spec: ReplayRequestSpec }): ReactElement {
           </p>
         )}
         {preview && <PreviewList preview={preview} />}
-        {current && <ReplayProgress replay={current} />}
       </div>
     </Dialog>
   );

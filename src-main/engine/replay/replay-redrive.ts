@@ -29,7 +29,8 @@ export async function redriveRecorded(
   const record: ReplayRecord = {
     id,
     kind: 'redrive',
-    runId: id,
+    // Recorded in the run whose dead letters they are.
+    runId: run.runId,
     source: `dead-letter queue ${dlqName}`,
     target: 'its source queue',
     pacing: 'as fast as possible',
@@ -57,7 +58,7 @@ export async function redriveRecorded(
       spans.delete(m);
       const ts = Date.now();
       const messageId = sink.recordMessage({
-        runId: id,
+        runId: run.runId,
         traceId: span.traceId,
         spanId: span.spanId,
         nodeId: to.nodeId,
@@ -69,7 +70,7 @@ export async function redriveRecorded(
         payload: m.payload,
       });
       sink.recordEvent({
-        runId: id,
+        runId: run.runId,
         traceId: span.traceId,
         spanId: span.spanId,
         parentSpanId: null,

@@ -92,10 +92,13 @@ export class ReplayService {
       throw err;
     }
     const now = Date.now();
+    // During a run, the copies are recorded in it (the browser shows them beside the rest);
+    // otherwise the replay gets a run row of its own.
+    const hostRun = this.deps.run()?.runId ?? null;
     const record: ReplayRecord = {
       id,
       kind: 'replay',
-      runId: id,
+      runId: hostRun ?? id,
       source: reader.describe,
       target: describeTarget(plan.target),
       pacing: describePacing(plan.pacing),
@@ -117,7 +120,7 @@ export class ReplayService {
       pacing: plan.pacing,
       signal: abort.signal,
       counts: record,
-      record: { runId: id, replayId: id, sink: this.deps.sink },
+      record: { runId: record.runId, replayId: id, sink: this.deps.sink },
       storeLinks: async (links) => {
         await this.deps.sink.flushAsync();
         this.deps.store.replays.link(links);
@@ -171,13 +174,14 @@ export class ReplayService {
   open(record: ReplayRecord, sourceRunId: string | null): void {
     const { store } = this.deps;
     const source = sourceRunId ? store.getRun(sourceRunId) : null;
-    store.createRun({
-      id: record.runId,
-      flowName: `${record.kind === 'redrive' ? 'Redrive' : 'Replay'}${source ? ` of ${source.flowName}` : ''}`,
-      flowJson: (sourceRunId && store.getRunFlow(sourceRunId)) || '{}',
-      environment: source?.environment ?? 'replay',
-      startedAt: record.startedAt,
-    });
+    if (record.runId === record.id)
+      store.createRun({
+        id: record.runId,
+        flowName: `${record.kind === 'redrive' ? 'Redrive' : 'Replay'}${source ? ` of ${source.flowName}` : ''}`,
+        flowJson: (sourceRunId && store.getRunFlow(sourceRunId)) || '{}',
+        environment: source?.environment ?? 'replay',
+        startedAt: record.startedAt,
+      });
     store.replays.create(record);
     this.progress(record);
   }
@@ -191,12 +195,13 @@ export class ReplayService {
     record.state = final;
     record.endedAt = Date.now();
     this.deps.store.replays.update(record);
-    this.deps.store.finishRun(
-      record.runId,
-      record.state === 'failed' ? 'failed' : 'stopped',
-      record.endedAt,
-      record.error ?? undefined,
-    );
+    if (record.runId === record.id)
+      this.deps.store.finishRun(
+        record.runId,
+        record.state === 'failed' ? 'failed' : 'stopped',
+        record.endedAt,
+        record.error ?? undefined,
+      );
     this.progress(record);
   }
 
