@@ -1,6 +1,7 @@
 import type { MessageDetail, MessageRow, RunSummary } from '@shared/api/contract';
 import type { RecordedMessageInput, TraceEvent } from '@shared/trace/events';
 import type { PackedRows } from './packed-rows';
+import type { RunArchive } from './run-archive';
 import type { SagaTable } from './saga-table';
 
 /** What `createRun` needs: the run row as it exists when the run starts. */
@@ -92,6 +93,8 @@ export interface Store {
   maxMessageId(): number;
   /** Saga instances, written through on every transition (pattern 9: durable across restarts). */
   sagas: SagaTable;
+  /** Run reports, playback timelines, deleting runs and retention (issue 6). */
+  runs: RunArchive;
   /** Checkpoints the WAL into the main file and closes; later calls are no-ops. */
   close(): void;
 }
