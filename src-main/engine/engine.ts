@@ -9,6 +9,7 @@ import { createPayloadDecoder } from './contracts/decode-for-display';
 import { compileFlow } from './compiler/compile-flow';
 import { createEnvironmentService } from './environments/environment-handlers';
 import type { Engine, EngineHandlers, EngineOptions } from './engine-types';
+import { createRunsService } from './api/runs-handlers';
 import { eventStateAt, eventStreams } from './runtime/event-store-queries';
 import { RunController } from './runtime/run-controller';
 import { checkGraphql } from './schema/check-graphql';
@@ -57,6 +58,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const recovery = createRecoveryFile(options.dataDir);
   const decodePayload = createPayloadDecoder(store);
   const flowFolderOf = options.flowFolderOf ?? workspaceFlowFolder(options.dataDir);
+  const runs = createRunsService(store, options.emit, () => recorder.flushAsync());
 
   const handlers: EngineHandlers = {
     'flow.sample': async () => {
@@ -79,13 +81,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     'recovery.clear': async () => ({ cleared: await recovery.clear() }),
     ...environments.handlers,
     // A variable not set or a keychain entry not readable fails here, naming it: no run starts.
-    'run.start': async (input) =>
-      controller.start(
-        input.flow,
-        await environments.resolveForRun(input.environment),
-        input.filePath ? flowFolderOf(input.filePath) : null,
-        { tracing: input.tracing ?? true },
-      ),
+    'run.start': async (input) => {
+      const environment = await environments.resolveForRun(input.environment);
+      // Retention runs before a run starts, so the new run never counts against itself.
+      runs.applyStoredRetention();
+      return controller.start(input.flow, environment, input.filePath ? flowFolderOf(input.filePath) : null, {
+        tracing: input.tracing ?? true,
+      });
+    },
     'run.stop': async () => controller.stop(),
     'run.status': async () => controller.snapshot(environments.active()),
     'run.pause': async ({ nodeIds }) => controller.setPaused(true, nodeIds),
@@ -106,6 +109,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     'trace.get': async ({ traceId }) => store.traceEvents(traceId),
     'eventStore.streams': async ({ nodeId }) => eventStreams(controller.currentOrLast(), nodeId),
     'eventStore.state': async (input) => eventStateAt(controller.currentOrLast(), input),
+    ...runs.handlers,
   };
 
   return {

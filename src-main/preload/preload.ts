@@ -51,6 +51,12 @@ const REQUESTS: Record<RequestName, true> = {
   'trace.get': true,
   'eventStore.streams': true,
   'eventStore.state': true,
+  'runs.report': true,
+  'runs.timeline': true,
+  'runs.delete': true,
+  'runs.cancelDelete': true,
+  'runs.retention.get': true,
+  'runs.retention.set': true,
 };
 
 const EVENTS: Record<EventName, true> = {
@@ -60,6 +66,7 @@ const EVENTS: Record<EventName, true> = {
   'messages.added': true,
   'menu.command': true,
   'menu.openRecent': true,
+  'runs.deletion': true,
 };
 
 type Listener = (payload: unknown) => void;

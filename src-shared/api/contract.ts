@@ -14,6 +14,7 @@ import type { NodeStateView } from '../run/node-state';
 import type { SagaInstanceRow } from '../run/saga';
 import type { TraceEvent, Transport } from '../trace/events';
 import type { EventStoreState, EventStoreStreams } from './event-store-types';
+import { runsRequests, type RunsEventPayloads } from './runs-requests';
 
 /**
  * The one API between the UI and the engine. Electron IPC and the browser-mode
@@ -349,6 +350,7 @@ export const requests = {
       }),
     output: output<EventStoreState>(),
   },
+  ...runsRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -383,7 +385,7 @@ export const menuCommandSchema = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
 /** Events pushed from the engine: small, batched summaries; views pull pages themselves. */
-export interface EventPayloads {
+export interface EventPayloads extends RunsEventPayloads {
   'run.state': { runId: string; state: RunState; error?: string };
   /** At most every 250 ms while a run goes. */
   'run.counters': { runId: string; at: number; nodes: Record<string, NodeCounters> };
@@ -404,6 +406,7 @@ export const EVENT_NAMES: EventName[] = [
   'messages.added',
   'menu.command',
   'menu.openRecent',
+  'runs.deletion',
 ];
 
 /** The API as the renderer sees it: one method per request, plus event subscriptions. */
