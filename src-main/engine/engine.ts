@@ -83,8 +83,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     // A variable not set or a keychain entry not readable fails here, naming it: no run starts.
     'run.start': async (input) => {
       const environment = await environments.resolveForRun(input.environment);
-      // Retention runs before a run starts, so the new run never counts against itself.
-      runs.applyStoredRetention();
+      // Retention runs before a run starts, keeping room for it: "keep 5 runs" holds with the new one.
+      runs.applyStoredRetention(1);
       return controller.start(input.flow, environment, input.filePath ? flowFolderOf(input.filePath) : null, {
         tracing: input.tracing ?? true,
       });

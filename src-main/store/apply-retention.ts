@@ -8,9 +8,17 @@ const MIB = 1024 * 1024;
  * then the oldest while the pages in use exceed `maxMb`. Each run goes in one transaction,
  * so a crash in between leaves whole runs. Returns the ids deleted, oldest first.
  */
-export function applyRetention(archive: RunArchive, policy: RetentionPolicy, now: number): string[] {
+export function applyRetention(
+  archive: RunArchive,
+  policy: RetentionPolicy,
+  now: number,
+  /** Runs about to start, counted against `keepRuns` (1 at run start, so N remain with the new one). */
+  incoming = 0,
+): string[] {
   const deleted: string[] = [];
-  for (const id of archive.overRetention(policy, now)) if (archive.deleteRun(id)) deleted.push(id);
+  const counted =
+    policy.keepRuns === undefined ? policy : { ...policy, keepRuns: Math.max(0, policy.keepRuns - incoming) };
+  for (const id of archive.overRetention(counted, now)) if (archive.deleteRun(id)) deleted.push(id);
   if (policy.maxMb !== undefined) {
     const limit = policy.maxMb * MIB;
     for (const id of archive.finishedOldestFirst()) {

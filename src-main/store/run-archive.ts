@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RunSummary } from '@shared/api/contract';
 import type { NodeRunStats, RetentionPolicy, RunReport } from '@shared/api/runs-requests';
-import { bucketWidth, type RunTimeline } from '@shared/trace/run-timeline';
+import type { RunTimeline } from '@shared/trace/run-timeline';
 import { toRunSummary, type RunDbRow } from './rows';
 
 /** The run-level reads and deletes of the store: reports, playback timelines, retention. */
@@ -141,6 +141,11 @@ export function prepareRunArchive(db: Database.Database): RunArchive {
     },
     finishedOldestFirst: () => finishedOldestFirst.all().map((r) => r.id),
   };
+}
+
+// Kept here, not imported from src-shared: the recorder's worker thread loads the store without path aliases.
+function bucketWidth(durationMs: number, maxBuckets: number): number {
+  return Math.max(1, Math.ceil(Math.max(durationMs, 1) / maxBuckets));
 }
 
 /** Nearest-rank quantile of sorted values. */

@@ -16,8 +16,8 @@ type RunsHandlerName =
 /** The Runs area of the engine: reports, playback timelines, deletion jobs and retention. */
 export interface RunsService {
   handlers: Pick<EngineHandlers, RunsHandlerName>;
-  /** Applies the stored retention policy (at run start): deletes what it says, returns the ids. */
-  applyStoredRetention(): string[];
+  /** Applies the stored retention policy, with room for `incoming` runs about to start; returns the ids deleted. */
+  applyStoredRetention(incoming?: number): string[];
   deletions: RunDeletions;
 }
 
@@ -30,7 +30,8 @@ export function createRunsService(store: Store, emit: EmitEvent, settled: () => 
     const parsed = retentionSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : {};
   };
-  const applyStoredRetention = (): string[] => applyRetention(store.runs, policy(), Date.now());
+  const applyStoredRetention = (incoming = 0): string[] =>
+    applyRetention(store.runs, policy(), Date.now(), incoming);
   return {
     deletions,
     applyStoredRetention,
