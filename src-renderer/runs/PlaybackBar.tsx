@@ -37,7 +37,11 @@ export function PlaybackBar(): ReactElement | null {
         <button type="button" className="fb-btn" onClick={() => (s.playing ? pause() : play())}>
           {s.playing ? 'Pause' : 'Play'}
         </button>
-        <select aria-label="Playback speed" value={s.speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+        <select
+          aria-label="Playback speed"
+          value={s.speed}
+          onChange={(e) => setSpeed(Number(e.target.value))}
+        >
           {PLAYBACK_SPEEDS.map((x) => (
             <option key={x} value={x}>
               {x}x

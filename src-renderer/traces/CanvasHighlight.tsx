@@ -6,7 +6,8 @@ import { usePlaybackStore } from '../runs/playback-store';
 import { useRunPanelStore } from '../run/run-panel-store';
 import { useTraceStore } from './trace-store';
 
-const sel = (kind: 'node' | 'edge', id: string): string => `.react-flow__${kind}[data-id="${CSS.escape(id)}"]`;
+const sel = (kind: 'node' | 'edge', id: string): string =>
+  `.react-flow__${kind}[data-id="${CSS.escape(id)}"]`;
 
 /**
  * Paints a trace's path, or the run being played back, on the canvas with one generated
@@ -17,16 +18,23 @@ export function CanvasHighlight(): ReactElement | null {
   const tab = useRunPanelStore((s) => s.tab);
   const { events, show } = useTraceStore(useShallow((s) => ({ events: s.events, show: s.showOnCanvas })));
   const edges = useFlowStore((s) => s.edges);
-  const playback = usePlaybackStore(useShallow((s) => ({ lit: s.litHops, counts: s.counts, active: s.active })));
+  const playback = usePlaybackStore(
+    useShallow((s) => ({ lit: s.litHops, counts: s.counts, active: s.active })),
+  );
   const css = useMemo(() => {
     if (tab === 'trace' && show && events.length > 0) {
       const hops = traceHops(events);
       const nodes = new Set(events.map((e) => e.nodeId));
       const lit = edgesForHops(edges, hops);
-      for (const e of edges) if (lit.has(e.id)) (nodes.add(e.source), nodes.add(e.target));
+      for (const e of edges) {
+        if (!lit.has(e.id)) continue;
+        nodes.add(e.source);
+        nodes.add(e.target);
+      }
       return traceRules([...nodes], [...lit]);
     }
-    if (tab === 'runs' && playback.active) return playbackRules(edgesForHops(edges, playback.lit), playback.counts);
+    if (tab === 'runs' && playback.active)
+      return playbackRules(edgesForHops(edges, playback.lit), playback.counts);
     return '';
   }, [tab, show, events, edges, playback]);
   if (!css) return null;
@@ -36,7 +44,9 @@ export function CanvasHighlight(): ReactElement | null {
 function traceRules(nodes: string[], edges: string[]): string {
   const rules: string[] = [];
   if (nodes.length > 0)
-    rules.push(`${nodes.map((n) => sel('node', n)).join(',')}{outline:2px solid var(--fb-accent);outline-offset:3px;border-radius:8px}`);
+    rules.push(
+      `${nodes.map((n) => sel('node', n)).join(',')}{outline:2px solid var(--fb-accent);outline-offset:3px;border-radius:8px}`,
+    );
   if (edges.length > 0)
     rules.push(
       `${edges.map((e) => `${sel('edge', e)} path.react-flow__edge-path`).join(',')}{stroke:var(--fb-accent);stroke-width:3;stroke-dasharray:8 6;animation:fb-trace-flow .8s linear infinite}`,

@@ -34,7 +34,15 @@ export function SequenceDiagram({ model }: { model: SequenceModel }): ReactEleme
         data-testid="sequence-diagram"
       >
         <defs>
-          <marker id="fb-seq-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+          <marker
+            id="fb-seq-arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto"
+          >
             <path d="M0,0 L10,5 L0,10 z" className="fb-seq__head" />
           </marker>
         </defs>

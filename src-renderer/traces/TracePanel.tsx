@@ -12,11 +12,10 @@ export function TracePanel({ hidden }: { hidden: boolean }): ReactElement {
   const { traceId, events, loading, error, view, setView, showOnCanvas, setShowOnCanvas } = useTraceStore();
   const names = useNodeNames();
   const waterfall = useMemo(() => buildWaterfall(events), [events]);
-  const sequence = useMemo(() => (view === 'sequence' ? traceToSequence(events, (id) => names[id]) : null), [
-    events,
-    names,
-    view,
-  ]);
+  const sequence = useMemo(
+    () => (view === 'sequence' ? traceToSequence(events, (id) => names[id]) : null),
+    [events, names, view],
+  );
   const [query, setQuery] = useState('');
   const [queryError, setQueryError] = useState<string | null>(null);
   const onSubmit = (e: FormEvent): void => {
@@ -45,16 +44,26 @@ export function TracePanel({ hidden }: { hidden: boolean }): ReactElement {
           </button>
         </form>
         <div className="fb-trace__views" role="group" aria-label="Trace view">
-          <button type="button" aria-pressed={view === 'waterfall'} className="fb-btn fb-btn--small" onClick={() => setView('waterfall')}>
+          <button
+            type="button"
+            aria-pressed={view === 'waterfall'}
+            className="fb-btn fb-btn--small"
+            onClick={() => setView('waterfall')}
+          >
             Waterfall
           </button>
-          <button type="button" aria-pressed={view === 'sequence'} className="fb-btn fb-btn--small" onClick={() => setView('sequence')}>
+          <button
+            type="button"
+            aria-pressed={view === 'sequence'}
+            className="fb-btn fb-btn--small"
+            onClick={() => setView('sequence')}
+          >
             Sequence
           </button>
         </div>
         <label className="fb-trace__toggle">
-          <input type="checkbox" checked={showOnCanvas} onChange={(e) => setShowOnCanvas(e.target.checked)} /> Path on
-          canvas
+          <input type="checkbox" checked={showOnCanvas} onChange={(e) => setShowOnCanvas(e.target.checked)} />{' '}
+          Path on canvas
         </label>
         <span className="fb-muted fb-trace__meta" data-testid="trace-meta">
           {traceId

@@ -64,7 +64,11 @@ const SpanRow = memo(function SpanRow({
   const e = row.event;
   const left = (row.start / total) * 100;
   const width = Math.max((row.duration / total) * 100, 0.3);
-  const where = [e.destination, e.partition !== undefined ? `p${e.partition}` : '', e.offset ? `@${e.offset}` : '']
+  const where = [
+    e.destination,
+    e.partition !== undefined ? `p${e.partition}` : '',
+    e.offset ? `@${e.offset}` : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -81,7 +85,9 @@ const SpanRow = memo(function SpanRow({
         {row.label}
         {row.attempts > 1 && <span className="fb-wf__badge">×{row.attempts} attempts</span>}
         {row.attempt !== undefined && <span className="fb-muted"> #{row.attempt}</span>}
-        {row.outcome === 'dead-lettered' && <span className="fb-wf__badge fb-wf__badge--bad">dead-lettered</span>}
+        {row.outcome === 'dead-lettered' && (
+          <span className="fb-wf__badge fb-wf__badge--bad">dead-lettered</span>
+        )}
         {e.fault && <span className="fb-wf__badge">injected</span>}
       </span>
       <span role="cell" className="fb-wf__where">
