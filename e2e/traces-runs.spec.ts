@@ -61,8 +61,8 @@ test('open a message trace, look one up by id, play back a run, compare two runs
   await expect(trace.rows).toHaveCount(3);
   await expect(trace.rows.nth(1)).toHaveAttribute('data-kind', 'deliver');
   await expect(trace.rows.nth(2)).toHaveAttribute('data-kind', 'ack');
-  await expect(trace.canvasHighlight).toContainText('e-orders-topic');
-  await expect(trace.canvasHighlight).toContainText('e-topic-billing');
+  await expect.poll(() => trace.edgeStrokeWidth('e-orders-topic')).toBe('3px');
+  await expect.poll(() => trace.edgeStrokeWidth('e-topic-billing')).toBe('3px');
   await workbench.screenshot(testInfo, '01-trace-waterfall');
 
   await trace.show('Sequence');
@@ -91,7 +91,7 @@ test('open a message trace, look one up by id, play back a run, compare two runs
   await runs.button('Play back').click();
   await runs.scrubTo(0.5);
   await expect(runs.playbackCounts).toContainText(/orders out \d+/);
-  await expect(trace.canvasHighlight).toContainText('::after');
+  await expect.poll(() => trace.highlightCss()).toContain('::after');
   await workbench.screenshot(testInfo, '03-playback-midway');
   await runs.playAt('64');
   await expect(runs.playbackCounts).toContainText(`orders out ${MESSAGES}`);

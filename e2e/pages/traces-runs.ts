@@ -33,6 +33,19 @@ export class TracePage {
     await this.region.getByRole('button', { name: view }).click();
   }
 
+  /** The style sheet drawing a trace path or playback on the canvas ('' when none). */
+  async highlightCss(): Promise<string> {
+    if ((await this.canvasHighlight.count()) === 0) return '';
+    return (await this.canvasHighlight.textContent()) ?? '';
+  }
+
+  /** The stroke width an edge is drawn with right now (a lit edge is wider). */
+  edgeStrokeWidth(edgeId: string): Promise<string> {
+    return this.page
+      .locator(`.react-flow__edge[data-id="${edgeId}"] path.react-flow__edge-path`)
+      .evaluate((el) => getComputedStyle(el).strokeWidth);
+  }
+
   /** The trace id the tab shows (from its meta line). */
   async traceId(): Promise<string> {
     const text = (await this.meta.textContent()) ?? '';
@@ -70,13 +83,13 @@ export class RunsPage {
     for (const box of await this.rows.getByRole('checkbox', { checked: true }).all()) await box.click();
   }
 
-  button(name: string | RegExp): Locator {
-    return this.region.getByRole('button', { name });
+  button(name: string | RegExp, options: { exact?: boolean } = {}): Locator {
+    return this.region.getByRole('button', { name, ...options });
   }
 
   async playAt(speed: string): Promise<void> {
     await this.region.getByLabel('Playback speed').selectOption(speed);
-    await this.button('Play').click();
+    await this.button('Play', { exact: true }).click();
   }
 
   /** Moves the playback slider to a fraction of the run (0 = start, 1 = end). */

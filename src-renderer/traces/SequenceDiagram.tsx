@@ -16,7 +16,8 @@ export const MAX_ARROWS = 400;
  */
 export function SequenceDiagram({ model }: { model: SequenceModel }): ReactElement {
   const arrows = model.arrows.slice(0, MAX_ARROWS);
-  const width = PAD * 2 + Math.max(1, model.participants.length) * LANE_W;
+  // Room on the right for the label of a self-arrow on the last lifeline.
+  const width = PAD * 2 + Math.max(1, model.participants.length) * LANE_W + 160;
   const height = HEAD_H + PAD + (arrows.length + 1) * STEP_H;
   const x = (lane: number): number => PAD + lane * LANE_W + LANE_W / 2;
   return (

@@ -31,6 +31,16 @@ describe('traceToSequence', () => {
     ]);
   });
 
+  it('puts a hop after its parent even when both carry the same time', () => {
+    const m = traceToSequence([
+      ev('d', 'p', { nodeId: 'cons', kind: 'deliver', ts: 5 }),
+      ev('a', 'd', { nodeId: 'cons', kind: 'ack', ts: 5 }),
+      ev('p', null, { nodeId: 'prod', ts: 5 }),
+    ]);
+    expect(m.participants.map((p) => p.nodeId)).toEqual(['prod', 'cons']);
+    expect(m.arrows.map((a) => a.kind)).toEqual(['produce', 'deliver', 'ack']);
+  });
+
   it('gives a root hop nobody received its destination as a lane', () => {
     const m = traceToSequence([ev('p', null, { nodeId: 'prod', destination: 'jobs', transport: 'amqp' })]);
     expect(m.participants.map((p) => p.label)).toEqual(['prod', 'jobs']);

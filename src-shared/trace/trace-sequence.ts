@@ -68,8 +68,10 @@ export function traceToSequence(
     const parent = e.parentSpanId === null ? undefined : bySpan.get(e.parentSpanId);
     if (parent && parent.nodeId !== e.nodeId) received.add(parent.spanId);
   }
-  const sorted = [...events].sort((a, b) => a.ts - b.ts);
-  const start = sorted.length > 0 ? sorted[0].ts : 0;
+  const sorted = causalOrder(events, bySpan);
+  let start = Infinity;
+  for (const e of events) start = Math.min(start, e.ts);
+  if (!Number.isFinite(start)) start = 0;
   const arrows: SequenceArrow[] = [];
   for (const e of sorted) {
     const parent = e.parentSpanId === null ? undefined : bySpan.get(e.parentSpanId);
@@ -95,4 +97,39 @@ export function traceToSequence(
     });
   }
   return { participants, arrows };
+}
+
+/**
+ * Events by time, but never before their parent: a delivery stamped in the same millisecond
+ * as its produce (or earlier, on another clock) still comes after it.
+ */
+function causalOrder(events: readonly TraceEvent[], bySpan: Map<string, TraceEvent>): TraceEvent[] {
+  const key = new Map<TraceEvent, { at: number; depth: number }>();
+  const keyOf = (e: TraceEvent): { at: number; depth: number } => {
+    const known = key.get(e);
+    if (known) return known;
+    // Walk up iteratively (a long chain must not overflow the stack), then fill in downwards.
+    const chain: TraceEvent[] = [];
+    const seen = new Set<TraceEvent>();
+    let cur: TraceEvent | undefined = e;
+    while (cur && !key.has(cur) && !seen.has(cur)) {
+      seen.add(cur);
+      chain.push(cur);
+      cur = cur.parentSpanId === null ? undefined : bySpan.get(cur.parentSpanId);
+    }
+    let above = cur ? key.get(cur) : undefined;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const k = above
+        ? { at: Math.max(chain[i].ts, above.at), depth: above.depth + 1 }
+        : { at: chain[i].ts, depth: 0 };
+      key.set(chain[i], k);
+      above = k;
+    }
+    return key.get(e)!;
+  };
+  return [...events].sort((a, b) => {
+    const ka = keyOf(a);
+    const kb = keyOf(b);
+    return ka.at - kb.at || ka.depth - kb.depth;
+  });
 }
