@@ -43,7 +43,12 @@ export class TracePage {
   edgeStrokeWidth(edgeId: string): Promise<string> {
     return this.page
       .locator(`.react-flow__edge[data-id="${edgeId}"] path.react-flow__edge-path`)
-      .evaluate((el) => getComputedStyle(el).strokeWidth);
+      .evaluate(
+        (el) =>
+          (
+            globalThis as unknown as { getComputedStyle(e: unknown): { strokeWidth: string } }
+          ).getComputedStyle(el).strokeWidth,
+      );
   }
 
   /** The trace id the tab shows (from its meta line). */
@@ -80,7 +85,8 @@ export class RunsPage {
   }
 
   async untickAll(): Promise<void> {
-    for (const box of await this.rows.getByRole('checkbox', { checked: true }).all()) await box.click();
+    for (const box of await this.rows.getByRole('checkbox').all())
+      if (await box.isChecked()) await box.uncheck();
   }
 
   button(name: string | RegExp, options: { exact?: boolean } = {}): Locator {

@@ -36,7 +36,7 @@ export function RunCompare({ ids }: { ids: [string, string] }): ReactElement {
       return r ? (r.endedAt ?? Date.now()) - r.startedAt : 0;
     };
     // One bucket width for both, so a point means the same stretch of time on each line.
-    const bucketMs = Math.max(10, bucketWidth(Math.max(dur(a), dur(b)), 120));
+    const bucketMs = Math.max(100, bucketWidth(Math.max(dur(a), dur(b)), 120));
     Promise.all([api()['runs.report']({ runId: a, bucketMs }), api()['runs.report']({ runId: b, bucketMs })])
       .then(([ra, rb]) => {
         if (!live) return;
