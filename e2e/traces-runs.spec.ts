@@ -108,7 +108,7 @@ test('open a message trace, look one up by id, play back a run, compare two runs
   await runs.untickAll();
   await runs.tick(2);
   await runs.button(/Delete/).click();
-  await expect(runs.deleteProgress).toContainText('1/1 done');
+  await expect(runs.deleteProgress).toContainText('1 of 1 deleted, done');
   await expect(runs.rows).toHaveCount(2);
   await workbench.screenshot(testInfo, '05-deleted');
 });

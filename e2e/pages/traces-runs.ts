@@ -10,7 +10,7 @@ export class TracePage {
   readonly canvasHighlight: Locator;
 
   constructor(private readonly page: Page) {
-    this.region = page.getByRole('region', { name: 'Trace', exact: true }).and(page.locator('.fb-trace'));
+    this.region = page.getByRole('region', { name: 'Trace view' });
     this.rows = page.getByTestId('waterfall-row');
     this.meta = page.getByTestId('trace-meta');
     this.participants = page.getByTestId('sequence-participant');
@@ -58,7 +58,7 @@ export class TracePage {
   }
 }
 
-/** The Runs tab: history, report, comparison, playback, deletion. */
+/** The History tab (runs): history, report, comparison, playback, deletion. */
 export class RunsPage {
   readonly region: Locator;
   readonly rows: Locator;
@@ -75,7 +75,7 @@ export class RunsPage {
   }
 
   async open(): Promise<void> {
-    await this.page.getByRole('tab', { name: 'Runs' }).click();
+    await this.page.getByRole('tab', { name: 'History' }).click();
     await expect(this.region).toBeVisible();
   }
 

@@ -13,7 +13,7 @@ const TABS: Array<{ id: BottomTab; label: string }> = [
   { id: 'run', label: 'Run' },
   { id: 'calls', label: 'Calls' },
   { id: 'trace', label: 'Trace' },
-  { id: 'runs', label: 'Runs' },
+  { id: 'runs', label: 'History' },
 ];
 
 /**

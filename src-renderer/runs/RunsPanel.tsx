@@ -34,7 +34,7 @@ export function RunsPanel({ hidden }: { hidden: boolean }): ReactElement {
   const two = selected.length === 2 ? (selected as [string, string]) : null;
   const finished = (id: string): boolean => runs.find((r) => r.id === id)?.state !== 'running';
   return (
-    <section className="fb-runs" aria-label="Runs" hidden={hidden}>
+    <section className="fb-runs" aria-label="Run history" hidden={hidden}>
       <header className="fb-runs__bar">
         <button type="button" className="fb-btn" onClick={() => void refreshRuns()}>
           Refresh
@@ -57,8 +57,8 @@ export function RunsPanel({ hidden }: { hidden: boolean }): ReactElement {
         </button>
         {deletion && (
           <span role="status" className="fb-runs__progress" data-testid="delete-progress">
-            <progress max={deletion.total} value={deletion.deleted} /> {deletion.deleted}/{deletion.total}{' '}
-            {deletion.state === 'running' ? 'deleting…' : deletion.state}
+            <progress max={deletion.total} value={deletion.done} /> {deletion.deleted} of {deletion.total}{' '}
+            deleted, {deletion.state === 'running' ? 'deleting…' : deletion.state}
             {deleting && (
               <button type="button" className="fb-btn" onClick={() => void cancelDeletion()}>
                 Cancel
@@ -76,7 +76,7 @@ export function RunsPanel({ hidden }: { hidden: boolean }): ReactElement {
       <PlaybackBar />
       <div className="fb-runs__body">
         <div className="fb-runs__list">
-          <table className="fb-runs__table" aria-label="Run history">
+          <table className="fb-runs__table" aria-label="Runs recorded">
             <thead>
               <tr>
                 <th />

@@ -29,7 +29,7 @@ export function TracePanel({ hidden }: { hidden: boolean }): ReactElement {
     void openTrace(id);
   };
   return (
-    <section className="fb-trace" aria-label="Trace" hidden={hidden}>
+    <section className="fb-trace" aria-label="Trace view" hidden={hidden}>
       <header className="fb-trace__bar">
         <form onSubmit={onSubmit} className="fb-trace__search" role="search">
           <input
@@ -43,7 +43,7 @@ export function TracePanel({ hidden }: { hidden: boolean }): ReactElement {
             Look up
           </button>
         </form>
-        <div className="fb-trace__views" role="group" aria-label="Trace view">
+        <div className="fb-trace__views" role="group" aria-label="Trace display">
           <button
             type="button"
             aria-pressed={view === 'waterfall'}

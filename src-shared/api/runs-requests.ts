@@ -46,6 +46,9 @@ export type RetentionPolicy = z.infer<typeof retentionSchema>;
 export interface RunDeletion {
   jobId: string;
   total: number;
+  /** Runs handled so far (deleted, or skipped: unknown or still running). */
+  done: number;
+  /** Runs actually deleted. */
   deleted: number;
   state: 'running' | 'done' | 'cancelled' | 'failed';
   error?: string;

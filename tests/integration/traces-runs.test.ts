@@ -95,7 +95,7 @@ describe('traces and runs on Kafka and RabbitMQ', () => {
       const final = (): RunDeletion | undefined =>
         (pushed['runs.deletion'] ?? []).find((p) => p.jobId === job.jobId && p.state !== 'running');
       await waitFor('deletion done', () => final() !== undefined);
-      expect(final()).toMatchObject({ state: 'done', deleted: 2, total: 2 });
+      expect(final()).toMatchObject({ state: 'done', done: 2, deleted: 2, total: 2 });
       expect((await e.handlers['runs.list']({ limit: 10 })).map((r) => r.id)).toEqual([ids[3], ids[2]]);
       expect((await e.handlers['messages.list']({ runId: ids[0], limit: 10 })).total).toBe(0);
 

@@ -18,15 +18,17 @@ export class RunDeletions {
   ) {}
 
   start(runIds: string[]): RunDeletion {
+    const ids = [...new Set(runIds)];
     const job = {
       jobId: randomUUID(),
-      total: runIds.length,
+      total: ids.length,
+      done: 0,
       deleted: 0,
       state: 'running' as const,
       cancel: false,
     };
     this.jobs.set(job.jobId, job);
-    void this.run(job, [...new Set(runIds)]);
+    void this.run(job, ids);
     return view(job);
   }
 
@@ -48,11 +50,11 @@ export class RunDeletions {
       for (const id of runIds) {
         await turn();
         if (job.cancel) break;
-        this.archive.deleteRun(id);
-        job.deleted++;
+        if (this.archive.deleteRun(id)) job.deleted++;
+        job.done++;
         this.report(view(job));
       }
-      job.state = job.cancel && job.deleted < job.total ? 'cancelled' : 'done';
+      job.state = job.cancel && job.done < job.total ? 'cancelled' : 'done';
     } catch (err) {
       job.state = 'failed';
       job.error = err instanceof Error ? err.message : String(err);
