@@ -18,23 +18,32 @@ import {
 } from './runs-store';
 import './runs.css';
 
-/** The Runs tab: run history, one run's report, two runs compared, playback, deletes and retention. */
+/**
+ * The History tab: the runs recorded, one run's report, two runs compared, playback, deletes
+ * and retention. Its body exists only while the tab shows (playback keeps its own store).
+ */
 export function RunsPanel({ hidden }: { hidden: boolean }): ReactElement {
+  // Subscribed while hidden too, so a deletion finishing elsewhere still updates the list.
+  useEffect(() => api().on('runs.deletion', onDeletionProgress), []);
+  if (hidden) return <section className="fb-runs" aria-label="Run history" hidden />;
+  return <RunsBody />;
+}
+
+function RunsBody(): ReactElement {
   const { runs, selected, error, deletion } = useRunsStore(
     useShallow((s) => ({ runs: s.runs, selected: s.selected, error: s.error, deletion: s.deletion })),
   );
   const runState = useRunStore((s) => s.state);
-  useEffect(() => api().on('runs.deletion', onDeletionProgress), []);
   // Reloaded when the tab shows and whenever a run starts or ends.
   useEffect(() => {
-    if (!hidden) void refreshRuns();
-  }, [hidden, runState]);
+    void refreshRuns();
+  }, [runState]);
   const deleting = deletion?.state === 'running';
   const one = selected.length === 1 ? selected[0] : null;
   const two = selected.length === 2 ? (selected as [string, string]) : null;
   const finished = (id: string): boolean => runs.find((r) => r.id === id)?.state !== 'running';
   return (
-    <section className="fb-runs" aria-label="Run history" hidden={hidden}>
+    <section className="fb-runs" aria-label="Run history">
       <header className="fb-runs__bar">
         <button type="button" className="fb-btn" onClick={() => void refreshRuns()}>
           Refresh

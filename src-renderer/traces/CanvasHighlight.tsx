@@ -54,8 +54,13 @@ function traceRules(nodes: string[], edges: string[]): string {
   return rules.join('\n');
 }
 
+/** A node's counts at the moment shown: a small badge under it (only while playing back). */
+const BADGE =
+  'position:absolute;left:50%;top:100%;transform:translate(-50%,4px);padding:0 6px;border-radius:8px;' +
+  'background:var(--fb-success-soft);color:var(--fb-success);font:11px var(--fb-mono);white-space:nowrap;pointer-events:none';
+
 function playbackRules(lit: Set<string>, counts: Record<string, string>): string {
-  const rules: string[] = [];
+  const rules: string[] = [`.react-flow__node::after{${BADGE}}`];
   if (lit.size > 0)
     rules.push(
       `${[...lit].map((e) => `${sel('edge', e)} path.react-flow__edge-path`).join(',')}{stroke:var(--fb-success);stroke-width:3.5}`,

@@ -7,8 +7,16 @@ import { openTrace, parseTraceId, useTraceStore } from './trace-store';
 import { TraceWaterfall } from './TraceWaterfall';
 import './traces.css';
 
-/** The Trace tab: look a trace up by id, see it as a waterfall or a sequence diagram. */
+/**
+ * The Trace tab: look a trace up by id, see it as a waterfall or a sequence diagram. Its body
+ * exists only while the tab shows, so a hidden tab costs the canvas nothing.
+ */
 export function TracePanel({ hidden }: { hidden: boolean }): ReactElement {
+  if (hidden) return <section className="fb-trace" aria-label="Trace view" hidden />;
+  return <TraceBody />;
+}
+
+function TraceBody(): ReactElement {
   const { traceId, events, loading, error, view, setView, showOnCanvas, setShowOnCanvas } = useTraceStore();
   const names = useNodeNames();
   const waterfall = useMemo(() => buildWaterfall(events), [events]);
@@ -29,7 +37,7 @@ export function TracePanel({ hidden }: { hidden: boolean }): ReactElement {
     void openTrace(id);
   };
   return (
-    <section className="fb-trace" aria-label="Trace view" hidden={hidden}>
+    <section className="fb-trace" aria-label="Trace view">
       <header className="fb-trace__bar">
         <form onSubmit={onSubmit} className="fb-trace__search" role="search">
           <input
