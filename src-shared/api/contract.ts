@@ -15,6 +15,7 @@ import type { SagaInstanceRow } from '../run/saga';
 import type { TraceEvent, Transport } from '../trace/events';
 import type { EventStoreState, EventStoreStreams } from './event-store-types';
 import { replayRequests, type ReplayProgressEvent } from './replay-requests';
+import { runsRequests, type RunsEventPayloads } from './runs-requests';
 
 /**
  * The one API between the UI and the engine. Electron IPC and the browser-mode
@@ -351,6 +352,7 @@ export const requests = {
       }),
     output: output<EventStoreState>(),
   },
+  ...runsRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -385,7 +387,7 @@ export const menuCommandSchema = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
 /** Events pushed from the engine: small, batched summaries; views pull pages themselves. */
-export interface EventPayloads {
+export interface EventPayloads extends RunsEventPayloads {
   'run.state': { runId: string; state: RunState; error?: string };
   /** At most every 250 ms while a run goes. */
   'run.counters': { runId: string; at: number; nodes: Record<string, NodeCounters> };
@@ -409,6 +411,7 @@ export const EVENT_NAMES: EventName[] = [
   'menu.command',
   'menu.openRecent',
   'replay.progress',
+  'runs.deletion',
 ];
 
 /** The API as the renderer sees it: one method per request, plus event subscriptions. */
