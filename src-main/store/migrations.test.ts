@@ -53,7 +53,16 @@ describe('openStore and migrations', () => {
       )
       .pluck()
       .all();
-    expect(tables).toEqual(['messages', 'messages_fts', 'runs', 'saga_instances', 'settings', 'spans']);
+    expect(tables).toEqual([
+      'messages',
+      'messages_fts',
+      'replay_links',
+      'replays',
+      'runs',
+      'saga_instances',
+      'settings',
+      'spans',
+    ]);
     const views = db.prepare("SELECT name FROM sqlite_master WHERE type = 'view'").pluck().all();
     expect(views).toEqual(['events']);
     db.close();
