@@ -49,9 +49,12 @@ it(`replay of ${REPLAY_N} messages vs the bare client`, async () => {
     const sent = median(r.replay.map((m) => m.sent.rate));
     const recorded = median(r.replay.map((m) => m.recorded.rate));
     const verdict = (x: number): string => `${x.toFixed(2)}${x >= 0.8 ? ' ✓' : ' ✗'}`;
+    const cpuBare = median(r.bare.map((m) => m.cpuUsPerMessage));
+    const cpuReplay = median(r.replay.map((m) => m.recorded.cpuUsPerMessage));
     lines.push(
       `${path.padEnd(9)} bare ${Math.round(bare)} msg/s · replay sent ${Math.round(sent)} msg/s (ratio ${verdict(sent / bare)}) · ` +
-        `replay sent and recorded ${Math.round(recorded)} msg/s (ratio ${verdict(recorded / bare)}) · goal ≥ 0.8`,
+        `replay sent and recorded ${Math.round(recorded)} msg/s (ratio ${verdict(recorded / bare)}) · goal ≥ 0.8 · ` +
+        `CPU of this process ${cpuBare.toFixed(0)} µs/msg bare, ${cpuReplay.toFixed(0)} µs/msg replay (all threads)`,
     );
   }
   console.log(lines.join('\n'));
