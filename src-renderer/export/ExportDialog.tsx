@@ -10,7 +10,7 @@ import {
 import { appInfo } from '../app/api-holder';
 import { Dialog } from '../app/Dialog';
 import { useSelectionStore } from '../canvas/selection-store';
-import { copyExport, defaultExportName, saveExport, suggestedTraceId } from './export-actions';
+import { copyExport, currentTheme, defaultExportName, saveExport, suggestedTraceId } from './export-actions';
 import {
   choiceProblem,
   COPYABLE_FORMATS,
@@ -33,7 +33,7 @@ export function ExportDialog({ resolve }: { resolve(): void }): ReactElement {
     format: 'svg',
     scope: useSelectionStore.getState().nodeIds.length > 0 ? 'selection' : 'flow',
     scale: 2,
-    background: 'light',
+    background: currentTheme(),
     traceId: suggestedTraceId(),
     fileName: '',
   }));

@@ -3,7 +3,6 @@ import type { ExportOptions, ExportResult, NodeBox } from '@shared/export/export
 import { api, errorText } from '../app/api-holder';
 import { exportDialog } from '../app/dialog-store';
 import { showNotice } from '../app/notice-store';
-import { useThemeStore } from '../app/theme-store';
 import { useFlowStore } from '../canvas/flow-store';
 import { useSelectionStore } from '../canvas/selection-store';
 import { useMessagesStore } from '../messages/messages-store';
@@ -22,6 +21,11 @@ export function suggestedTraceId(): string {
   return detail?.traceId ?? rows.find((r) => r.id === selectedId)?.traceId ?? '';
 }
 
+/** The scheme the app shows (theme-store sets it on <html>; read here so importing has no side effects). */
+export function currentTheme(): 'light' | 'dark' {
+  return document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
+}
+
 /** Node sizes as the canvas measured them, so the drawing matches what is on screen. */
 function measuredSizes(): Record<string, NodeBox> {
   const sizes: Record<string, NodeBox> = {};
@@ -38,7 +42,7 @@ export async function buildExport(choice: ExportChoice): Promise<ExportResult> {
   const flow = useFlowStore.getState().toDocument();
   const options: ExportOptions = {
     background: choice.background,
-    theme: useThemeStore.getState().theme,
+    theme: currentTheme(),
     scale: choice.scale,
     sizes: measuredSizes(),
     environment: useSettingsStore.getState().environment,
