@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { NODE_CATALOG } from '../src-shared/flow/node-catalog';
 import type { NodeKind } from '../src-shared/flow/node-kinds';
@@ -168,4 +169,47 @@ test('exports the flow as SVG and PNG laid out as on the canvas, a selection, an
   expect(copied).toMatch(/^---\ntitle: "Saga/);
   expect(copied).toContain('flowchart LR');
   expect(copied).toContain('subgraph');
+});
+
+test('exports a recorded trace as a Mermaid sequence diagram that mermaid parses', async ({
+  workbench,
+  page,
+  browser,
+}, testInfo) => {
+  const templates = new TemplatesPage(page);
+  await templates.openGallery();
+  await templates.choose('Publish/subscribe');
+  await templates.closeExplanation();
+  await workbench.toolbar.run();
+  await workbench.toolbar.waitForRunState('running');
+  await workbench.messages.openNewest();
+  await expect(workbench.messages.trace()).toContainText('deliver');
+  await workbench.toolbar.stop();
+  await workbench.toolbar.waitForRunState('stopped', 'idle');
+
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const exporter = new ExportPage(page);
+  await exporter.open();
+  await exporter.format('Mermaid sequence diagram of a trace');
+  // The selected message's trace is filled in.
+  await expect(exporter.dialog.getByLabel('Trace id')).toHaveValue(/^[0-9a-f]{32}$/);
+  await workbench.screenshot(testInfo, '01-trace-dialog');
+  await exporter.copy();
+  const copied = (await page.evaluate('navigator.clipboard.readText()')) as string;
+  writeFileSync(testInfo.outputPath('trace.mmd'), copied);
+  await testInfo.attach('trace.mmd', { path: testInfo.outputPath('trace.mmd'), contentType: 'text/plain' });
+  expect(copied).toMatch(/^sequenceDiagram\n/);
+  expect(copied).toContain('participant p_publisher as order events');
+  expect(copied).toMatch(/->>.*: deliver /);
+  // The produce is drawn before the deliveries it caused.
+  expect(copied.indexOf(': produce ')).toBeLessThan(copied.indexOf(': deliver '));
+
+  const checker = await browser.newPage();
+  await checker.setContent('<!doctype html><body></body>');
+  await checker.addScriptTag({ path: join(__dirname, '../node_modules/mermaid/dist/mermaid.min.js') });
+  const parsed = await checker.evaluate(
+    `window.mermaid.parse(${JSON.stringify(copied)}).then((r) => r.diagramType, (e) => 'error: ' + e.message)`,
+  );
+  expect(parsed).toBe('sequence');
+  await checker.close();
 });

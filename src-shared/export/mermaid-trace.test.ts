@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportTestFlow, SAMPLE_TRACE } from './export-test-flow';
-import { traceToMermaid } from './mermaid-trace';
+import type { TraceEvent } from '../trace/events';
+import { causalOrder, traceToMermaid } from './mermaid-trace';
 
 describe('traceToMermaid', () => {
   const text = traceToMermaid([...SAMPLE_TRACE].reverse(), exportTestFlow());
@@ -24,6 +25,21 @@ describe('traceToMermaid', () => {
       '  p_worker->>p_svc: call POST /pay',
       '  Note over p_svc: respond POST /pay 1.3 ms',
       '  p_gw-->>p_svc: respond POST /pay',
+    ]);
+  });
+
+  it('never draws a hop before the hop that caused it, even when its clock says so', () => {
+    const [produce, deliver] = SAMPLE_TRACE;
+    const early = [
+      { ...(deliver as TraceEvent), ts: 0 },
+      { ...(produce as TraceEvent), ts: 5 },
+    ];
+    expect(causalOrder(early).map((e) => e.kind)).toEqual(['produce', 'deliver']);
+    expect(traceToMermaid(early).trim().split('\n').slice(2)).toEqual([
+      '  participant p_prod as prod',
+      '  participant p_worker as worker',
+      '  Note over p_prod: produce orders',
+      '  p_prod->>p_worker: deliver billing',
     ]);
   });
 

@@ -17,6 +17,31 @@ function describe(e: TraceEvent): string {
 }
 
 /**
+ * Events in time order, except that an event never comes before the event of its parent
+ * span: clocks of different hops (and when a send is recorded) can put a delivery a little
+ * ahead of its produce.
+ */
+export function causalOrder(events: readonly TraceEvent[]): TraceEvent[] {
+  const pending = [...events].sort((a, b) => a.ts - b.ts);
+  const spans = new Set(pending.map((e) => e.spanId));
+  const emitted = new Set<string>();
+  const out: TraceEvent[] = [];
+  while (pending.length > 0) {
+    // The earliest event whose parent is drawn already (or is not in this trace).
+    let index = pending.findIndex(
+      (e) => !e.parentSpanId || !spans.has(e.parentSpanId) || emitted.has(e.parentSpanId),
+    );
+    // A cycle of parents cannot be ordered by cause: time decides.
+    if (index < 0) index = 0;
+    const [next] = pending.splice(index, 1);
+    if (!next) break;
+    out.push(next);
+    emitted.add(next.spanId);
+  }
+  return out;
+}
+
+/**
  * One trace as a Mermaid sequence diagram: a participant per node (named as in the flow when
  * one is given), events in time order, each drawn as an arrow from the node whose span is its
  * parent (dashed for answers, crossed for failures), or as a note when it starts the trace or
@@ -24,7 +49,7 @@ function describe(e: TraceEvent): string {
  */
 export function traceToMermaid(events: readonly TraceEvent[], flow?: FlowDocument): string {
   if (events.length === 0) throw new Error('the trace has no events to draw');
-  const ordered = [...events].sort((a, b) => a.ts - b.ts);
+  const ordered = causalOrder(events);
   const names = new Map(flow?.nodes.map((node) => [node.id, node.config.name || node.id]) ?? []);
   const bySpan = new Map<string, TraceEvent>();
   for (const e of ordered) if (!bySpan.has(e.spanId)) bySpan.set(e.spanId, e);
