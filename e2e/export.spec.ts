@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import type { Browser, Page } from '@playwright/test';
 import { NODE_CATALOG } from '../src-shared/flow/node-catalog';
 import type { NodeKind } from '../src-shared/flow/node-kinds';
@@ -171,7 +172,7 @@ test('exports the flow as SVG and PNG laid out as on the canvas, a selection, an
   expect(copied).toContain('subgraph');
 });
 
-test('exports a recorded trace as a Mermaid sequence diagram that mermaid parses', async ({
+test('exports a recorded trace as a Mermaid sequence diagram, and AsyncAPI with schemas from recorded messages', async ({
   workbench,
   page,
   browser,
@@ -212,4 +213,16 @@ test('exports a recorded trace as a Mermaid sequence diagram that mermaid parses
   );
   expect(parsed).toBe('sequence');
   await checker.close();
+
+  // AsyncAPI of the flow, with payload examples taken from what the run recorded.
+  await exporter.open();
+  await exporter.format('AsyncAPI 3.0 document');
+  await expect(exporter.dialog.getByRole('checkbox', { name: /recorded messages/ })).toBeChecked();
+  const asyncApi = parse(readFileSync(await exporter.exportFile(), 'utf8')) as {
+    asyncapi: string;
+    components: { messages: Record<string, { examples?: Array<{ payload: unknown }> }> };
+  };
+  expect(asyncApi.asyncapi).toBe('3.0.0');
+  const examples = Object.values(asyncApi.components.messages).flatMap((m) => m.examples ?? []);
+  expect(examples.length).toBeGreaterThan(0);
 });

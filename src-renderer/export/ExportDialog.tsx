@@ -10,6 +10,7 @@ import {
 import { appInfo } from '../app/api-holder';
 import { Dialog } from '../app/Dialog';
 import { useSelectionStore } from '../canvas/selection-store';
+import { useMessagesStore } from '../messages/messages-store';
 import { copyExport, currentTheme, defaultExportName, saveExport, suggestedTraceId } from './export-actions';
 import {
   choiceProblem,
@@ -36,7 +37,9 @@ export function ExportDialog({ resolve }: { resolve(): void }): ReactElement {
     background: currentTheme(),
     traceId: suggestedTraceId(),
     fileName: '',
+    useRecorded: true,
   }));
+  const hasRun = useMessagesStore((s) => s.runId !== null);
   const [busy, setBusy] = useState(false);
   const id = useId();
   const browserMode = !appInfo().nativeDialogs;
@@ -176,6 +179,17 @@ export function ExportDialog({ resolve }: { resolve(): void }): ReactElement {
               onChange={(e) => set({ traceId: e.target.value })}
             />
           </>
+        )}
+
+        {choice.format === 'asyncapi' && hasRun && (
+          <label className="fb-export-form__check">
+            <input
+              type="checkbox"
+              checked={choice.useRecorded}
+              onChange={(e) => set({ useRecorded: e.target.checked })}
+            />{' '}
+            Infer payload schemas from the last run’s recorded messages (declared contracts still win)
+          </label>
         )}
 
         {browserMode && (

@@ -9,6 +9,7 @@ import { useMessagesStore } from '../messages/messages-store';
 import { useSettingsStore } from '../settings/settings-store';
 import { rasterizeWithCanvas, toBase64 } from './canvas-rasterize';
 import { SCOPED_FORMATS, type ExportChoice } from './export-choice';
+import { recordedSamples } from './recorded-samples';
 
 /** File → Export…: the dialog does the rest. */
 export async function openExportDialog(): Promise<void> {
@@ -50,6 +51,10 @@ export async function buildExport(choice: ExportChoice): Promise<ExportResult> {
   };
   if (choice.scope === 'selection' && SCOPED_FORMATS.includes(choice.format)) {
     options.selection = useSelectionStore.getState().nodeIds;
+  }
+  const runId = useMessagesStore.getState().runId;
+  if (choice.format === 'asyncapi' && choice.useRecorded && runId) {
+    options.samples = await recordedSamples(runId);
   }
   if (choice.format === 'mermaid-trace') {
     options.trace = await api()['trace.get']({ traceId: choice.traceId.trim() });
