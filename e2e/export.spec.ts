@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { Parser } from '@asyncapi/parser';
 import type { Browser, Page } from '@playwright/test';
 import { NODE_CATALOG } from '../src-shared/flow/node-catalog';
 import type { NodeKind } from '../src-shared/flow/node-kinds';
@@ -218,7 +219,10 @@ test('exports a recorded trace as a Mermaid sequence diagram, and AsyncAPI with 
   await exporter.open();
   await exporter.format('AsyncAPI 3.0 document');
   await expect(exporter.dialog.getByRole('checkbox', { name: /recorded messages/ })).toBeChecked();
-  const asyncApi = parse(readFileSync(await exporter.exportFile(), 'utf8')) as {
+  const asyncApiText = readFileSync(await exporter.exportFile(), 'utf8');
+  const { diagnostics } = await new Parser().parse(asyncApiText);
+  expect(diagnostics.filter((d) => d.severity === 0).map((d) => d.message)).toEqual([]);
+  const asyncApi = parse(asyncApiText) as {
     asyncapi: string;
     components: { messages: Record<string, { examples?: Array<{ payload: unknown }> }> };
   };
