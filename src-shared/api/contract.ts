@@ -16,6 +16,7 @@ import type { TraceEvent, Transport } from '../trace/events';
 import type { EventStoreState, EventStoreStreams } from './event-store-types';
 import { replayRequests, type ReplayProgressEvent } from './replay-requests';
 import { runsRequests, type RunsEventPayloads } from './runs-requests';
+import { exportRequests } from './export-requests';
 
 /**
  * The one API between the UI and the engine. Electron IPC and the browser-mode
@@ -353,6 +354,7 @@ export const requests = {
     output: output<EventStoreState>(),
   },
   ...runsRequests,
+  ...exportRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -381,6 +383,7 @@ export const MENU_COMMANDS = [
   'shortcuts',
   'newFromTemplate',
   'choosePattern',
+  'export',
 ] as const;
 /** The `menu.command` payload's command, parsed by the renderer before it runs anything. */
 export const menuCommandSchema = z.enum(MENU_COMMANDS);
