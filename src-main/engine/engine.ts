@@ -5,7 +5,9 @@ import { workspaceFlowFolder } from '../host/flow-folder';
 import { createRecoveryFile } from '../host/recovery-file';
 import { openStore } from '../store/open-store';
 import { Recorder } from '../store/recorder';
+import { createMessageHandlers } from './api/message-handlers';
 import { createPayloadDecoder } from './contracts/decode-for-display';
+import { createFtsIdleIndexer } from './messages/fts-idle-indexer';
 import { compileFlow } from './compiler/compile-flow';
 import { createEnvironmentService } from './environments/environment-handlers';
 import type { Engine, EngineHandlers, EngineOptions } from './engine-types';
@@ -39,8 +41,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     }
     pendingAdded.clear();
   };
+  const ftsIndexer = createFtsIdleIndexer(store, (err) =>
+    console.error(`[flowbench] full-text indexing failed: ${err.message}`),
+  );
+  const messageApi = createMessageHandlers({ store, dataDir: options.dataDir, emit: options.emit });
   const recorder = new Recorder(store, {
     onFlushed: (info) => {
+      ftsIndexer.written();
       for (const [runId, lastId] of Object.entries(info.lastMessageIdByRun)) {
         const prev = pendingAdded.get(runId);
         pendingAdded.set(runId, { lastId, added: (prev?.added ?? 0) + (info.messagesByRun[runId] ?? 0) });
@@ -110,12 +117,15 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     'eventStore.streams': async ({ nodeId }) => eventStreams(controller.currentOrLast(), nodeId),
     'eventStore.state': async (input) => eventStateAt(controller.currentOrLast(), input),
     ...runs.handlers,
+    ...messageApi.handlers,
   };
 
   return {
     handlers,
     async close() {
       await controller.stop();
+      await messageApi.close();
+      ftsIndexer.close();
       // Waits for the writer without blocking; close() then only ends its connection.
       await recorder.flushAsync();
       recorder.close();

@@ -38,7 +38,10 @@ describe('full-text indexing off the recorder path (migration v8)', () => {
   it('inserting does not index, yet a full-text query right after finds every stored message', () => {
     tmp = tempDbFile();
     store = openStore(tmp.file);
-    store.insertBatch(messages(1, 3000, (id) => (id % 3 === 0 ? 'needle' : 'hay')), []);
+    store.insertBatch(
+      messages(1, 3000, (id) => (id % 3 === 0 ? 'needle' : 'hay')),
+      [],
+    );
     const raw = new Database(tmp.file, { readonly: true });
     const indexed = raw.prepare('SELECT indexed_upto FROM messages_fts_progress').pluck();
     expect(indexed.get()).toBe(0);
@@ -72,7 +75,10 @@ describe('full-text indexing off the recorder path (migration v8)', () => {
   it('keeps what v7 indexed when upgrading to v8, and indexes what comes after', () => {
     tmp = tempDbFile();
     store = openStore(tmp.file);
-    store.insertBatch(messages(1, 10, () => 'before upgrade'), []);
+    store.insertBatch(
+      messages(1, 10, () => 'before upgrade'),
+      [],
+    );
     store.indexFullText();
     store.close();
     // A v7 database: the insert trigger in place, no progress table.
@@ -84,7 +90,10 @@ describe('full-text indexing off the recorder path (migration v8)', () => {
       PRAGMA user_version = 7;`);
     raw.close();
     store = openStore(tmp.file);
-    store.insertBatch(messages(11, 5, () => 'after upgrade'), []);
+    store.insertBatch(
+      messages(11, 5, () => 'after upgrade'),
+      [],
+    );
     expect(idsMatching(store, 'before')).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(idsMatching(store, 'after')).toEqual([11, 12, 13, 14, 15]);
   });
