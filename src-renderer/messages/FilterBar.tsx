@@ -32,10 +32,8 @@ export function FilterBar(): ReactElement {
   const runId = useMessagesStore((s) => s.runId);
   useEffect(() => {
     let live = true;
-    const list = api()['runs.list'];
-    list({ limit: 50 })
-      .then((r) => live && setRuns(r))
-      .catch(() => undefined);
+    const request = api()['runs.list']({ limit: 50 });
+    request.then((r) => live && setRuns(r)).catch(() => undefined);
     return () => {
       live = false;
     };
@@ -54,6 +52,7 @@ export function FilterBar(): ReactElement {
       <span>{label}</span>
       <input
         className="fb-input fb-input--mono"
+        aria-label={label}
         value={draft[key] as string}
         placeholder={placeholder}
         aria-invalid={errors[key] ? true : undefined}
@@ -71,7 +70,7 @@ export function FilterBar(): ReactElement {
   return (
     <form className="fb-mfilter" aria-label="Message filter" onSubmit={submit}>
       <div className="fb-mfilter__row">
-        <label className="fb-mfilter__field">
+        <label className="fb-mfilter__field fb-mfilter__run">
           <span>Run</span>
           <select className="fb-input" value={draft.runId} onChange={(e) => edit('runId', e.target.value)}>
             <option value="">All runs</option>
@@ -85,7 +84,7 @@ export function FilterBar(): ReactElement {
             )}
           </select>
         </label>
-        {text('text', 'Search payloads', 'words, "a phrase", pref*, NOT x', true)}
+        {text('text', 'Search payloads', 'full text: words, "a phrase", pref*, NOT x', true)}
         {text('json', 'JSON predicate', '$.customer.id = 42 && $.total > 10', true)}
         <div className="fb-mfilter__actions">
           <button type="submit" className="fb-btn fb-btn--primary fb-btn--small">
@@ -106,21 +105,21 @@ export function FilterBar(): ReactElement {
           <SavedFilters />
         </div>
       </div>
-      <fieldset className="fb-mfilter__chips" aria-label="Status">
-        <legend>Status</legend>
-        {MESSAGE_STATUSES.map((st) => (
-          <label key={st} className="fb-mfilter__chip">
-            <input
-              type="checkbox"
-              checked={draft.statuses.includes(st)}
-              onChange={() => edit('statuses', toggle<MessageStatus>(draft.statuses, st))}
-            />
-            {st}
-          </label>
-        ))}
-      </fieldset>
       {more && (
         <div className="fb-mfilter__row fb-mfilter__row--more">
+          <fieldset className="fb-mfilter__chips" aria-label="Status">
+            <legend>Status</legend>
+            {MESSAGE_STATUSES.map((st) => (
+              <label key={st} className="fb-mfilter__chip">
+                <input
+                  type="checkbox"
+                  checked={draft.statuses.includes(st)}
+                  onChange={() => edit('statuses', toggle<MessageStatus>(draft.statuses, st))}
+                />
+                {st}
+              </label>
+            ))}
+          </fieldset>
           {text('nodes', 'Nodes', 'node ids, comma-separated')}
           <fieldset className="fb-mfilter__chips" aria-label="Transport">
             <legend>Transport</legend>

@@ -53,7 +53,7 @@ export function MessagesPanel(): ReactElement {
           onClick={() => setPaused(!paused)}
           title="Stop or resume following new messages"
         >
-          {paused ? `▶ Resume live${missed > 0 ? ` (${missed.toLocaleString()} new)` : ''}` : '⏸ Pause live'}
+          {paused ? `Resume live${missed > 0 ? ` (${missed.toLocaleString()} new)` : ''}` : 'Pause live'}
         </button>
         {compareCount === 1 && <span className="fb-msgs__meta">Tick one more message to compare.</span>}
         <ExportControl />
