@@ -3,7 +3,7 @@ import type { MessageDetail } from '@shared/api/contract';
 import { messageAsJson } from './message-copy';
 import { byteSize, clockTime } from './message-format';
 import { closeCompare } from './messages-feed';
-import { diffHeaders, diffLines } from './text-diff';
+import { diffHeaders, diffLines, sideBySide } from './text-diff';
 
 /** Pretty JSON when it parses, else the text, else base64: what a person compares. */
 function comparable(d: MessageDetail): string {
@@ -18,9 +18,9 @@ function comparable(d: MessageDetail): string {
 /** Two messages side by side: headers with differences marked, and a line diff of the payloads. */
 export function MessageCompare({ pair }: { pair: [MessageDetail, MessageDetail] }): ReactElement {
   const [a, b] = pair;
-  const lines = useMemo(() => diffLines(comparable(a), comparable(b)), [a, b]);
+  const rows = useMemo(() => sideBySide(diffLines(comparable(a), comparable(b))), [a, b]);
   const headers = useMemo(() => diffHeaders(a.headers, b.headers), [a, b]);
-  const changed = lines.filter((l) => l.kind !== 'same').length;
+  const changed = rows.filter((r) => r.changed).length;
   const title = (d: MessageDetail): string =>
     `#${d.id} · ${clockTime(d.ts)} · ${d.destination} · ${byteSize(d.size)}`;
   return (
@@ -64,10 +64,14 @@ export function MessageCompare({ pair }: { pair: [MessageDetail, MessageDetail] 
           <span className="fb-msgs__sub">{changed === 0 ? 'identical' : `${changed} lines differ`}</span>
         </h3>
         <div className="fb-cmp__grid fb-msgs__mono" data-testid="payload-diff">
-          {lines.map((l, i) => (
-            <div key={i} className={`fb-cmp__line fb-cmp__line--${l.kind}`} data-kind={l.kind}>
-              <span className="fb-cmp__cell">{l.kind === 'added' ? '' : l.text}</span>
-              <span className="fb-cmp__cell">{l.kind === 'removed' ? '' : l.text}</span>
+          {rows.map((r, i) => (
+            <div key={i} className={`fb-cmp__line${r.changed ? ' fb-cmp__line--changed' : ''}`}>
+              <span className="fb-cmp__cell" data-kind={r.changed && r.left !== null ? 'removed' : undefined}>
+                {r.left ?? ''}
+              </span>
+              <span className="fb-cmp__cell" data-kind={r.changed && r.right !== null ? 'added' : undefined}>
+                {r.right ?? ''}
+              </span>
             </div>
           ))}
         </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, hexDump } from './hex-dump';
-import { diffHeaders, diffLines } from './text-diff';
+import { diffHeaders, diffLines, sideBySide } from './text-diff';
 
 describe('hex dump', () => {
   it('shows offset, 16 hex bytes and printable ASCII per line', () => {
@@ -31,6 +31,13 @@ describe('message compare', () => {
       '"rush": true',
     ]);
     expect(d.filter((l) => l.kind === 'same').map((l) => l.text.trim())).toContain('"name": "Ada"');
+    // Side by side, each changed line faces its replacement.
+    const rows = sideBySide(d).filter((r) => r.changed);
+    expect(rows.map((r) => [r.left?.trim() ?? null, r.right?.trim() ?? null])).toEqual([
+      ['"id": 1,', '"id": 2,'],
+      ['"total": 10', '"total": 10,'],
+      [null, '"rush": true'],
+    ]);
   });
 
   it('lists every header of either side and marks the differences', () => {

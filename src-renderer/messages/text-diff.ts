@@ -77,3 +77,31 @@ export function diffHeaders(left: Record<string, string>, right: Record<string, 
     return { name, left: l, right: r, changed: l !== r };
   });
 }
+
+/** One row of a side-by-side view: a line on the left, on the right, or both. */
+export interface DiffRow {
+  left: string | null;
+  right: string | null;
+  changed: boolean;
+}
+
+/** Lays a line diff out side by side: a removed block faces the added block that replaces it. */
+export function sideBySide(lines: DiffLine[]): DiffRow[] {
+  const rows: DiffRow[] = [];
+  for (let i = 0; i < lines.length;) {
+    if (lines[i].kind === 'same') {
+      rows.push({ left: lines[i].text, right: lines[i].text, changed: false });
+      i++;
+      continue;
+    }
+    const removed: string[] = [];
+    const added: string[] = [];
+    while (i < lines.length && lines[i].kind !== 'same') {
+      (lines[i].kind === 'removed' ? removed : added).push(lines[i].text);
+      i++;
+    }
+    for (let k = 0; k < Math.max(removed.length, added.length); k++)
+      rows.push({ left: removed[k] ?? null, right: added[k] ?? null, changed: true });
+  }
+  return rows;
+}
