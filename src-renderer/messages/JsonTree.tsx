@@ -1,7 +1,10 @@
 import { useState, type ReactElement } from 'react';
 
 /** Children shown per expanded array or object before "show more": big payloads stay quick. */
-const CHILDREN_STEP = 200;
+const CHILDREN_STEP = 100;
+/** Branches up to this depth open by default, when they hold at most OPEN_MAX_CHILDREN children. */
+const OPEN_DEPTH = 2;
+const OPEN_MAX_CHILDREN = 50;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -19,7 +22,13 @@ export function JsonTree({ value }: { value: Json }): ReactElement {
 
 function JsonNode({ name, value, depth }: { name: string | null; value: Json; depth: number }): ReactElement {
   const branch = value !== null && typeof value === 'object';
-  const [open, setOpen] = useState(depth < 2);
+  const [open, setOpen] = useState(
+    () =>
+      depth === 0 ||
+      (depth < OPEN_DEPTH &&
+        branch &&
+        (Array.isArray(value) ? value.length : Object.keys(value).length) <= OPEN_MAX_CHILDREN),
+  );
   const [shown, setShown] = useState(CHILDREN_STEP);
   const label = name !== null ? <span className="fb-jtree__key">{name}: </span> : null;
   if (!branch) {

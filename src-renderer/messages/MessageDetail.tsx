@@ -38,10 +38,11 @@ export function MessageDetail(): ReactElement {
     );
   }
   if (!detail) return <div className="fb-msgs__detail fb-msgs__empty">Loading…</div>;
-  return <Loaded key={detail.id} detail={detail} />;
+  return <MessageView key={detail.id} detail={detail} />;
 }
 
-function Loaded({ detail }: { detail: Detail }): ReactElement {
+/** One loaded message: payload views, metadata, headers and trace. */
+export function MessageView({ detail }: { detail: Detail }): ReactElement {
   const names = useNodeNames();
   const json = useMemo(() => parseJsonPayload(detail.payloadText), [detail.payloadText]);
   const views: View[] = [

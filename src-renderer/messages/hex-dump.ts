@@ -1,5 +1,5 @@
 /** Bytes shown before "show all": a 1 MiB binary payload stays quick to open. */
-export const HEX_PREVIEW_BYTES = 64 * 1024;
+export const HEX_PREVIEW_BYTES = 16 * 1024;
 
 /** Bytes of a base64 payload (the renderer has no Buffer). */
 export function base64ToBytes(b64: string): Uint8Array {
