@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3';
-import { messageFilterSchema, type MessageFilter, type MessageStatus } from '@shared/trace/message-filter';
+import {
+  messageFilterSchema,
+  type MessageFilter,
+  type MessageStatus,
+} from '../../src-shared/trace/message-filter';
 import { createFtsIndexer } from './fts-indexer';
 import { buildPageQuery, createStatusReader } from './message-query';
 

@@ -6,7 +6,7 @@ import {
   type MessagePage,
   type MessagePageRow,
   type MessageStatus,
-} from '@shared/trace/message-filter';
+} from '../../src-shared/trace/message-filter';
 import { createFtsIndexer } from './fts-indexer';
 
 /**
