@@ -44,7 +44,6 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const ftsIndexer = createFtsIdleIndexer(store, (err) =>
     console.error(`[flowbench] full-text indexing failed: ${err.message}`),
   );
-  const messageApi = createMessageHandlers({ store, dataDir: options.dataDir, emit: options.emit });
   const recorder = new Recorder(store, {
     onFlushed: (info) => {
       ftsIndexer.written();
@@ -60,6 +59,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     writerThread: { file, nativeBinding },
   });
   const controller = new RunController(store, recorder, options.emit);
+  const messageApi = createMessageHandlers({
+    store,
+    dataDir: options.dataDir,
+    emit: options.emit,
+    activeRun: () =>
+      controller.snapshot(environments.active()).state === 'running' ? controller.currentOrLast() : null,
+  });
   // Secrets live only in memory: stored environments hold references and redacted URLs.
   const environments = createEnvironmentService(store, { secrets: options.secrets, env: process.env });
   const recovery = createRecoveryFile(options.dataDir);

@@ -64,6 +64,7 @@ const REQUESTS: Record<RequestName, true> = {
   'messages.filters.delete': true,
   'messages.export': true,
   'messages.exportCancel': true,
+  'messages.import': true,
 };
 
 const EVENTS: Record<EventName, true> = {

@@ -69,4 +69,19 @@ export const messageRequests = {
     input: z.object({ exportId: z.string().min(1).max(64) }).strict(),
     output: output<{ cancelled: boolean }>(),
   },
+  /**
+   * Produces the messages of an NDJSON text (our export's lines, or one payload per line)
+   * into a topic, queue or exchange node of the running flow, on the run's broker.
+   */
+  'messages.import': {
+    input: z
+      .object({
+        nodeId: z.string().min(1).max(200),
+        text: z.string().max(64 * 1024 * 1024, 'an import file is at most 64 MiB'),
+        /** For an exchange: the routing key each message is published with. */
+        routingKey: z.string().max(255).optional(),
+      })
+      .strict(),
+    output: output<{ sent: number; problems: string[] }>(),
+  },
 } as const;

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import type { EmitEvent } from './dispatch';
 import type { EngineHandlers } from '../engine-types';
+import { importMessages } from '../messages/import-messages';
 import { startExport, type ExportJob } from '../messages/message-export';
+import type { Run } from '../runtime/run';
 import { createSavedFilters } from '../messages/saved-filters';
 import type { Store } from '../../store/store';
 
@@ -11,10 +13,17 @@ type MessageRequestName =
   | 'messages.filters.save'
   | 'messages.filters.delete'
   | 'messages.export'
-  | 'messages.exportCancel';
+  | 'messages.exportCancel'
+  | 'messages.import';
 
 /** The message browser's handlers (issue 6), plus `close()` that cancels running exports. */
-export function createMessageHandlers(options: { store: Store; dataDir: string; emit: EmitEvent }): {
+export function createMessageHandlers(options: {
+  store: Store;
+  dataDir: string;
+  emit: EmitEvent;
+  /** The run going now (imports produce on its connections), or null. */
+  activeRun: () => Run | null;
+}): {
   handlers: Pick<EngineHandlers, MessageRequestName>;
   close(): Promise<void>;
 } {
@@ -45,6 +54,12 @@ export function createMessageHandlers(options: { store: Store; dataDir: string; 
         job.cancel();
         const end = await job.finished;
         return { cancelled: end.state === 'cancelled' };
+      },
+      'messages.import': async ({ nodeId, text, routingKey }) => {
+        const run = options.activeRun();
+        if (!run)
+          throw new Error('no run is going: start the flow, then import messages into one of its nodes');
+        return importMessages(run, nodeId, text, routingKey);
       },
     },
     async close() {
