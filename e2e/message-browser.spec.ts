@@ -107,5 +107,13 @@ test('message browser: filter, search, open, compare, save a filter, export', as
   );
   expect(ids.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   await workbench.screenshot(testInfo, '03-exported');
+
+  // Import that file back into the topic while the run goes: ten more orders, from "import".
+  expect(await messages.importFile(join(dir, files[0]), 'orders topic')).toContain('Sent 10');
+  await messages.clearFilter();
+  await messages.filter('JSON predicate', '$.customer.id <= 10');
+  await expect(messages.matching).toHaveText('20 matching');
+  await expect(messages.rows.locator('[data-col="node"]', { hasText: 'import' })).toHaveCount(10);
+  await workbench.screenshot(testInfo, '04-imported');
   await toolbar.stop();
 });

@@ -95,6 +95,16 @@ export class MessagesPage {
     await this.rows.nth(index).getByRole('checkbox').check();
   }
 
+  /** Imports an NDJSON file into a topic or queue of the running flow; resolves with the status text. */
+  async importFile(path: string, into: string): Promise<string> {
+    const box = this.page.getByTestId('message-import');
+    await box.getByLabel('Import into').selectOption({ label: into });
+    await box.locator('input[type="file"]').setInputFiles(path);
+    const status = box.getByRole('status');
+    await expect(status).toContainText('Sent', { timeout: 30_000 });
+    return (await status.textContent()) ?? '';
+  }
+
   /** Exports the filtered set; resolves with the status text once it is done. */
   async exportAs(format: 'JSON' | 'NDJSON' | 'CSV'): Promise<string> {
     const box = this.page.getByTestId('message-export');

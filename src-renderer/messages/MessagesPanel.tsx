@@ -3,6 +3,7 @@ import { api } from '../app/api-holder';
 import { ExportControl } from './ExportControl';
 import { onExportProgress } from './export-feed';
 import { FilterBar } from './FilterBar';
+import { ImportControl } from './ImportControl';
 import { MessageCompare } from './MessageCompare';
 import { MessageDetail } from './MessageDetail';
 import { MessageTable } from './MessageTable';
@@ -57,6 +58,7 @@ export function MessagesPanel(): ReactElement {
         </button>
         {compareCount === 1 && <span className="fb-msgs__meta">Tick one more message to compare.</span>}
         <ExportControl />
+        <ImportControl />
       </header>
       {queryError && (
         <p role="alert" className="fb-error-text fb-msgs__query-error">
