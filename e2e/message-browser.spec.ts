@@ -115,5 +115,15 @@ test('message browser: filter, search, open, compare, save a filter, export', as
   await expect(messages.matching).toHaveText('20 matching');
   await expect(messages.rows.locator('[data-col="node"]', { hasText: 'import' })).toHaveCount(10);
   await workbench.screenshot(testInfo, '04-imported');
+
+  // Live tail paused: a second import is counted, not shown, until Resume.
+  await messages.liveButton().click();
+  await expect(messages.liveButton()).toHaveText('Resume live');
+  await messages.importFile(join(dir, files[0]), 'orders topic');
+  await expect(messages.liveButton()).toHaveText('Resume live (10 new)');
+  await expect(messages.matching).toHaveText('20 matching');
+  await messages.liveButton().click();
+  await expect(messages.matching).toHaveText('30 matching');
+  await expect(messages.liveButton()).toHaveText('Pause live');
   await toolbar.stop();
 });

@@ -95,6 +95,10 @@ export class MessagesPage {
     await this.rows.nth(index).getByRole('checkbox').check();
   }
 
+  liveButton(): Locator {
+    return this.page.getByRole('button', { name: /^(Pause|Resume) live/ });
+  }
+
   /** Imports an NDJSON file into a topic or queue of the running flow; resolves with the status text. */
   async importFile(path: string, into: string): Promise<string> {
     const box = this.page.getByTestId('message-import');

@@ -2,7 +2,6 @@ import { useState, type ChangeEvent, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { api, errorText } from '../app/api-holder';
 import { useFlowStore } from '../canvas/flow-store';
-import { runQuery } from './messages-feed';
 
 const CHANNEL_KINDS = new Set(['kafkaTopic', 'rabbitQueue', 'rabbitExchange']);
 
@@ -41,8 +40,8 @@ export function ImportControl(): ReactElement {
         setStatus({ ok: false, text: `${file.name}: nothing sent. ${res.problems.join('; ')}` });
         return;
       }
+      // The rows arrive through the live tail (or wait there while it is paused).
       setStatus({ ok: true, text: `Sent ${res.sent.toLocaleString()} from ${file.name} to ${chosen.name}` });
-      void runQuery();
     } catch (err) {
       setStatus({ ok: false, text: errorText(err) });
     }
