@@ -72,6 +72,32 @@ describe('full-text indexing off the recorder path (migration v8)', () => {
     expect(store.indexFullText()).toBe(0);
   });
 
+  it('after the newest rows are deleted (unindexed ones too), ids reused by the next session are indexed', () => {
+    tmp = tempDbFile();
+    store = openStore(tmp.file);
+    store.insertBatch(
+      messages(1, 100, () => 'old'),
+      [],
+    );
+    store.indexFullText();
+    store.insertBatch(
+      messages(101, 20, () => 'never indexed'),
+      [],
+    );
+    const rw = new Database(tmp.file);
+    rw.prepare('DELETE FROM messages WHERE id > 50').run();
+    rw.close();
+    store.close();
+    store = openStore(tmp.file);
+    store.insertBatch(
+      messages(51, 30, () => 'reused'),
+      [],
+    );
+    expect(idsMatching(store, 'reused')).toEqual(Array.from({ length: 30 }, (_, i) => 51 + i));
+    expect(idsMatching(store, 'old')).toHaveLength(50);
+    expect(idsMatching(store, 'never')).toEqual([]);
+  });
+
   it('keeps what v7 indexed when upgrading to v8, and indexes what comes after', () => {
     tmp = tempDbFile();
     store = openStore(tmp.file);

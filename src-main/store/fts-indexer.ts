@@ -20,6 +20,12 @@ export interface FtsIndexer {
 const CHUNK_IDS = 5000;
 
 export function createFtsIndexer(db: Database.Database): FtsIndexer {
+  // Deleting the newest runs can leave the mark above every stored id; the recorder of the next
+  // session then reuses those ids, which must not count as indexed. Done on open, before any insert.
+  if (!db.readonly)
+    db.prepare(
+      'UPDATE messages_fts_progress SET indexed_upto = (SELECT coalesce(max(id), 0) FROM messages) WHERE indexed_upto > (SELECT coalesce(max(id), 0) FROM messages)',
+    ).run();
   const indexedUpTo = db.prepare<[], number>('SELECT indexed_upto FROM messages_fts_progress').pluck();
   const maxId = db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck();
   const fill = db.prepare<[number, number]>(
