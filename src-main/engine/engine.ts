@@ -5,7 +5,9 @@ import { workspaceFlowFolder } from '../host/flow-folder';
 import { createRecoveryFile } from '../host/recovery-file';
 import { openStore } from '../store/open-store';
 import { Recorder } from '../store/recorder';
+import { createMessageHandlers } from './api/message-handlers';
 import { createPayloadDecoder } from './contracts/decode-for-display';
+import { createFtsIdleIndexer } from './messages/fts-idle-indexer';
 import { compileFlow } from './compiler/compile-flow';
 import { createReplayHandlers } from './api/replay-handlers';
 import { createEnvironmentService } from './environments/environment-handlers';
@@ -40,8 +42,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     }
     pendingAdded.clear();
   };
+  const ftsIndexer = createFtsIdleIndexer(store, (err) =>
+    console.error(`[flowbench] full-text indexing failed: ${err.message}`),
+  );
   const recorder = new Recorder(store, {
     onFlushed: (info) => {
+      ftsIndexer.written();
       for (const [runId, lastId] of Object.entries(info.lastMessageIdByRun)) {
         const prev = pendingAdded.get(runId);
         pendingAdded.set(runId, { lastId, added: (prev?.added ?? 0) + (info.messagesByRun[runId] ?? 0) });
@@ -54,6 +60,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     writerThread: { file, nativeBinding },
   });
   const controller = new RunController(store, recorder, options.emit);
+  const messageApi = createMessageHandlers({
+    store,
+    dataDir: options.dataDir,
+    emit: options.emit,
+    activeRun: () =>
+      controller.snapshot(environments.active()).state === 'running' ? controller.currentOrLast() : null,
+  });
   // Secrets live only in memory: stored environments hold references and redacted URLs.
   const environments = createEnvironmentService(store, { secrets: options.secrets, env: process.env });
   const recovery = createRecoveryFile(options.dataDir);
@@ -116,6 +129,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     'eventStore.streams': async ({ nodeId }) => eventStreams(controller.currentOrLast(), nodeId),
     'eventStore.state': async (input) => eventStateAt(controller.currentOrLast(), input),
     ...runs.handlers,
+    ...messageApi.handlers,
   };
 
   return {
@@ -123,6 +137,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     async close() {
       await replay.close();
       await controller.stop();
+      await messageApi.close();
+      ftsIndexer.close();
       // Waits for the writer without blocking; close() then only ends its connection.
       await recorder.flushAsync();
       recorder.close();

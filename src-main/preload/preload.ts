@@ -65,6 +65,13 @@ const REQUESTS: Record<RequestName, true> = {
   'runs.cancelDelete': true,
   'runs.retention.get': true,
   'runs.retention.set': true,
+  'messages.query': true,
+  'messages.filters.list': true,
+  'messages.filters.save': true,
+  'messages.filters.delete': true,
+  'messages.export': true,
+  'messages.exportCancel': true,
+  'messages.import': true,
 };
 
 const EVENTS: Record<EventName, true> = {
@@ -72,6 +79,7 @@ const EVENTS: Record<EventName, true> = {
   'run.counters': true,
   'run.log': true,
   'messages.added': true,
+  'messages.exportProgress': true,
   'menu.command': true,
   'menu.openRecent': true,
   'replay.progress': true,

@@ -75,6 +75,8 @@ beforeAll(() => {
   store = openStore(tmp.file);
   const { messages, spans } = fixture();
   store.insertBatch(messages, spans);
+  // The reader below is read-only, so the writer indexes (as the engine does when idle).
+  store.indexFullText();
   db = new Database(tmp.file, { readonly: true });
   q = createMessageQuery(db);
 });

@@ -6,7 +6,8 @@ import {
   type MessagePage,
   type MessagePageRow,
   type MessageStatus,
-} from '@shared/trace/message-filter';
+} from '../../src-shared/trace/message-filter';
+import { createFtsIndexer } from './fts-indexer';
 
 /**
  * The message browser's query (issue 6): one page of recorded messages, newest first, that
@@ -156,6 +157,33 @@ export function buildPageQuery(
   };
 }
 
+/** Reads the statuses of a message's trace (for the browser's status column and exports). */
+export function createStatusReader(db: Database.Database): (traceId: string) => MessageStatus[] {
+  const statusKinds = db.prepare<[string], { kind: string; settled: number; faulted: number }>(
+    'SELECT kind, max(settle_ts IS NOT NULL) AS settled, max(fault IS NOT NULL) AS faulted FROM spans WHERE trace_id = ? GROUP BY kind',
+  );
+  const statusesOf = (traceId: string): MessageStatus[] => {
+    const out = new Set<MessageStatus>();
+    const rows = statusKinds.all(traceId);
+    const kinds = new Set(rows.map((r) => r.kind));
+    if (kinds.has('ack') || rows.some((r) => r.settled)) out.add('acked');
+    if (kinds.has('nack')) out.add('nacked');
+    if (kinds.has('error') || kinds.has('invalid')) out.add('error');
+    if (kinds.has('unroutable')) out.add('unroutable');
+    if (rows.some((r) => r.faulted)) out.add('injected-fault');
+    return [...out];
+  };
+  const deadLettered = db.prepare<[string], number>(
+    `SELECT 1 FROM spans s WHERE s.trace_id = ? AND ${STATUS_SQL['dead-lettered']} LIMIT 1`,
+  );
+  deadLettered.pluck();
+  return (traceId) => {
+    const statuses = statusesOf(traceId);
+    if (deadLettered.get(traceId) !== undefined) statuses.push('dead-lettered');
+    return statuses;
+  };
+}
+
 export interface MessageQuery {
   /** One page; throws an Error naming the field on a bad filter, FTS query or cursor. */
   page(request: unknown): MessagePage;
@@ -177,24 +205,8 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
   // the whole table for both in one SELECT.
   const minId = db.prepare<[], number | null>('SELECT min(id) FROM messages').pluck();
   const maxId = db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck();
-  const statusKinds = db.prepare<[string], { kind: string; settled: number; faulted: number }>(
-    'SELECT kind, max(settle_ts IS NOT NULL) AS settled, max(fault IS NOT NULL) AS faulted FROM spans WHERE trace_id = ? GROUP BY kind',
-  );
-  const statusesOf = (traceId: string): MessageStatus[] => {
-    const out = new Set<MessageStatus>();
-    const rows = statusKinds.all(traceId);
-    const kinds = new Set(rows.map((r) => r.kind));
-    if (kinds.has('ack') || rows.some((r) => r.settled)) out.add('acked');
-    if (kinds.has('nack')) out.add('nacked');
-    if (kinds.has('error') || kinds.has('invalid')) out.add('error');
-    if (kinds.has('unroutable')) out.add('unroutable');
-    if (rows.some((r) => r.faulted)) out.add('injected-fault');
-    return [...out];
-  };
-  const deadLettered = db.prepare<[string], number>(
-    `SELECT 1 FROM spans s WHERE s.trace_id = ? AND ${STATUS_SQL['dead-lettered']} LIMIT 1`,
-  );
-  deadLettered.pluck();
+  const statusesOf = createStatusReader(db);
+  const fts = createFtsIndexer(db);
 
   const cache = new Map<string, Database.Statement<[Binds], PageDbRow>>();
   const prepare = (sql: string): Database.Statement<[Binds], PageDbRow> => {
@@ -226,6 +238,10 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
       if (!parsed.success) throw new Error(`message filter: ${describeIssues(parsed.error.issues)}`);
       const { filter, limit, cursor } = parsed.data;
       const started = performance.now();
+      // Indexing is off the recorder's path (migration v8): whatever is not indexed yet is
+      // indexed now, so a full-text answer is never missing a stored message. (A read-only
+      // connection cannot: its writer indexes.)
+      if (filter.text !== undefined && !db.readonly) fts.catchUp();
       const lo = minId.get() ?? null;
       const hi = maxId.get() ?? null;
       // Windows of ids, newest first, sized to the budget, until the page is full, the ids run out or
@@ -260,7 +276,6 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
       }
       const rows: MessagePageRow[] = dbRows.map((r) => {
         const statuses = statusesOf(r.trace_id);
-        if (deadLettered.get(r.trace_id) !== undefined) statuses.push('dead-lettered');
         return {
           id: r.id,
           ts: r.ts,

@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
 import { createBatchInsert, createPackedInsert } from './batch-insert';
+import { createFtsIndexer } from './fts-indexer';
+import { createMessageExportReader } from './message-export-rows';
+import { createMessageQuery } from './message-query';
 import { toMessageDetail, toMessageRow, toRunSummary, toTraceEvent } from './rows';
 import { prepareReplayTable } from './replay-table';
 import { prepareRunArchive } from './run-archive';
@@ -16,6 +19,8 @@ export function createStore(db: Database.Database): Store {
 
   const insertBatch = createBatchInsert(db, s);
   const insertPacked = createPackedInsert(db, s);
+  const messageQuery = createMessageQuery(db);
+  const fts = createFtsIndexer(db);
 
   return {
     createRun(r): void {
@@ -71,6 +76,13 @@ export function createStore(db: Database.Database): Store {
     insertPacked(batches) {
       return insertPacked(batches);
     },
+    queryMessages(request) {
+      return messageQuery.page(request);
+    },
+    indexFullText(maxIds) {
+      return fts.catchUp(maxIds);
+    },
+    exportReader: createMessageExportReader(db),
     sagas: prepareSagaTable(db),
     replays: prepareReplayTable(db),
     runs: prepareRunArchive(db),

@@ -1,5 +1,7 @@
 import type { MessageDetail, MessageRow, RunSummary } from '@shared/api/contract';
 import type { RecordedMessageInput, TraceEvent } from '@shared/trace/events';
+import type { MessagePage } from '@shared/trace/message-filter';
+import type { MessageExportReader } from './message-export-rows';
 import type { PackedRows } from './packed-rows';
 import type { ReplayTable } from './replay-table';
 import type { RunArchive } from './run-archive';
@@ -92,6 +94,12 @@ export interface Store {
   insertPacked(batches: PackedRows[]): FlushInfo;
   /** The highest stored message id, 0 when there are none. */
   maxMessageId(): number;
+  /** The message browser's page (issue 6): filter, cursor, limit; throws naming a bad field. */
+  queryMessages(request: unknown): MessagePage;
+  /** Indexes recorded payloads for full-text search, at most `maxIds` ids; returns ids covered. */
+  indexFullText(maxIds?: number): number;
+  /** Streams a filtered set for export in keyset chunks. */
+  exportReader: MessageExportReader;
   /** Saga instances, written through on every transition (pattern 9: durable across restarts). */
   sagas: SagaTable;
   /** Replays, their links to the originals, and the messages they read (issue 6). */

@@ -1,26 +1,27 @@
-import type { ReactElement } from 'react';
+import { useMemo, useState, type ReactElement } from 'react';
 import type { MessageDetail as Detail } from '@shared/api/contract';
 import { useNodeNames } from '../canvas/useNodeNames';
 import { ReplayLinks } from '../replay/ReplayLinks';
-import { byteSize, clockTime, payloadView } from './message-format';
+import { base64ToBytes, hexDump, HEX_PREVIEW_BYTES } from './hex-dump';
+import { JsonTree, parseJsonPayload } from './JsonTree';
+import { messageAsJson } from './message-copy';
+import { byteSize, clockTime } from './message-format';
 import { useMessagesStore } from './messages-store';
 import { OpenTraceButton } from '../traces/OpenTraceButton';
 
+/** Raw text shown before "show all" (a 1 MiB payload opens at once; the rest on demand). */
+const RAW_PREVIEW_CHARS = 256 * 1024;
+
+type View = 'tree' | 'raw' | 'hex' | 'decoded';
+
 /**
- * The selected message: payload, headers and its trace. Everything here came from a
- * broker or a template, so it is rendered as text only.
+ * The selected message: payload (tree, raw, hex, decoded), metadata, headers and trace.
+ * Everything here came from a broker or a template, so it is rendered as text only.
  */
 export function MessageDetail(): ReactElement {
   const selectedId = useMessagesStore((s) => s.selectedId);
   const detail = useMessagesStore((s) => s.detail);
   const error = useMessagesStore((s) => s.detailError);
-  if (selectedId === null) {
-    return (
-      <div className="fb-msgs__detail fb-msgs__empty">
-        Select a message to see its payload, headers and trace.
-      </div>
-    );
-  }
   if (error) {
     return (
       <div className="fb-msgs__detail">
@@ -30,34 +31,99 @@ export function MessageDetail(): ReactElement {
       </div>
     );
   }
+  if (selectedId === null) {
+    return (
+      <div className="fb-msgs__detail fb-msgs__empty">
+        Select a message to see its payload, headers and trace. Tick two to compare them.
+      </div>
+    );
+  }
   if (!detail) return <div className="fb-msgs__detail fb-msgs__empty">Loading…</div>;
-  return <Loaded detail={detail} />;
+  return <MessageView key={detail.id} detail={detail} />;
 }
 
-function Loaded({ detail }: { detail: Detail }): ReactElement {
+/** One loaded message: payload views, metadata, headers and trace. */
+export function MessageView({ detail }: { detail: Detail }): ReactElement {
   const names = useNodeNames();
-  const payload = payloadView(detail.payloadText, detail.payloadBase64);
+  const json = useMemo(() => parseJsonPayload(detail.payloadText), [detail.payloadText]);
+  const views: View[] = [
+    ...(detail.decoded && detail.decoded.format !== 'binary' ? (['decoded'] as const) : []),
+    ...(json !== undefined ? (['tree'] as const) : []),
+    ...(detail.payloadText !== null ? (['raw'] as const) : []),
+    'hex',
+  ];
+  const [view, setView] = useState<View>(views[0]);
+  const [copied, setCopied] = useState<string | null>(null);
   const headers = Object.entries(detail.headers);
+  const copy = (): void => {
+    navigator.clipboard.writeText(messageAsJson(detail)).then(
+      () => setCopied('Copied'),
+      (err: unknown) => setCopied(`Copy failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  };
+  const label: Record<View, string> = {
+    tree: 'Tree',
+    raw: 'Raw',
+    hex: 'Hex',
+    decoded: detail.decoded ? `Decoded (${detail.decoded.format})` : 'Decoded',
+  };
   return (
-    <div className="fb-msgs__detail">
+    <div className="fb-msgs__detail" data-testid="message-detail">
       <ReplayLinks key={detail.id} detail={detail} />
-      {detail.decoded && <Decoded decoded={detail.decoded} />}
       <section aria-label="Payload">
         <h3 className="fb-msgs__h">
-          Payload{' '}
-          <span className="fb-msgs__sub">{payload.mode === 'base64' ? 'binary, base64' : payload.mode}</span>
-          <span className="fb-msgs__sub">{byteSize(detail.size)}</span>
+          Payload <span className="fb-msgs__sub">{byteSize(detail.size)}</span>
+          <span className="fb-msgs__tabs" role="tablist" aria-label="Payload view">
+            {views.map((v) => (
+              <button
+                key={v}
+                type="button"
+                role="tab"
+                aria-selected={view === v}
+                className="fb-btn fb-btn--ghost fb-btn--small"
+                onClick={() => setView(v)}
+              >
+                {label[v]}
+              </button>
+            ))}
+          </span>
+          <button type="button" className="fb-btn fb-btn--small" onClick={copy}>
+            Copy as JSON
+          </button>
+          {copied && <span className="fb-msgs__sub">{copied}</span>}
         </h3>
-        <pre className="fb-msgs__payload" data-testid="message-payload">
-          {payload.mode === 'empty' ? '(empty)' : payload.text}
-        </pre>
+        <PayloadView view={view} detail={detail} json={json} />
+      </section>
+      <section aria-label="Metadata">
+        <h3 className="fb-msgs__h">Metadata</h3>
+        <dl className="fb-msgs__headers" data-testid="message-metadata">
+          {(
+            [
+              ['id', String(detail.id)],
+              ['time', new Date(detail.ts).toISOString()],
+              ['run', detail.runId],
+              ['node', `${names[detail.nodeId] ?? detail.nodeId} (${detail.nodeId})`],
+              ['transport', detail.transport],
+              ['destination', detail.destination],
+              ['partition', detail.partition === null ? '—' : String(detail.partition)],
+              ['key', detail.key ?? '—'],
+              ['size', `${detail.size.toLocaleString()} bytes`],
+              ['trace', detail.traceId],
+            ] as const
+          ).map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
       </section>
       <section aria-label="Headers">
         <h3 className="fb-msgs__h">Headers</h3>
         {headers.length === 0 ? (
           <p className="fb-muted">None.</p>
         ) : (
-          <dl className="fb-msgs__headers">
+          <dl className="fb-msgs__headers" data-testid="message-headers">
             {headers.map(([k, v]) => (
               <div key={k}>
                 <dt>{k}</dt>
@@ -106,23 +172,64 @@ function Loaded({ detail }: { detail: Detail }): ReactElement {
   );
 }
 
-/** The payload as people read it: decoded with its contract, or a hex dump of binary. */
-function Decoded({ decoded }: { decoded: NonNullable<Detail['decoded']> }): ReactElement {
-  const label = decoded.format === 'binary' ? 'hex dump' : `decoded from ${decoded.format}`;
+function PayloadView({
+  view,
+  detail,
+  json,
+}: {
+  view: View;
+  detail: Detail;
+  json: ReturnType<typeof parseJsonPayload>;
+}): ReactElement {
+  const [all, setAll] = useState(false);
+  if (view === 'tree' && json !== undefined) return <JsonTree value={json} />;
+  if (view === 'decoded' && detail.decoded) {
+    return (
+      <>
+        {detail.decoded.problem && (
+          <p role="alert" className="fb-error-text">
+            {detail.decoded.problem}
+          </p>
+        )}
+        <pre className="fb-msgs__payload" data-testid="message-decoded">
+          {detail.decoded.text}
+        </pre>
+      </>
+    );
+  }
+  if (view === 'hex') {
+    const bytes =
+      detail.payloadBase64 !== null
+        ? base64ToBytes(detail.payloadBase64)
+        : new TextEncoder().encode(detail.payloadText ?? '');
+    const cut = !all && bytes.length > HEX_PREVIEW_BYTES;
+    return (
+      <>
+        <pre className="fb-msgs__payload fb-msgs__hex" data-testid="message-hex">
+          {bytes.length === 0 ? '(empty)' : hexDump(bytes, all ? bytes.length : HEX_PREVIEW_BYTES)}
+        </pre>
+        {cut && <ShowAll onClick={() => setAll(true)} what={`${byteSize(bytes.length)} as hex`} />}
+      </>
+    );
+  }
+  const text = detail.payloadText ?? '';
+  const cut = !all && text.length > RAW_PREVIEW_CHARS;
   return (
-    <section aria-label="Decoded payload">
-      <h3 className="fb-msgs__h">
-        Decoded <span className="fb-msgs__sub">{label}</span>
-        {decoded.schemaId !== undefined && <span className="fb-msgs__sub">schema id {decoded.schemaId}</span>}
-      </h3>
-      {decoded.problem && (
-        <p role="alert" className="fb-error-text">
-          {decoded.problem}
-        </p>
-      )}
-      <pre className="fb-msgs__payload" data-testid="message-decoded">
-        {decoded.text}
+    <>
+      <pre className="fb-msgs__payload" data-testid="message-payload">
+        {text === '' ? '(empty)' : cut ? text.slice(0, RAW_PREVIEW_CHARS) : text}
       </pre>
-    </section>
+      {cut && (
+        <ShowAll onClick={() => setAll(true)} what={`all ${text.length.toLocaleString()} characters`} />
+      )}
+    </>
+  );
+}
+
+function ShowAll({ onClick, what }: { onClick: () => void; what: string }): ReactElement {
+  return (
+    <button type="button" className="fb-btn fb-btn--ghost fb-btn--small" onClick={onClick}>
+      Show {what}
+    </button>
   );
 }

@@ -17,6 +17,7 @@ import type { EventStoreState, EventStoreStreams } from './event-store-types';
 import { replayRequests, type ReplayProgressEvent } from './replay-requests';
 import { runsRequests, type RunsEventPayloads } from './runs-requests';
 import { exportRequests } from './export-requests';
+import { messageRequests, type ExportProgress } from './message-requests';
 
 /**
  * The one API between the UI and the engine. Electron IPC and the browser-mode
@@ -355,6 +356,7 @@ export const requests = {
   },
   ...runsRequests,
   ...exportRequests,
+  ...messageRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -398,6 +400,8 @@ export interface EventPayloads extends RunsEventPayloads {
   'run.log': { runId: string; entries: RunLogEntry[] };
   /** New recorded messages exist up to `lastId`. */
   'messages.added': { runId: string; lastId: number; total: number };
+  /** A message export's progress, at most every 250 ms, and once when it ends. */
+  'messages.exportProgress': ExportProgress;
   /** Desktop menu commands (File, Edit and View items that the renderer carries out). */
   'menu.command': { command: MenuCommand };
   /** Desktop File → Open Recent: the renderer opens this path (asking about unsaved changes). */
@@ -411,6 +415,7 @@ export const EVENT_NAMES: EventName[] = [
   'run.counters',
   'run.log',
   'messages.added',
+  'messages.exportProgress',
   'menu.command',
   'menu.openRecent',
   'replay.progress',

@@ -1,0 +1,60 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Full-text indexing of message payloads, off the recorder's hot path (migration v8): the
+ * recorder only inserts rows; this copies their text into `messages_fts` afterwards, in
+ * id order, remembering how far it got. Ids are given out in order and each batch commits
+ * whole, so "every id up to the highest stored one" is a complete prefix to index.
+ */
+export interface FtsIndexer {
+  /**
+   * Indexes unindexed rows, at most `maxIds` ids per call (all when omitted), each chunk in
+   * its own short write transaction. Returns how many ids it covered.
+   */
+  catchUp(maxIds?: number): number;
+  /** Ids stored but not yet indexed (0 when the index is complete). */
+  pending(): number;
+}
+
+/** Ids per write transaction: short enough that the recorder's next batch never waits long. */
+const CHUNK_IDS = 5000;
+
+export function createFtsIndexer(db: Database.Database): FtsIndexer {
+  // Deleting the newest runs can leave the mark above every stored id; the recorder of the next
+  // session then reuses those ids, which must not count as indexed. Done on open, before any insert.
+  if (!db.readonly)
+    db.prepare(
+      'UPDATE messages_fts_progress SET indexed_upto = (SELECT coalesce(max(id), 0) FROM messages) WHERE indexed_upto > (SELECT coalesce(max(id), 0) FROM messages)',
+    ).run();
+  const indexedUpTo = db.prepare<[], number>('SELECT indexed_upto FROM messages_fts_progress').pluck();
+  const maxId = db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck();
+  const fill = db.prepare<[number, number]>(
+    'INSERT INTO messages_fts (rowid, body) SELECT id, CAST(payload AS TEXT) FROM messages WHERE id > ? AND id <= ?',
+  );
+  const advance = db.prepare<[number]>('UPDATE messages_fts_progress SET indexed_upto = ?');
+  // IMMEDIATE: takes the write lock before reading the mark, so two indexers (or a reader that
+  // would need to upgrade) never index the same ids twice.
+  const chunk = db.transaction((limit: number): number => {
+    const from = indexedUpTo.get() ?? 0;
+    const top = maxId.get() ?? 0;
+    if (top <= from) return 0;
+    const to = Math.min(top, from + limit);
+    fill.run(from, to);
+    advance.run(to);
+    return to - from;
+  });
+  return {
+    catchUp(maxIds = Number.MAX_SAFE_INTEGER) {
+      let done = 0;
+      while (done < maxIds) {
+        const n = chunk.immediate(Math.min(CHUNK_IDS, maxIds - done));
+        if (n === 0) break;
+        done += n;
+      }
+      return done;
+    },
+    pending() {
+      return Math.max(0, (maxId.get() ?? 0) - (indexedUpTo.get() ?? 0));
+    },
+  };
+}

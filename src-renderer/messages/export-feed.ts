@@ -1,0 +1,36 @@
+import type { ExportFormat, ExportProgress } from '@shared/api/message-requests';
+import { api, errorText } from '../app/api-holder';
+import { useMessagesStore } from './messages-store';
+
+const set = useMessagesStore.setState;
+
+/** Starts exporting the filter in force; progress arrives as events. */
+export async function startExport(format: ExportFormat): Promise<void> {
+  const filter = useMessagesStore.getState().filter;
+  try {
+    const { exportId, total } = await api()['messages.export']({ filter, format });
+    const cur = useMessagesStore.getState().exportJob;
+    // The done event of a tiny export may arrive before this answer.
+    if (cur?.exportId !== exportId) set({ exportJob: { exportId, state: 'running', written: 0, total } });
+  } catch (err) {
+    set({ exportJob: { exportId: '', state: 'failed', written: 0, total: 0, error: errorText(err) } });
+  }
+}
+
+export function onExportProgress(p: ExportProgress): void {
+  set({ exportJob: p });
+}
+
+export async function cancelExport(): Promise<void> {
+  const job = useMessagesStore.getState().exportJob;
+  if (!job || job.state !== 'running') return;
+  try {
+    await api()['messages.exportCancel']({ exportId: job.exportId });
+  } catch (err) {
+    set({ exportJob: { ...job, state: 'failed', error: errorText(err) } });
+  }
+}
+
+export function dismissExport(): void {
+  set({ exportJob: null });
+}
