@@ -43,6 +43,8 @@ export interface FlowState {
   history: History<DocState>;
   /** Bumped whenever a whole flow is loaded, so views can fit it into view once. */
   revision: number;
+  /** The flow's assertions (edited in the file, checked by the CLI): kept as loaded so a save keeps them. */
+  assertions?: FlowDocument['assertions'];
   onNodesChange(changes: NodeChange<FlowbenchNode>[]): void;
   onEdgesChange(changes: EdgeChange<FlowbenchEdge>[]): void;
   addNode(kind: NodeKind, position: { x: number; y: number }): string;
@@ -146,6 +148,7 @@ export const useFlowStore = create<FlowState>()((set, get) => ({
       return {
         ...toCanvas(doc),
         name: doc.name,
+        assertions: doc.assertions,
         filePath,
         dirty: false,
         edits,
@@ -161,6 +164,7 @@ export const useFlowStore = create<FlowState>()((set, get) => ({
   redo: () => set((s) => restored(s, redo(s.history, docOf(s)))),
   toDocument: () => {
     const s = get();
-    return toDocument(s.name, s.nodes, s.edges);
+    const doc = toDocument(s.name, s.nodes, s.edges);
+    return s.assertions ? { ...doc, assertions: s.assertions } : doc;
   },
 }));
