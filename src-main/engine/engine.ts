@@ -23,7 +23,7 @@ const MESSAGES_EVENT_INTERVAL_MS = 250;
  * controller. Plain Node: the same engine serves Electron, browser mode, the CLI and tests.
  */
 export async function createEngine(options: EngineOptions): Promise<Engine> {
-  const file = join(options.dataDir, 'flowbench.db');
+  const file = options.dbFile ?? join(options.dataDir, 'flowbench.db');
   const nativeBinding = options.sqliteNativeBinding;
   const store = openStore(file, { nativeBinding });
   const pendingAdded = new Map<string, { lastId: number; added: number }>();
