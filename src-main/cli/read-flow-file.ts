@@ -4,6 +4,8 @@ import { parseFlowText } from '@shared/flow/parse';
 import { describeProblem } from '@shared/flow/problems';
 import { locateIn, splitPath } from '../engine/schema/path-position';
 import { positionAt } from '../engine/schema/source-position';
+// Pure grammar code shared with the editors (no DOM in it).
+import { jsonErrorOffset } from '../../src-renderer/editors/json-errors';
 
 /** A problem of a flow file, as one line: `file:line:column: where: message`. */
 export function problemLine(file: string, text: string, p: FlowProblem): string {
@@ -28,10 +30,9 @@ export async function readFlowFile(file: string): Promise<ReadFlowResult> {
   try {
     JSON.parse(text);
   } catch (err) {
-    // V8 says "… at position N": turn it into a line and column.
-    const m = /position (\d+)/.exec((err as Error).message);
-    const pos = m ? positionAt(text, Number(m[1])) : null;
-    const at = pos ? `${file}:${pos.line}:${pos.column}` : file;
+    // V8's message does not always carry a position, so the grammar walk finds it.
+    const pos = positionAt(text, jsonErrorOffset(text));
+    const at = `${file}:${pos.line}:${pos.column}`;
     return { ok: false, unreadable: false, lines: [`${at}: not valid JSON (${(err as Error).message})`] };
   }
   const parsed = parseFlowText(text);

@@ -5,6 +5,7 @@ import type { RunSnapshot } from '@shared/api/contract';
 import type { FlowDocument } from '@shared/flow/document';
 import type { Environment } from '@shared/run/environment';
 import { LOCAL_BROKERS_DEFAULT } from '@shared/run/environment';
+import { withDeadLetterWatch } from '../engine/assertions/dead-letter-watch';
 import { evaluateAssertions, type AssertionResult } from '../engine/assertions/evaluate-assertions';
 import { createEngine } from '../engine/engine';
 import type { Engine } from '../engine/engine-types';
@@ -75,7 +76,7 @@ async function runFlow(
 ): Promise<number> {
   const h = engine.handlers;
   const startedAt = Date.now();
-  const started = await h['run.start']({ flow: JSON.parse(text) as unknown, environment, filePath: file });
+  const started = await h['run.start']({ flow: withDeadLetterWatch(flow), environment, filePath: file });
   if (!started.ok) {
     for (const p of started.problems) io.err.write(`${problemLine(file, text, p)}\n`);
     return EXIT.failed;

@@ -96,7 +96,10 @@ export function deadLetterQueues(flow: FlowDocument): string[] {
     .map((n) => n.id);
 }
 
-/** Messages that reached a dead-letter queue: those handed on to its readers plus those still in it. */
+/**
+ * Messages that reached a dead-letter queue, as far as the run saw them: routed into it by the
+ * flow, or handed on to its readers (the CLI adds a reader to an unread one, see dead-letter-watch.ts).
+ */
 function deadLettered(c: NodeCounters | undefined): number {
   if (!c) return 0;
   return Math.max(c.received, c.sent + (c.depth ?? 0));
