@@ -7,6 +7,7 @@ import { openStore } from '../store/open-store';
 import { Recorder } from '../store/recorder';
 import { createPayloadDecoder } from './contracts/decode-for-display';
 import { compileFlow } from './compiler/compile-flow';
+import { importHandlers } from '../import/import-handlers';
 import { createEnvironmentService } from './environments/environment-handlers';
 import type { Engine, EngineHandlers, EngineOptions } from './engine-types';
 import { eventStateAt, eventStreams } from './runtime/event-store-queries';
@@ -78,6 +79,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     'recovery.load': async () => recovery.load(),
     'recovery.clear': async () => ({ cleared: await recovery.clear() }),
     ...environments.handlers,
+    ...importHandlers(),
     // A variable not set or a keychain entry not readable fails here, naming it: no run starts.
     'run.start': async (input) =>
       controller.start(

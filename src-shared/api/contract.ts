@@ -14,6 +14,7 @@ import type { NodeStateView } from '../run/node-state';
 import type { SagaInstanceRow } from '../run/saga';
 import type { TraceEvent, Transport } from '../trace/events';
 import type { EventStoreState, EventStoreStreams } from './event-store-types';
+import { importRequests } from './import-requests';
 
 /**
  * The one API between the UI and the engine. Electron IPC and the browser-mode
@@ -349,6 +350,7 @@ export const requests = {
       }),
     output: output<EventStoreState>(),
   },
+  ...importRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
