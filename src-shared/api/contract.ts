@@ -14,6 +14,7 @@ import type { NodeStateView } from '../run/node-state';
 import type { SagaInstanceRow } from '../run/saga';
 import type { TraceEvent, Transport } from '../trace/events';
 import type { EventStoreState, EventStoreStreams } from './event-store-types';
+import { exportRequests } from './export-requests';
 
 /**
  * The one API between the UI and the engine. Electron IPC and the browser-mode
@@ -349,6 +350,7 @@ export const requests = {
       }),
     output: output<EventStoreState>(),
   },
+  ...exportRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -377,6 +379,7 @@ export const MENU_COMMANDS = [
   'shortcuts',
   'newFromTemplate',
   'choosePattern',
+  'export',
 ] as const;
 /** The `menu.command` payload's command, parsed by the renderer before it runs anything. */
 export const menuCommandSchema = z.enum(MENU_COMMANDS);

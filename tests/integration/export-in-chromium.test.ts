@@ -35,45 +35,45 @@ beforeAll(async () => {
   page = await browser.newPage();
   await page.setContent('<!doctype html><html><body></body></html>');
   await page.addScriptTag({ path: join(ROOT, 'node_modules/mermaid/dist/mermaid.min.js') });
-  await page.evaluate(() =>
-    (window as unknown as { mermaid: { initialize(c: object): void } }).mermaid.initialize({
-      startOnLoad: false,
-    }),
-  );
+  await page.evaluate('window.mermaid.initialize({ startOnLoad: false })');
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-/** Mermaid's verdict on a diagram: its diagram type, or the parser's error message. */
-async function mermaidParse(text: string): Promise<string> {
-  return page.evaluate(async (source) => {
-    const mermaid = (window as unknown as { mermaid: { parse(t: string): Promise<{ diagramType: string }> } })
-      .mermaid;
-    try {
-      return (await mermaid.parse(source)).diagramType;
-    } catch (err) {
-      return `error: ${err instanceof Error ? err.message : String(err)}`;
-    }
-  }, text);
+// Browser code as text: this file is type-checked for Node, which has no DOM types.
+const MERMAID_PARSE = `async (source) => {
+  try {
+    return (await window.mermaid.parse(source)).diagramType;
+  } catch (err) {
+    return 'error: ' + (err && err.message ? err.message : String(err));
+  }
+}`;
+const XML_PARSE = `(source) => {
+  const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+  const error = doc.querySelector('parsererror');
+  return {
+    error: error ? error.textContent || 'parse error' : null,
+    root: doc.documentElement.namespaceURI + ' ' + doc.documentElement.localName,
+    foreignObjects: doc.getElementsByTagName('foreignObject').length,
+    nodes: doc.querySelectorAll('.fb-export-node').length,
+  };
+}`;
+
+/** Runs browser code (a function's source) on one string argument in the page. */
+function inPage<T>(fn: string, arg: string): Promise<T> {
+  return page.evaluate(`(${fn})(${JSON.stringify(arg)})`) as Promise<T>;
 }
 
+/** Mermaid's verdict on a diagram: its diagram type, or the parser's error message. */
+const mermaidParse = (text: string): Promise<string> => inPage<string>(MERMAID_PARSE, text);
+
 /** Chromium's XML parser on SVG text: the parse error, or the root element and what it holds. */
-async function xmlParse(
+const xmlParse = (
   svg: string,
-): Promise<{ error: string | null; root: string; foreignObjects: number; nodes: number }> {
-  return page.evaluate((source) => {
-    const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
-    const error = doc.querySelector('parsererror');
-    return {
-      error: error ? (error.textContent ?? 'parse error') : null,
-      root: doc.documentElement.namespaceURI + ' ' + doc.documentElement.localName,
-      foreignObjects: doc.getElementsByTagName('foreignObject').length,
-      nodes: doc.querySelectorAll('.fb-export-node').length,
-    };
-  }, svg);
-}
+): Promise<{ error: string | null; root: string; foreignObjects: number; nodes: number }> =>
+  inPage(XML_PARSE, svg);
 
 describe('Mermaid exports parse with mermaid 11 in Chromium', () => {
   it('rejects a broken diagram, so a clean parse below means something', async () => {
