@@ -27,6 +27,7 @@ export function buildAppMenu(
       { type: 'separator' },
       { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => send('save') },
       { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => send('saveAs') },
+      { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', click: () => send('export') },
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit' },
     ],

@@ -12,6 +12,7 @@ import {
   sanitizeFlowFileName,
 } from '../host/flow-path-guard';
 import { createRecentFiles } from '../host/recent-files';
+import { createDesktopExportHandlers } from './export-save-dialog';
 import type { SecretFile } from '../host/secret-file';
 import { ensureFlowsDir, listFlowFiles, readFlowFile } from '../host/workspace-files';
 
@@ -109,6 +110,7 @@ export function createDesktopHostHandlers(
     'file.recent': async () => ({ files: await listRecent() }),
     'secrets.set': async ({ id, value }) => ({ id: await secrets.set(id, value) }),
     'secrets.delete': async ({ id }) => ({ deleted: await secrets.delete(id) }),
+    ...createDesktopExportHandlers(dataDir, getWindow),
   };
 }
 

@@ -71,6 +71,7 @@ const notHere: Pick<ApiHandlers, HostRequestName> = {
   'file.open': refuseHostRequest,
   'file.save': refuseHostRequest,
   'file.recent': refuseHostRequest,
+  'export.save': refuseHostRequest,
   'secrets.set': refuseHostRequest,
   'secrets.delete': refuseHostRequest,
 };

@@ -4,6 +4,7 @@ import type { HostRequestName } from '../engine/engine-types';
 import { APP_VERSION } from './app-version';
 import { flowsDirOf } from './data-dir';
 import { resolveWorkspaceFlowPath } from './flow-path-guard';
+import { createBrowserExportHandlers } from './export-save-browser';
 import { createRecentFiles, type RecentFiles } from './recent-files';
 import { listFlowFiles, readWorkspaceFlow, saveWorkspaceFlow } from './workspace-files';
 
@@ -41,6 +42,7 @@ export function createBrowserHostHandlers(dataDir: string): HostHandlers {
       throw new Error(BROWSER_MODE_SECRETS_MESSAGE);
     },
     'secrets.delete': async () => ({ deleted: false }),
+    ...createBrowserExportHandlers(dataDir),
   };
 }
 

@@ -20,6 +20,7 @@ const REQUESTS: Record<RequestName, true> = {
   'file.open': true,
   'file.save': true,
   'file.recent': true,
+  'export.save': true,
   'template.preview': true,
   'schema.check': true,
   'recovery.save': true,

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { ExportDialog } from '../export/ExportDialog';
 import { OpenFileDialog } from '../files/OpenFileDialog';
 import { SaveAsDialog } from '../files/SaveAsDialog';
 import { PatternChooser } from '../templates/PatternChooser';
@@ -19,6 +20,8 @@ export function DialogHost(): ReactElement | null {
       return <TemplateGallery resolve={dialog.resolve} />;
     case 'patternChooser':
       return <PatternChooser resolve={dialog.resolve} />;
+    case 'export':
+      return <ExportDialog resolve={dialog.resolve} />;
     case 'confirm':
       return (
         <Dialog

@@ -1,6 +1,7 @@
 import { ARRANGE_COMMANDS } from '../commands/arrange-commands';
 import type { Command, CommandId, Shortcut } from '../commands/command';
 import { EDIT_COMMANDS } from '../commands/edit-commands';
+import { EXPORT_COMMANDS } from '../commands/export-commands';
 import { FILE_COMMANDS } from '../commands/file-commands';
 import { RUN_COMMANDS } from '../commands/run-commands';
 import { TEMPLATE_COMMANDS } from '../commands/template-commands';
@@ -15,6 +16,7 @@ export type { Command, CommandId } from '../commands/command';
 export const COMMANDS: Record<CommandId, Command> = {
   ...FILE_COMMANDS,
   ...TEMPLATE_COMMANDS,
+  ...EXPORT_COMMANDS,
   ...EDIT_COMMANDS,
   ...ARRANGE_COMMANDS,
   ...VIEW_COMMANDS,

@@ -19,7 +19,8 @@ export type DialogSpec =
   | { kind: 'saveAs'; suggestedName: string; resolve: (choice: SaveAsChoice | null) => void }
   | { kind: 'problems'; title: string; intro: string; lines: string[]; resolve: () => void }
   | { kind: 'templates'; resolve: (templateId: string | null) => void }
-  | { kind: 'patternChooser'; resolve: (choice: PatternChoice | null) => void };
+  | { kind: 'patternChooser'; resolve: (choice: PatternChoice | null) => void }
+  | { kind: 'export'; resolve: () => void };
 
 interface DialogState {
   dialog: DialogSpec | null;
@@ -74,4 +75,9 @@ export function templateGalleryDialog(): Promise<string | null> {
 /** The integration decision tree; resolves to the recommended template (and why) when opened. */
 export function patternChooserDialog(): Promise<PatternChoice | null> {
   return ask<PatternChoice | null>({ kind: 'patternChooser' }, null);
+}
+
+/** File → Export…: the export dialog; resolves when it closes (exported, copied or cancelled). */
+export function exportDialog(): Promise<void> {
+  return ask<void>({ kind: 'export' }, undefined);
 }

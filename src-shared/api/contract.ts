@@ -15,6 +15,7 @@ import type { SagaInstanceRow } from '../run/saga';
 import type { TraceEvent, Transport } from '../trace/events';
 import type { EventStoreState, EventStoreStreams } from './event-store-types';
 import { importRequests } from './import-requests';
+import { exportRequests } from './export-requests';
 
 /**
  * The one API between the UI and the engine. Electron IPC and the browser-mode
@@ -351,6 +352,7 @@ export const requests = {
     output: output<EventStoreState>(),
   },
   ...importRequests,
+  ...exportRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -379,6 +381,7 @@ export const MENU_COMMANDS = [
   'shortcuts',
   'newFromTemplate',
   'choosePattern',
+  'export',
 ] as const;
 /** The `menu.command` payload's command, parsed by the renderer before it runs anything. */
 export const menuCommandSchema = z.enum(MENU_COMMANDS);
