@@ -8,6 +8,7 @@ import { Recorder } from '../store/recorder';
 import { createPayloadDecoder } from './contracts/decode-for-display';
 import { compileFlow } from './compiler/compile-flow';
 import { importHandlers } from '../import/import-handlers';
+import { createReplayHandlers } from './api/replay-handlers';
 import { createEnvironmentService } from './environments/environment-handlers';
 import type { Engine, EngineHandlers, EngineOptions } from './engine-types';
 import { eventStateAt, eventStreams } from './runtime/event-store-queries';
@@ -58,6 +59,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const recovery = createRecoveryFile(options.dataDir);
   const decodePayload = createPayloadDecoder(store);
   const flowFolderOf = options.flowFolderOf ?? workspaceFlowFolder(options.dataDir);
+  const replay = createReplayHandlers(
+    { store, sink: recorder, environment: (env) => environments.resolveForRun(env), emit: options.emit },
+    controller,
+  );
 
   const handlers: EngineHandlers = {
     'flow.sample': async () => {
@@ -80,6 +85,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     'recovery.clear': async () => ({ cleared: await recovery.clear() }),
     ...environments.handlers,
     ...importHandlers(),
+    ...replay.handlers,
     // A variable not set or a keychain entry not readable fails here, naming it: no run starts.
     'run.start': async (input) =>
       controller.start(
@@ -113,6 +119,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   return {
     handlers,
     async close() {
+      await replay.close();
       await controller.stop();
       // Waits for the writer without blocking; close() then only ends its connection.
       await recorder.flushAsync();

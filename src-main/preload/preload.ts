@@ -53,6 +53,13 @@ const REQUESTS: Record<RequestName, true> = {
   'trace.get': true,
   'eventStore.streams': true,
   'eventStore.state': true,
+  'replay.preview': true,
+  'replay.start': true,
+  'replay.cancel': true,
+  'replay.get': true,
+  'replay.list': true,
+  'replay.links': true,
+  'replay.redrive': true,
 };
 
 const EVENTS: Record<EventName, true> = {
@@ -62,6 +69,7 @@ const EVENTS: Record<EventName, true> = {
   'messages.added': true,
   'menu.command': true,
   'menu.openRecent': true,
+  'replay.progress': true,
 };
 
 type Listener = (payload: unknown) => void;

@@ -132,6 +132,33 @@ export const MIGRATIONS: readonly string[] = [
     DELETE FROM messages_fts WHERE rowid = old.id;
   END;
   `,
+  // v10 (replay, issue 6): replays and the links from each replayed message to its original,
+  // read both ways ("replay of …" by the replayed message id, "replayed as …" by the original's).
+  `
+  CREATE TABLE replays (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    run_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    pacing TEXT NOT NULL,
+    state TEXT NOT NULL,
+    total INTEGER NOT NULL,
+    sent INTEGER NOT NULL,
+    failed INTEGER NOT NULL,
+    error TEXT,
+    started_at REAL NOT NULL,
+    ended_at REAL
+  );
+  CREATE INDEX replays_started ON replays (started_at);
+  CREATE TABLE replay_links (
+    replay_message_id INTEGER PRIMARY KEY,
+    original_message_id INTEGER,
+    replay_id TEXT NOT NULL,
+    replay_trace_id TEXT NOT NULL
+  );
+  CREATE INDEX replay_links_original ON replay_links (original_message_id);
+  `,
 ];
 
 /** The schema version this build writes. */

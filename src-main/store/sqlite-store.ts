@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { createBatchInsert, createPackedInsert } from './batch-insert';
 import { toMessageDetail, toMessageRow, toRunSummary, toTraceEvent } from './rows';
+import { prepareReplayTable } from './replay-table';
 import { prepareSagaTable } from './saga-table';
 import { prepareStatements } from './statements';
 import type { Store } from './store';
@@ -70,6 +71,7 @@ export function createStore(db: Database.Database): Store {
       return insertPacked(batches);
     },
     sagas: prepareSagaTable(db),
+    replays: prepareReplayTable(db),
     maxMessageId() {
       return s.maxMessageId.get() ?? 0;
     },

@@ -1,6 +1,7 @@
 import type { MessageDetail, MessageRow, RunSummary } from '@shared/api/contract';
 import type { RecordedMessageInput, TraceEvent } from '@shared/trace/events';
 import type { PackedRows } from './packed-rows';
+import type { ReplayTable } from './replay-table';
 import type { SagaTable } from './saga-table';
 
 /** What `createRun` needs: the run row as it exists when the run starts. */
@@ -92,6 +93,8 @@ export interface Store {
   maxMessageId(): number;
   /** Saga instances, written through on every transition (pattern 9: durable across restarts). */
   sagas: SagaTable;
+  /** Replays, their links to the originals, and the messages they read (issue 6). */
+  replays: ReplayTable;
   /** Checkpoints the WAL into the main file and closes; later calls are no-ops. */
   close(): void;
 }

@@ -16,6 +16,7 @@ import type { TraceEvent, Transport } from '../trace/events';
 import type { EventStoreState, EventStoreStreams } from './event-store-types';
 import { importRequests } from './import-requests';
 import { exportRequests } from './export-requests';
+import { replayRequests, type ReplayProgressEvent } from './replay-requests';
 
 /**
  * The one API between the UI and the engine. Electron IPC and the browser-mode
@@ -130,6 +131,7 @@ const itemIdSchema = z.string().regex(ID_PATTERN, 'must be letters, digits, - or
 const nodeIdSchema = z.string().min(1).max(200);
 
 export const requests = {
+  ...replayRequests,
   'app.info': { input: z.object({}).strict(), output: output<AppInfo>() },
   'flow.sample': { input: z.object({}).strict(), output: output<{ text: string }>() },
   /** The template gallery's cards (issue 5): one per `resources/templates/<id>.flow.json`. */
@@ -400,6 +402,8 @@ export interface EventPayloads {
   'menu.command': { command: MenuCommand };
   /** Desktop File → Open Recent: the renderer opens this path (asking about unsaved changes). */
   'menu.openRecent': { path: string };
+  /** A replay's counts, at most every 200 ms while it goes and once when it ends. */
+  'replay.progress': ReplayProgressEvent;
 }
 export type EventName = keyof EventPayloads;
 export const EVENT_NAMES: EventName[] = [
@@ -409,6 +413,7 @@ export const EVENT_NAMES: EventName[] = [
   'messages.added',
   'menu.command',
   'menu.openRecent',
+  'replay.progress',
 ];
 
 /** The API as the renderer sees it: one method per request, plus event subscriptions. */

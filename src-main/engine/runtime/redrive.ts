@@ -1,4 +1,5 @@
 import type { FlowGraph } from './graph/flow-graph';
+import type { IncomingMessage } from '../transports/transport';
 import { QueueChannel } from './nodes/queue-channel';
 
 /** Quiet time after which the dead-letter queue counts as emptied. */
@@ -10,6 +11,16 @@ const MAX_MS = 30_000;
 export interface RedriveResult {
   moved: number;
   to: string;
+}
+
+/** Lets a caller give each moved message new headers and hear once the broker took it (replay records it). */
+export interface RedriveHooks {
+  headersFor(message: IncomingMessage): Record<string, string>;
+  moved(
+    message: IncomingMessage,
+    headers: Record<string, string>,
+    to: { nodeId: string; queue: string },
+  ): void;
 }
 
 /** The queue whose dead-letter target is `dlq` (by broker name or node name), if exactly one. */
@@ -34,7 +45,11 @@ function sourceOf(graph: FlowGraph, dlq: QueueChannel): QueueChannel {
  * it, during a run: each is republished (confirmed by the broker, headers and trace kept)
  * before it is acked off the dead-letter queue, so a failure leaves it where it was.
  */
-export async function redriveDeadLetters(graph: FlowGraph, dlqNodeId: string): Promise<RedriveResult> {
+export async function redriveDeadLetters(
+  graph: FlowGraph,
+  dlqNodeId: string,
+  hooks?: RedriveHooks,
+): Promise<RedriveResult> {
   const dlq = graph.actors.get(dlqNodeId);
   if (!(dlq instanceof QueueChannel)) throw new Error(`node "${dlqNodeId}" is not a queue of this run`);
   const failed = (dlq as { failed?: string }).failed;
@@ -54,14 +69,16 @@ export async function redriveDeadLetters(graph: FlowGraph, dlqNodeId: string): P
       lastSeen = Date.now();
       const m = delivery.message;
       try {
+        const headers = hooks ? hooks.headersFor(m) : m.headers;
         const [outcome] = await publisher.publishTo(
           '',
-          [{ key: m.key, headers: m.headers, payload: m.payload, routingKey: target.destination }],
+          [{ key: m.key, headers, payload: m.payload, routingKey: target.destination }],
           { mandatory: true, persistent },
         );
         if (outcome?.status === 'confirmed') {
           delivery.ack();
           moved += 1;
+          hooks?.moved(m, headers, { nodeId: target.node.id, queue: target.destination });
         } else {
           delivery.nack(true);
           problems.push(outcome ? outcome.error : 'no publish outcome');

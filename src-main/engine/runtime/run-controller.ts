@@ -9,7 +9,7 @@ import type { EmitEvent } from '../api/dispatch';
 import { compileFlow } from '../compiler/compile-flow';
 import { environmentProblems } from '../environments/environment-problems';
 import type { RunEnvironment } from '../environments/run-environment';
-import { redriveDeadLetters, type RedriveResult } from './redrive';
+import { redriveDeadLetters, type RedriveHooks, type RedriveResult } from './redrive';
 import { Run } from './run';
 import { UNTRACED, type TraceSink } from './run-context';
 
@@ -136,9 +136,9 @@ export class RunController {
   }
 
   /** Moves a dead-letter queue's messages back to their queue (see redrive.ts). */
-  async redrive(nodeId: string): Promise<RedriveResult> {
+  async redrive(nodeId: string, hooks?: RedriveHooks): Promise<RedriveResult> {
     if (!this.active) throw new Error('no run is going: redrive moves messages during a run');
-    const result = await redriveDeadLetters(this.active.run.graph, nodeId);
+    const result = await redriveDeadLetters(this.active.run.graph, nodeId, hooks);
     this.pushCounters(true);
     return result;
   }
