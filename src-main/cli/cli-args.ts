@@ -22,6 +22,21 @@ Commands:
       --db <file>         keep the recording in this SQLite file (default: a temporary one)
       --report <file>     write a JUnit XML report of the assertions
   validate <flow.json>  check a flow file; prints every problem with its place
+  export <flow.json>    write the flow as another format
+      --format <f>        png, svg, mermaid, asyncapi, compose or flow (required)
+      --out <file>        where to write (default: a name from the flow in this folder; - for stdout)
+      --scale <n>         png: 1, 2 or 4 (default 1)
+      --background <b>    png, svg: light (default), dark or transparent
+      --env <name>        asyncapi, compose: embedded or local (default local: FLOWBENCH_KAFKA_BROKERS, FLOWBENCH_AMQP_URL)
+  replay                send recorded messages again (recorded in a --db of an earlier run)
+      --db <file>         the recording (required)
+      --run <id|latest>   every message of that run (default latest)
+      --messages <ids>    or these message ids, e.g. 12,13,20
+      --to <target>       original (default), kafka:<topic>, queue:<queue>, exchange:<name>[:<key>],
+                          http:<METHOD>:<url> (e.g. http:POST:http://127.0.0.1:8080/orders)
+      --pace <p>          fast (default), recorded[:speed], rate:<per second>
+      --env <name>        brokers to send to: local (default) or embedded
+      --dry-run           print what would be sent; send nothing
   help                  this text
 
 Exit codes: 0 passed, 1 an assertion failed or the flow has problems,
@@ -46,7 +61,28 @@ export interface ValidateArgs {
   flowFile: string;
 }
 
-export type CliArgs = RunArgs | ValidateArgs | { command: 'help' };
+export interface ExportArgs {
+  command: 'export';
+  flowFile: string;
+  format: string;
+  out?: string;
+  scale: number;
+  background: string;
+  env: string;
+}
+
+export interface ReplayArgs {
+  command: 'replay';
+  db: string;
+  run: string;
+  messages?: number[];
+  to: string;
+  pace: string;
+  env: string;
+  dryRun: boolean;
+}
+
+export type CliArgs = RunArgs | ValidateArgs | ExportArgs | ReplayArgs | { command: 'help' };
 
 /** Parses `flowbench …` arguments (without node and the script). Throws UsageError. */
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -59,7 +95,65 @@ export function parseCliArgs(argv: string[]): CliArgs {
     const { positionals } = strictParse(rest, {});
     return { command: 'validate', flowFile: onePositional(positionals, 'validate') };
   }
+  if (command === 'export') return parseExport(rest);
+  if (command === 'replay') return parseReplay(rest);
   throw new UsageError(`unknown command "${command}"`);
+}
+
+function parseExport(rest: string[]): ExportArgs {
+  const { values, positionals } = strictParse(rest, {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    scale: { type: 'string', default: '1' },
+    background: { type: 'string', default: 'light' },
+    env: { type: 'string', default: 'local' },
+  });
+  if (typeof values.format !== 'string') throw new UsageError('export needs --format');
+  const scale = Number(values.scale);
+  if (![1, 2, 4].includes(scale)) throw new UsageError('--scale must be 1, 2 or 4');
+  const args: ExportArgs = {
+    command: 'export',
+    flowFile: onePositional(positionals, 'export'),
+    format: values.format,
+    scale,
+    background: String(values.background),
+    env: String(values.env),
+  };
+  if (typeof values.out === 'string') args.out = values.out;
+  return args;
+}
+
+function parseReplay(rest: string[]): ReplayArgs {
+  const { values, positionals } = strictParse(rest, {
+    db: { type: 'string' },
+    run: { type: 'string', default: 'latest' },
+    messages: { type: 'string' },
+    to: { type: 'string', default: 'original' },
+    pace: { type: 'string', default: 'fast' },
+    env: { type: 'string', default: 'local' },
+    'dry-run': { type: 'boolean' },
+  });
+  if (positionals.length > 0)
+    throw new UsageError(`replay takes no file (got ${positionals.join(' ')}); give --db`);
+  if (typeof values.db !== 'string')
+    throw new UsageError('replay needs --db, the recording of an earlier run');
+  const args: ReplayArgs = {
+    command: 'replay',
+    db: values.db,
+    run: String(values.run),
+    to: String(values.to),
+    pace: String(values.pace),
+    env: String(values.env),
+    dryRun: values['dry-run'] === true,
+  };
+  if (typeof values.messages === 'string') {
+    const ids = values.messages.split(',').map((s) => s.trim());
+    if (ids.some((id) => !/^\d+$/.test(id) || Number(id) < 1)) {
+      throw new UsageError('--messages must be message ids separated by commas, e.g. 12,13,20');
+    }
+    args.messages = ids.map(Number);
+  }
+  return args;
 }
 
 function parseRun(rest: string[]): RunArgs {
@@ -87,7 +181,7 @@ function parseRun(rest: string[]): RunArgs {
   return args;
 }
 
-type Options = Record<string, { type: 'string' | 'boolean'; default?: string }>;
+type Options = Record<string, { type: 'string'; default?: string } | { type: 'boolean' }>;
 
 function strictParse(
   args: string[],

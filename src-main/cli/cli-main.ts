@@ -1,4 +1,6 @@
 import { EXIT, parseCliArgs, USAGE, UsageError } from './cli-args';
+import { exportCommand } from './export-command';
+import { replayCommand } from './replay-command';
 import { runCommand } from './run-command';
 import { validateCommand } from './validate-command';
 
@@ -25,6 +27,10 @@ async function main(argv: string[]): Promise<number> {
       return validateCommand(args, io);
     case 'run':
       return runCommand(args, io);
+    case 'export':
+      return exportCommand(args, io);
+    case 'replay':
+      return replayCommand(args, io);
   }
 }
 
@@ -40,6 +46,10 @@ main(process.argv.slice(2)).then(
   // Exits explicitly: client libraries may keep timers alive after the engine closed.
   (code) => process.exit(code),
   (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`flowbench: ${err.message}\n`);
+      process.exit(EXIT.usage);
+    }
     process.stderr.write(`flowbench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(EXIT.runError);
   },

@@ -4,12 +4,12 @@ import { dirname, join, resolve } from 'node:path';
 import type { RunSnapshot } from '@shared/api/contract';
 import type { FlowDocument } from '@shared/flow/document';
 import type { Environment } from '@shared/run/environment';
-import { LOCAL_BROKERS_DEFAULT } from '@shared/run/environment';
 import { withDeadLetterWatch } from '../engine/assertions/dead-letter-watch';
 import { evaluateAssertions, type AssertionResult } from '../engine/assertions/evaluate-assertions';
 import { createEngine } from '../engine/engine';
 import type { Engine } from '../engine/engine-types';
 import { EXIT, type RunArgs } from './cli-args';
+import { localEnvironment } from './cli-environment';
 import { junitReport } from './junit-report';
 import { createProgress, statusText, type Progress } from './progress';
 import { problemLine, readFlowFile } from './read-flow-file';
@@ -195,14 +195,7 @@ function report(results: AssertionResult[], progress: Progress): void {
  */
 async function pickEnvironment(engine: Engine, name: string): Promise<Environment | string> {
   if (name === 'embedded') return { kind: 'embedded' };
-  if (name === 'local') {
-    const local = LOCAL_BROKERS_DEFAULT as Extract<Environment, { kind: 'local' }>;
-    return {
-      kind: 'local',
-      kafkaBrokers: process.env.FLOWBENCH_KAFKA_BROKERS?.split(',') ?? local.kafkaBrokers,
-      amqpUrl: process.env.FLOWBENCH_AMQP_URL ?? local.amqpUrl,
-    };
-  }
+  if (name === 'local') return localEnvironment();
   const { environments } = await engine.handlers['environments.list']({});
   const found = environments.find((e) => e.id === name);
   if (found) return found;
