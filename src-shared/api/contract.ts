@@ -384,6 +384,7 @@ export const MENU_COMMANDS = [
   'newFromTemplate',
   'choosePattern',
   'export',
+  'import',
 ] as const;
 /** The `menu.command` payload's command, parsed by the renderer before it runs anything. */
 export const menuCommandSchema = z.enum(MENU_COMMANDS);
