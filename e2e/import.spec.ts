@@ -44,3 +44,28 @@ test('adds an AsyncAPI document beside the current flow, and shows where a broke
   await expect(workbench.canvas.nodes()).toHaveCount(before + 4);
   await expect(workbench.canvas.node('rpc-queue')).toBeVisible();
 });
+
+test('the inspector lists the flow’s assertions and adds one, marking the flow changed', async ({
+  workbench,
+}) => {
+  const page = workbench.page;
+  const section = page.getByRole('region', { name: 'Assertions' });
+  await expect(section).toContainText('None yet');
+  await section.getByLabel('Assertion kind').selectOption('delivered');
+  await section.getByLabel('Assertion node').selectOption('billing-consumer');
+  await section.getByLabel('At least (messages)').fill('0');
+  await section.getByRole('button', { name: 'Add assertion' }).click();
+  await expect(section).toContainText('atLeast must be 1 or more');
+
+  await section.getByLabel('At least (messages)').fill('5');
+  await section.getByRole('button', { name: 'Add assertion' }).click();
+  await expect(section.getByRole('listitem')).toHaveText([
+    'at least 5 messages delivered to billing-consumer✕',
+  ]);
+  await expect(workbench.toolbar.fileLabel()).toContainText('●');
+
+  await section
+    .getByRole('button', { name: 'Remove assertion: at least 5 messages delivered to billing-consumer' })
+    .click();
+  await expect(section).toContainText('None yet');
+});

@@ -51,6 +51,8 @@ export interface FlowState {
   connect(conn: Connection): void;
   updateConfig<K extends NodeKind>(id: string, config: NodeConfigByKind[K]): void;
   setName(name: string): void;
+  /** Replaces the flow's assertions (marks the flow changed; not an undo step: they are not on the canvas). */
+  setAssertions(assertions: NonNullable<FlowDocument['assertions']>): void;
   selectNode(id: string): void;
   load(doc: FlowDocument, filePath: string | null): void;
   markSaved(filePath: string, atEdits: number): void;
@@ -136,6 +138,8 @@ export const useFlowStore = create<FlowState>()((set, get) => ({
       };
     }),
   setName: (name) => set((s) => ({ name, ...edited(s, { mode: 'burst', key: 'name' }) })),
+  setAssertions: (assertions) =>
+    set({ assertions: assertions.length > 0 ? assertions : undefined, dirty: true }),
   selectNode: (id) =>
     set((s) => ({
       nodes: s.nodes.map((n) => (n.selected === (n.id === id) ? n : { ...n, selected: n.id === id })),
