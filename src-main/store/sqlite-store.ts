@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { createBatchInsert, createPackedInsert } from './batch-insert';
 import { toMessageDetail, toMessageRow, toRunSummary, toTraceEvent } from './rows';
 import { prepareReplayTable } from './replay-table';
+import { prepareRunArchive } from './run-archive';
 import { prepareSagaTable } from './saga-table';
 import { prepareStatements } from './statements';
 import type { Store } from './store';
@@ -72,6 +73,7 @@ export function createStore(db: Database.Database): Store {
     },
     sagas: prepareSagaTable(db),
     replays: prepareReplayTable(db),
+    runs: prepareRunArchive(db),
     maxMessageId() {
       return s.maxMessageId.get() ?? 0;
     },

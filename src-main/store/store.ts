@@ -2,6 +2,7 @@ import type { MessageDetail, MessageRow, RunSummary } from '@shared/api/contract
 import type { RecordedMessageInput, TraceEvent } from '@shared/trace/events';
 import type { PackedRows } from './packed-rows';
 import type { ReplayTable } from './replay-table';
+import type { RunArchive } from './run-archive';
 import type { SagaTable } from './saga-table';
 
 /** What `createRun` needs: the run row as it exists when the run starts. */
@@ -95,6 +96,8 @@ export interface Store {
   sagas: SagaTable;
   /** Replays, their links to the originals, and the messages they read (issue 6). */
   replays: ReplayTable;
+  /** Run reports, playback timelines, deleting runs and retention (issue 6). */
+  runs: RunArchive;
   /** Checkpoints the WAL into the main file and closes; later calls are no-ops. */
   close(): void;
 }

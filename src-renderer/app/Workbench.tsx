@@ -1,5 +1,6 @@
 import { useEffect, type CSSProperties, type ReactElement } from 'react';
 import { Canvas } from '../canvas/Canvas';
+import { CanvasHighlight } from '../traces/CanvasHighlight';
 import { Inspector } from '../inspector/Inspector';
 import { Palette } from '../palette/Palette';
 import { BottomDock } from '../run/BottomDock';
@@ -37,6 +38,7 @@ export function Workbench(): ReactElement {
       <Palette />
       <main className="fb-main">
         <Canvas />
+        <CanvasHighlight />
         <RunProblems />
         <ExplanationPanel />
       </main>

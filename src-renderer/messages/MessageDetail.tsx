@@ -3,6 +3,7 @@ import type { MessageDetail as Detail } from '@shared/api/contract';
 import { useNodeNames } from '../canvas/useNodeNames';
 import { byteSize, clockTime, payloadView } from './message-format';
 import { useMessagesStore } from './messages-store';
+import { OpenTraceButton } from '../traces/OpenTraceButton';
 
 /**
  * The selected message: payload, headers and its trace. Everything here came from a
@@ -67,6 +68,7 @@ function Loaded({ detail }: { detail: Detail }): ReactElement {
       <section aria-label="Trace">
         <h3 className="fb-msgs__h">
           Trace <span className="fb-msgs__mono fb-msgs__sub">{detail.traceId}</span>
+          <OpenTraceButton traceId={detail.traceId} />
         </h3>
         <table className="fb-msgs__trace">
           <thead>

@@ -5,11 +5,15 @@ import { CallsPanel } from './CallsPanel';
 import { useRunPanelStore, type BottomTab } from './run-panel-store';
 import { countLevels, useRunLogStore } from './run-log-store';
 import { RunPanel } from './RunPanel';
+import { TracePanel } from '../traces/TracePanel';
+import { RunsPanel } from '../runs/RunsPanel';
 
 const TABS: Array<{ id: BottomTab; label: string }> = [
   { id: 'messages', label: 'Messages' },
   { id: 'run', label: 'Run' },
   { id: 'calls', label: 'Calls' },
+  { id: 'trace', label: 'Trace' },
+  { id: 'runs', label: 'History' },
 ];
 
 /**
@@ -52,6 +56,8 @@ export function BottomDock(): ReactElement {
       </div>
       <RunPanel hidden={tab !== 'run'} />
       <CallsPanel hidden={tab !== 'calls'} />
+      <TracePanel hidden={tab !== 'trace'} />
+      <RunsPanel hidden={tab !== 'runs'} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { RunLogEntry } from '@shared/run/counters';
 
-export type BottomTab = 'messages' | 'run' | 'calls';
+export type BottomTab = 'messages' | 'run' | 'calls' | 'trace' | 'runs';
 /** Which log lines the run log lists. */
 export type LogFilter = 'all' | 'problems' | 'errors';
 

@@ -17,6 +17,7 @@ import type { EventStoreState, EventStoreStreams } from './event-store-types';
 import { importRequests } from './import-requests';
 import { exportRequests } from './export-requests';
 import { replayRequests, type ReplayProgressEvent } from './replay-requests';
+import { runsRequests, type RunsEventPayloads } from './runs-requests';
 
 /**
  * The one API between the UI and the engine. Electron IPC and the browser-mode
@@ -355,6 +356,7 @@ export const requests = {
   },
   ...importRequests,
   ...exportRequests,
+  ...runsRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -391,7 +393,7 @@ export const menuCommandSchema = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
 /** Events pushed from the engine: small, batched summaries; views pull pages themselves. */
-export interface EventPayloads {
+export interface EventPayloads extends RunsEventPayloads {
   'run.state': { runId: string; state: RunState; error?: string };
   /** At most every 250 ms while a run goes. */
   'run.counters': { runId: string; at: number; nodes: Record<string, NodeCounters> };
@@ -415,6 +417,7 @@ export const EVENT_NAMES: EventName[] = [
   'menu.command',
   'menu.openRecent',
   'replay.progress',
+  'runs.deletion',
 ];
 
 /** The API as the renderer sees it: one method per request, plus event subscriptions. */

@@ -1,4 +1,5 @@
 import type { FlowNode, FlowProblem } from '@shared/flow/document';
+import { rabbitTopology } from './rabbit-topology';
 import { parseFlowValue } from '@shared/flow/parse';
 import { compileTemplate, type CompiledTemplate } from '../template/payload-template';
 import type {
@@ -241,6 +242,7 @@ export function compileFlow(raw: unknown, options: CompileOptions = {}): Compile
       apiGateways,
       sagas,
       names: new Map(flow.nodes.map((n) => [n.id, n.config.name])),
+      rabbit: rabbitTopology(flow),
     },
   };
 }

@@ -8,6 +8,7 @@ import type { CompiledGraphqlClient, CompiledGraphqlService } from './compiled-g
 import type { CompiledApiGateway } from './compile-gateway';
 import type { CompiledRestResource } from './compile-rest-resources';
 import type { CompiledSaga } from './compile-saga';
+import type { RabbitTopology } from './rabbit-topology';
 
 /** Where a producer sends, or a consumer reads from. */
 export type MessagingEndpoint =
@@ -98,4 +99,6 @@ export interface CompiledFlow {
   sagas: CompiledSaga[];
   /** Node display names by id, for messages and the UI. */
   names: Map<string, string>;
+  /** The RabbitMQ queues, exchanges and bindings the flow declares, worked out once for the run. */
+  rabbit: RabbitTopology;
 }

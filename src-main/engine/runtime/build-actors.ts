@@ -1,5 +1,4 @@
 import type { CompiledFlow } from '../compiler/compiled-flow';
-import { rabbitTopology } from '../compiler/rabbit-topology';
 import type { ExchangePublisher, TopicProducer, TopicProducerOptions } from '../transports/transport';
 import type { FlowGraph } from './graph/flow-graph';
 import { isChannel, type NodeActor } from './graph/node-actor';
@@ -53,7 +52,7 @@ export function buildActors(
   }
   const rabbit = transports.queues;
   if (rabbit) {
-    const topology = rabbitTopology(compiled.flow);
+    const topology = compiled.rabbit;
     for (const n of compiled.queues) {
       const spec = topology.queues.find((q) => q.queue === n.config.queue) ?? {
         queue: n.config.queue,

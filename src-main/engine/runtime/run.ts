@@ -3,7 +3,6 @@ import type { Transport } from '@shared/trace/events';
 import type { FaultSpec } from '@shared/flow/kinds/faults';
 import type { CompiledFlow } from '../compiler/compiled-flow';
 import { faultProtocolFor, type FaultProtocol } from '../faults/protocol-error';
-import { rabbitTopology } from '../compiler/rabbit-topology';
 import type { TopicProducer, TransportEvent } from '../transports/transport';
 import { buildActors, type RunClients } from './build-actors';
 import { FlowGraph } from './graph/flow-graph';
@@ -123,7 +122,7 @@ export class Run {
     const byName = new Map<string, ChannelActor>();
     for (const a of this.graph.actors.values())
       if (isChannel(a) && a.node.kind !== 'kafkaTopic') byName.set(`${a.node.kind}:${a.destination}`, a);
-    for (const binding of rabbitTopology(this.compiled.flow).bindings) {
+    for (const binding of this.compiled.rabbit.bindings) {
       const from = byName.get(`rabbitExchange:${binding.exchange}`);
       const kind = binding.destinationType === 'queue' ? 'rabbitQueue' : 'rabbitExchange';
       const to = byName.get(`${kind}:${binding.destination}`);

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { RunDeletion } from '@shared/api/runs-requests';
+import type { RunArchive } from '../../store/run-archive';
+
+/**
+ * Deletion jobs: runs go one per transaction, with a turn of the event loop in between so a
+ * cancel (and every other request) gets in. A cancelled job stops after the run in hand, so
+ * each run is either wholly kept or wholly gone; never half a run.
+ */
+export class RunDeletions {
+  private readonly jobs = new Map<string, RunDeletion & { cancel: boolean }>();
+
+  constructor(
+    private readonly archive: RunArchive,
+    private readonly report: (progress: RunDeletion) => void,
+    /** Waits until recorded rows of finished runs are written, so none land after the delete. */
+    private readonly settled: () => Promise<void>,
+  ) {}
+
+  start(runIds: string[]): RunDeletion {
+    const ids = [...new Set(runIds)];
+    const job = {
+      jobId: randomUUID(),
+      total: ids.length,
+      done: 0,
+      deleted: 0,
+      state: 'running' as const,
+      cancel: false,
+    };
+    this.jobs.set(job.jobId, job);
+    void this.run(job, ids);
+    return view(job);
+  }
+
+  cancel(jobId: string): RunDeletion | null {
+    const job = this.jobs.get(jobId);
+    if (!job) return null;
+    job.cancel = true;
+    return view(job);
+  }
+
+  /** Resolves when no job is running (tests and shutdown). */
+  async idle(): Promise<void> {
+    while ([...this.jobs.values()].some((j) => j.state === 'running')) await turn();
+  }
+
+  private async run(job: RunDeletion & { cancel: boolean }, runIds: string[]): Promise<void> {
+    try {
+      await this.settled();
+      for (const id of runIds) {
+        await turn();
+        if (job.cancel) break;
+        if (this.archive.deleteRun(id)) job.deleted++;
+        job.done++;
+        this.report(view(job));
+      }
+      job.state = job.cancel && job.done < job.total ? 'cancelled' : 'done';
+    } catch (err) {
+      job.state = 'failed';
+      job.error = err instanceof Error ? err.message : String(err);
+    }
+    this.report(view(job));
+    // Finished jobs are kept only briefly: their last state was pushed already.
+    setTimeout(() => this.jobs.delete(job.jobId), 60_000).unref();
+  }
+}
+
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function view(job: RunDeletion & { cancel: boolean }): RunDeletion {
+  const { cancel: _cancel, ...rest } = job;
+  return { ...rest };
+}

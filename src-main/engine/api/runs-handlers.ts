@@ -1,0 +1,51 @@
+import { retentionSchema, type RetentionPolicy } from '@shared/api/runs-requests';
+import { applyRetention, RETENTION_SETTING } from '../../store/apply-retention';
+import type { Store } from '../../store/store';
+import type { EngineHandlers } from '../engine-types';
+import type { EmitEvent } from './dispatch';
+import { RunDeletions } from './run-deletions';
+
+type RunsHandlerName =
+  | 'runs.report'
+  | 'runs.timeline'
+  | 'runs.delete'
+  | 'runs.cancelDelete'
+  | 'runs.retention.get'
+  | 'runs.retention.set';
+
+/** The Runs area of the engine: reports, playback timelines, deletion jobs and retention. */
+export interface RunsService {
+  handlers: Pick<EngineHandlers, RunsHandlerName>;
+  /** Applies the stored retention policy, with room for `incoming` runs about to start; returns the ids deleted. */
+  applyStoredRetention(incoming?: number): string[];
+  deletions: RunDeletions;
+}
+
+export function createRunsService(store: Store, emit: EmitEvent, settled: () => Promise<void>): RunsService {
+  const deletions = new RunDeletions(store.runs, (p) => emit('runs.deletion', p), settled);
+  const policy = (): RetentionPolicy => {
+    const text = store.getSetting(RETENTION_SETTING);
+    if (!text) return {};
+    // A stored value this build cannot read keeps everything rather than deleting by guesswork.
+    const parsed = retentionSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : {};
+  };
+  const applyStoredRetention = (incoming = 0): string[] =>
+    applyRetention(store.runs, policy(), Date.now(), incoming);
+  return {
+    deletions,
+    applyStoredRetention,
+    handlers: {
+      'runs.report': async ({ runId, bucketMs }) => store.runs.report(runId, bucketMs),
+      'runs.timeline': async ({ runId, maxBuckets }) => store.runs.timeline(runId, maxBuckets),
+      'runs.delete': async ({ runIds }) => deletions.start(runIds),
+      'runs.cancelDelete': async ({ jobId }) => deletions.cancel(jobId),
+      'runs.retention.get': async () => policy(),
+      'runs.retention.set': async ({ policy: next }) => {
+        store.setSetting(RETENTION_SETTING, JSON.stringify(next));
+        await settled();
+        return { policy: next, deleted: applyStoredRetention() };
+      },
+    },
+  };
+}
