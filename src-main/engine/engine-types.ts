@@ -3,7 +3,14 @@ import type { SecretSource } from './environments/secret-source';
 
 /** Requests that depend on the host (desktop dialogs or the browser-mode workspace folder). */
 export type HostRequestName =
-  'app.info' | 'file.list' | 'file.open' | 'file.save' | 'file.recent' | 'secrets.set' | 'secrets.delete' | 'export.save';
+  | 'app.info'
+  | 'file.list'
+  | 'file.open'
+  | 'file.save'
+  | 'file.recent'
+  | 'secrets.set'
+  | 'secrets.delete'
+  | 'export.save';
 
 /** The requests the engine itself answers: everything but the host's. */
 export type EngineHandlers = Omit<ApiHandlers, HostRequestName>;
