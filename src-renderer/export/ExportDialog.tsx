@@ -10,7 +10,8 @@ import {
 import { appInfo } from '../app/api-holder';
 import { Dialog } from '../app/Dialog';
 import { useSelectionStore } from '../canvas/selection-store';
-import { copyExport, defaultExportName, saveExport, suggestedTraceId } from './export-actions';
+import { useMessagesStore } from '../messages/messages-store';
+import { copyExport, currentTheme, defaultExportName, saveExport, suggestedTraceId } from './export-actions';
 import {
   choiceProblem,
   COPYABLE_FORMATS,
@@ -33,10 +34,12 @@ export function ExportDialog({ resolve }: { resolve(): void }): ReactElement {
     format: 'svg',
     scope: useSelectionStore.getState().nodeIds.length > 0 ? 'selection' : 'flow',
     scale: 2,
-    background: 'light',
+    background: currentTheme(),
     traceId: suggestedTraceId(),
     fileName: '',
+    useRecorded: true,
   }));
+  const hasRun = useMessagesStore((s) => s.runId !== null);
   const [busy, setBusy] = useState(false);
   const id = useId();
   const browserMode = !appInfo().nativeDialogs;
@@ -176,6 +179,17 @@ export function ExportDialog({ resolve }: { resolve(): void }): ReactElement {
               onChange={(e) => set({ traceId: e.target.value })}
             />
           </>
+        )}
+
+        {choice.format === 'asyncapi' && hasRun && (
+          <label className="fb-export-form__check">
+            <input
+              type="checkbox"
+              checked={choice.useRecorded}
+              onChange={(e) => set({ useRecorded: e.target.checked })}
+            />{' '}
+            Infer payload schemas from the last run’s recorded messages (declared contracts still win)
+          </label>
         )}
 
         {browserMode && (

@@ -3,13 +3,13 @@ import type { ExportOptions, ExportResult, NodeBox } from '@shared/export/export
 import { api, errorText } from '../app/api-holder';
 import { exportDialog } from '../app/dialog-store';
 import { showNotice } from '../app/notice-store';
-import { useThemeStore } from '../app/theme-store';
 import { useFlowStore } from '../canvas/flow-store';
 import { useSelectionStore } from '../canvas/selection-store';
 import { useMessagesStore } from '../messages/messages-store';
 import { useSettingsStore } from '../settings/settings-store';
 import { rasterizeWithCanvas, toBase64 } from './canvas-rasterize';
 import { SCOPED_FORMATS, type ExportChoice } from './export-choice';
+import { recordedSamples } from './recorded-samples';
 
 /** File → Export…: the dialog does the rest. */
 export async function openExportDialog(): Promise<void> {
@@ -20,6 +20,11 @@ export async function openExportDialog(): Promise<void> {
 export function suggestedTraceId(): string {
   const { detail, rows, selectedId } = useMessagesStore.getState();
   return detail?.traceId ?? rows.find((r) => r.id === selectedId)?.traceId ?? '';
+}
+
+/** The scheme the app shows (theme-store sets it on <html>; read here so importing has no side effects). */
+export function currentTheme(): 'light' | 'dark' {
+  return document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
 }
 
 /** Node sizes as the canvas measured them, so the drawing matches what is on screen. */
@@ -38,7 +43,7 @@ export async function buildExport(choice: ExportChoice): Promise<ExportResult> {
   const flow = useFlowStore.getState().toDocument();
   const options: ExportOptions = {
     background: choice.background,
-    theme: useThemeStore.getState().theme,
+    theme: currentTheme(),
     scale: choice.scale,
     sizes: measuredSizes(),
     environment: useSettingsStore.getState().environment,
@@ -46,6 +51,10 @@ export async function buildExport(choice: ExportChoice): Promise<ExportResult> {
   };
   if (choice.scope === 'selection' && SCOPED_FORMATS.includes(choice.format)) {
     options.selection = useSelectionStore.getState().nodeIds;
+  }
+  const runId = useMessagesStore.getState().runId;
+  if (choice.format === 'asyncapi' && choice.useRecorded && runId) {
+    options.samples = await recordedSamples(runId);
   }
   if (choice.format === 'mermaid-trace') {
     options.trace = await api()['trace.get']({ traceId: choice.traceId.trim() });

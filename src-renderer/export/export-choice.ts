@@ -10,6 +10,8 @@ export interface ExportChoice {
   traceId: string;
   /** Browser mode: the file name in the workspace folder. */
   fileName: string;
+  /** AsyncAPI: infer payload schemas from the last run's recorded messages. */
+  useRecorded: boolean;
 }
 
 /** Formats that draw the canvas (scope and background apply). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { flowToAsyncApi, flowToAsyncApiYaml } from './asyncapi-document';
+import { parseFlowValue } from '../flow/parse';
 import { exportTestFlow } from './export-test-flow';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -105,6 +106,39 @@ describe('flowToAsyncApi', () => {
     expect(recorded.components.messages['topic.message'].examples).toEqual([
       { payload: { who: 'ann', at: 1.5 } },
     ]);
+  });
+
+  it('carries an Avro contract as an Avro schema and names a protobuf one', () => {
+    const avro = '{"type":"record","name":"Order","fields":[{"name":"id","type":"long"}]}';
+    const parsed = parseFlowValue({
+      version: 2,
+      name: 'contracts',
+      nodes: [
+        {
+          id: 'a',
+          kind: 'kafkaTopic',
+          position: { x: 0, y: 0 },
+          config: { topic: 'a', encoding: 'avro', contract: { format: 'avro', schema: avro } },
+        },
+        {
+          id: 'p',
+          kind: 'rabbitQueue',
+          position: { x: 0, y: 0 },
+          config: { queue: 'p', contract: { format: 'protobuf', messageType: 'shop.Order' } },
+        },
+      ],
+      edges: [],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const messages = (flowToAsyncApi(parsed.flow) as Doc).components.messages;
+    expect(messages['a.message']).toMatchObject({
+      contentType: 'application/octet-stream',
+      payload: { schemaFormat: 'application/vnd.apache.avro;version=1.9.0', schema: JSON.parse(avro) },
+    });
+    expect(messages['p.message']['x-flowbench-contract']).toEqual({
+      format: 'protobuf',
+      messageType: 'shop.Order',
+    });
   });
 
   it('is written as YAML that reads back to the same document', () => {

@@ -73,8 +73,8 @@ function channelBindings(node: ChannelNode): Doc {
 /**
  * The message schema of a channel: its declared JSON Schema contract, else one inferred from
  * recorded payloads, else from the payload templates of the nodes that send to it (or to the
- * exchanges that route to it). Avro and protobuf contracts are named in an extension, since
- * the parser reads only JSON-based schemas without plugins.
+ * exchanges that route to it). An Avro contract is carried as an Avro schema; a protobuf one is
+ * named in an extension (its .proto stays with the flow) and the payload inferred as for none.
  */
 function messageOf(node: ChannelNode, senders: FlowNode[], options: ExportOptions): Doc {
   const address = addressOf(node);
@@ -84,11 +84,19 @@ function messageOf(node: ChannelNode, senders: FlowNode[], options: ExportOption
   if (contract.format === 'json-schema') {
     const { $schema: _s, $id: _i, ...schema } = JSON.parse(contract.schema) as JsonSchema;
     payload = schema;
-  } else if (contract.format === 'avro' || contract.format === 'protobuf') {
-    message['x-flowbench-contract'] =
-      contract.format === 'avro'
-        ? { format: 'avro', schema: contract.schema }
-        : { format: 'protobuf', messageType: contract.messageType };
+  } else if (contract.format === 'avro') {
+    // AsyncAPI carries Avro as a multi-format schema; the engine already checked it compiles.
+    payload = {
+      schemaFormat: 'application/vnd.apache.avro;version=1.9.0',
+      schema: JSON.parse(contract.schema) as unknown,
+    };
+    message.contentType =
+      node.kind === 'kafkaTopic' && node.config.encoding !== 'json'
+        ? 'application/octet-stream'
+        : 'application/json';
+  } else if (contract.format === 'protobuf') {
+    // The message type lives in the flow's .proto files, which the document does not carry.
+    message['x-flowbench-contract'] = { format: 'protobuf', messageType: contract.messageType };
   }
   const samples = options.samples?.[address];
   if (!payload && samples && samples.length > 0) {

@@ -2,6 +2,7 @@ import type { FlowDocument, FlowEdge, FlowNode } from '../flow/document';
 import { nodeSummary, type SummaryItem, type SummarySource } from '../flow/node-summary';
 import { methodKind, outlineProto, serviceMethods } from '../flow/proto-outline';
 import type { NodeBox } from './export-types';
+import { wrapText } from './svg-text';
 
 /** Canvas metrics (nodes.css, group-note.css) the drawing reproduces. */
 export const NODE_WIDTH = 240;
@@ -57,14 +58,20 @@ export function extraRowsOf(node: FlowNode): ExtraRow[] {
   return [];
 }
 
-/** Lines of a note as drawn: Markdown marks dropped, long lines left to the drawing to cut. */
-export function noteLines(text: string): string[] {
-  return text.split('\n').map((l) =>
-    l
-      .replace(/^#+\s*/, '')
-      .replace(/\*\*|__|`/g, '')
-      .replace(/^\s*[-*]\s+/, '• '),
-  );
+/** Font size of note text (group-note.css). */
+export const NOTE_FONT_SIZE = 12.5;
+
+/** Lines of a note as drawn: Markdown marks dropped, each paragraph wrapped to the note's width. */
+export function noteLines(text: string, width = NOTE_WIDTH): string[] {
+  return text
+    .split('\n')
+    .map((l) =>
+      l
+        .replace(/^#+\s*/, '')
+        .replace(/\*\*|__|`/g, '')
+        .replace(/^\s*[-*]\s+/, '• '),
+    )
+    .flatMap((l) => wrapText(l, width - 24, NOTE_FONT_SIZE));
 }
 
 /** The size a node has on the canvas: measured when given, else estimated from its rows. */

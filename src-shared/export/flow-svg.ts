@@ -8,6 +8,7 @@ import {
   HEADER_HEIGHT,
   layoutFlow,
   noteLines,
+  NOTE_FONT_SIZE,
   NOTE_LINE_HEIGHT,
   ROW_HEIGHT,
   sourcePoint,
@@ -16,7 +17,7 @@ import {
   type PlacedNode,
 } from './flow-geometry';
 import { SVG_FONT, SVG_MONO, SVG_THEMES, type SvgTheme } from './svg-theme';
-import { fitText, n, xmlEscape as x } from './svg-text';
+import { fitText, n, wrapText, xmlEscape as x } from './svg-text';
 
 /** Space around the drawing, in canvas pixels. */
 export const SVG_PADDING = 24;
@@ -97,11 +98,14 @@ function groupSvg(p: PlacedNode, t: SvgTheme): string {
     `<rect x="${n(p.x + 0.75)}" y="${n(p.y + 0.75)}" width="${n(p.width - 1.5)}" height="${n(p.height - 1.5)}" rx="12" fill="${t.groupFill}" stroke="${t.groupStroke}" stroke-width="1.5" stroke-dasharray="6 4"/>`,
     `<text x="${n(p.x + 12)}" y="${n(p.y + 24)}" font-size="14" font-weight="700" fill="${t.ink}">${x(fitText(name, p.width - 110, 14))}<tspan dx="8" font-size="11" font-weight="400" fill="${t.muted}" letter-spacing="0.5">BOUNDED CONTEXT</tspan></text>`,
   ];
-  description.split('\n').forEach((line, i) => {
-    out.push(
-      `<text x="${n(p.x + 12)}" y="${n(p.y + 44 + i * 16)}" font-size="12" fill="${t.muted}">${x(fitText(line, p.width - 24, 12))}</text>`,
-    );
-  });
+  description
+    .split('\n')
+    .flatMap((line) => wrapText(line, p.width - 24, 12))
+    .forEach((line, i) => {
+      out.push(
+        `<text x="${n(p.x + 12)}" y="${n(p.y + 44 + i * 16)}" font-size="12" fill="${t.muted}">${x(line)}</text>`,
+      );
+    });
   out.push('</g>');
   return out.join('\n');
 }
@@ -112,9 +116,12 @@ function noteSvg(p: PlacedNode, t: SvgTheme): string {
     `<g class="fb-export-node" data-id="${x(p.node.id)}" data-kind="note">`,
     `<rect x="${n(p.x + 0.5)}" y="${n(p.y + 0.5)}" width="${n(p.width - 1)}" height="${n(p.height - 1)}" rx="4" fill="${t.noteFill}" stroke="${t.noteStroke}"/>`,
   ];
-  noteLines(p.node.config.text).forEach((line, i) => {
+  const lines = noteLines(p.node.config.text, p.width);
+  // Lines beyond the note's (measured) height are left out, as the canvas clips them.
+  const fit = Math.max(1, Math.floor((p.height - 12) / NOTE_LINE_HEIGHT));
+  lines.slice(0, fit).forEach((line, i) => {
     out.push(
-      `<text x="${n(p.x + 12)}" y="${n(p.y + 24 + i * NOTE_LINE_HEIGHT)}" font-size="12.5" fill="${t.noteInk}">${x(fitText(line, p.width - 24, 12.5))}</text>`,
+      `<text x="${n(p.x + 12)}" y="${n(p.y + 24 + i * NOTE_LINE_HEIGHT)}" font-size="${NOTE_FONT_SIZE}" fill="${t.noteInk}">${x(line)}</text>`,
     );
   });
   out.push('</g>');

@@ -1,48 +1,42 @@
 import type { FlowDocument } from '../flow/document';
 import type { TraceEvent } from '../trace/events';
+import { traceToSequence, type SequenceArrow } from '../trace/trace-sequence';
 import { mermaidIds, mermaidText } from './mermaid-text';
 
-/** Kinds drawn as an arrow from the hop that caused them (the rest are notes on their node). */
-const FAILED = new Set(['error', 'nack', 'invalid', 'unroutable', 'drop']);
-
-/** The line an event shows: its kind, destination and what went wrong (untrusted text, cut short). */
-function describe(e: TraceEvent): string {
-  const parts = [e.kind, e.destination];
-  if (e.partition !== undefined) parts.push(`p${e.partition}`);
-  if (e.durationMs !== undefined) parts.push(`${Math.round(e.durationMs * 10) / 10} ms`);
-  if (e.fault) parts.push(`fault: ${e.fault.detail}`);
-  let text = parts.filter(Boolean).join(' ');
-  if (e.error) text += `: ${e.error}`;
+/** What an arrow says: the sequence model's label and its event's details (untrusted text, cut short). */
+function describe(arrow: SequenceArrow, event: TraceEvent | undefined): string {
+  const parts = [arrow.label];
+  if (event?.partition !== undefined) parts.push(`p${event.partition}`);
+  if (event?.durationMs !== undefined) parts.push(`${Math.round(event.durationMs * 10) / 10} ms`);
+  if (event?.fault) parts.push(`fault: ${event.fault.detail}`);
+  let text = parts.join(' ');
+  if (event?.error) text += `: ${event.error}`;
   return mermaidText(text.length > 160 ? `${text.slice(0, 159)}…` : text);
 }
 
 /**
- * One trace as a Mermaid sequence diagram: a participant per node (named as in the flow when
- * one is given), events in time order, each drawn as an arrow from the node whose span is its
- * parent (dashed for answers, crossed for failures), or as a note when it starts the trace or
- * stays on one node.
+ * One trace as a Mermaid sequence diagram, from the same model the Trace tab draws
+ * (`traceToSequence`): a participant per node (named as in the flow when one is given),
+ * hops in causal order as arrows (dashed for replies, crossed for failures), and what
+ * happened at one node as a note over it.
  */
 export function traceToMermaid(events: readonly TraceEvent[], flow?: FlowDocument): string {
   if (events.length === 0) throw new Error('the trace has no events to draw');
-  const ordered = [...events].sort((a, b) => a.ts - b.ts);
   const names = new Map(flow?.nodes.map((node) => [node.id, node.config.name || node.id]) ?? []);
-  const bySpan = new Map<string, TraceEvent>();
-  for (const e of ordered) if (!bySpan.has(e.spanId)) bySpan.set(e.spanId, e);
+  const model = traceToSequence(events, (id) => names.get(id));
+  const eventOf = new Map(events.map((e) => [`${e.spanId} ${e.kind}`, e]));
   const idOf = mermaidIds('p_');
-  const lines = ['sequenceDiagram', `  title Trace ${mermaidText(ordered[0]?.traceId ?? '')}`];
-  for (const nodeId of new Set(ordered.map((e) => e.nodeId))) {
-    lines.push(`  participant ${idOf(nodeId)} as ${mermaidText(names.get(nodeId) ?? nodeId)}`);
-  }
-  for (const e of ordered) {
-    const parent = e.parentSpanId ? bySpan.get(e.parentSpanId) : undefined;
-    const to = idOf(e.nodeId);
-    if (parent && parent.nodeId !== e.nodeId) {
-      const from = idOf(parent.nodeId);
-      if (e.kind === 'respond') lines.push(`  ${to}-->>${from}: ${describe(e)}`);
-      else lines.push(`  ${from}${FAILED.has(e.kind) ? '-x' : '->>'}${to}: ${describe(e)}`);
-    } else {
-      lines.push(`  Note over ${to}: ${describe(e)}`);
-    }
+  const lane = model.participants.map((p) => idOf(p.nodeId));
+  const lines = ['sequenceDiagram', `  title Trace ${mermaidText(events[0]?.traceId ?? '')}`];
+  model.participants.forEach((p, i) => lines.push(`  participant ${lane[i]} as ${mermaidText(p.label)}`));
+  for (const arrow of model.arrows) {
+    const text = describe(arrow, eventOf.get(`${arrow.spanId} ${arrow.kind}`));
+    const from = lane[arrow.from] ?? 'unknown';
+    const to = lane[arrow.to] ?? 'unknown';
+    if (from === to) lines.push(`  Note over ${from}: ${text}`);
+    else if (arrow.failed) lines.push(`  ${from}-x${to}: ${text}`);
+    else if (arrow.kind === 'respond') lines.push(`  ${from}-->>${to}: ${text}`);
+    else lines.push(`  ${from}->>${to}: ${text}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -26,3 +26,30 @@ export function fitText(text: string, width: number, fontSize: number, charWidth
 export function n(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
+
+/**
+ * Breaks text into lines that fit `width` pixels at `fontSize`, at spaces where it can (a
+ * word longer than a line is cut), as the canvas wraps notes and group descriptions.
+ */
+export function wrapText(text: string, width: number, fontSize: number, charWidth = 0.56): string[] {
+  const max = Math.max(4, Math.floor(width / (fontSize * charWidth) + 1e-9));
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    let rest = word;
+    while (rest.length > max) {
+      if (line) lines.push(line);
+      lines.push(rest.slice(0, max));
+      rest = rest.slice(max);
+      line = '';
+    }
+    if (!line) line = rest;
+    else if (line.length + 1 + rest.length <= max) line += ` ${rest}`;
+    else {
+      lines.push(line);
+      line = rest;
+    }
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
+}
