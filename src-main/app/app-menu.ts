@@ -28,6 +28,7 @@ export function buildAppMenu(
       { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => send('save') },
       { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => send('saveAs') },
       { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', click: () => send('export') },
+      { label: 'Import…', click: () => send('import') },
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit' },
     ],

@@ -18,6 +18,8 @@ export type EngineHandlers = Omit<ApiHandlers, HostRequestName>;
 export interface EngineOptions {
   /** Workspace data folder: holds flowbench.db and the flows folder. */
   dataDir: string;
+  /** The database file, when not `dataDir/flowbench.db` (the CLI's `--db`). */
+  dbFile?: string;
   /** Pushes events to the UI; called at most every 250 ms per stream while a run goes. */
   emit: EmitEvent;
   /** Path of an Electron-ABI better-sqlite3 binding, when running inside Electron. */

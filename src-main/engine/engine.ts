@@ -9,6 +9,7 @@ import { createMessageHandlers } from './api/message-handlers';
 import { createPayloadDecoder } from './contracts/decode-for-display';
 import { createFtsIdleIndexer } from './messages/fts-idle-indexer';
 import { compileFlow } from './compiler/compile-flow';
+import { importHandlers } from '../import/import-handlers';
 import { createReplayHandlers } from './api/replay-handlers';
 import { createEnvironmentService } from './environments/environment-handlers';
 import type { Engine, EngineHandlers, EngineOptions } from './engine-types';
@@ -27,7 +28,7 @@ const MESSAGES_EVENT_INTERVAL_MS = 250;
  * controller. Plain Node: the same engine serves Electron, browser mode, the CLI and tests.
  */
 export async function createEngine(options: EngineOptions): Promise<Engine> {
-  const file = join(options.dataDir, 'flowbench.db');
+  const file = options.dbFile ?? join(options.dataDir, 'flowbench.db');
   const nativeBinding = options.sqliteNativeBinding;
   const store = openStore(file, { nativeBinding });
   const pendingAdded = new Map<string, { lastId: number; added: number }>();
@@ -98,6 +99,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     'recovery.load': async () => recovery.load(),
     'recovery.clear': async () => ({ cleared: await recovery.clear() }),
     ...environments.handlers,
+    ...importHandlers(),
     ...replay.handlers,
     // A variable not set or a keychain entry not readable fails here, naming it: no run starts.
     'run.start': async (input) => {

@@ -13,6 +13,7 @@ const REQUESTS: Record<RequestName, true> = {
   'app.info': true,
   'flow.sample': true,
   'flow.validate': true,
+  'import.document': true,
   'templates.list': true,
   'templates.get': true,
   'file.list': true,

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { ExportDialog } from '../export/ExportDialog';
+import { ImportDialog } from '../import/ImportDialog';
 import { OpenFileDialog } from '../files/OpenFileDialog';
 import { SaveAsDialog } from '../files/SaveAsDialog';
 import { PatternChooser } from '../templates/PatternChooser';
@@ -22,6 +23,8 @@ export function DialogHost(): ReactElement | null {
       return <PatternChooser resolve={dialog.resolve} />;
     case 'export':
       return <ExportDialog resolve={dialog.resolve} />;
+    case 'import':
+      return <ImportDialog resolve={dialog.resolve} />;
     case 'confirm':
       return (
         <Dialog

@@ -12,7 +12,7 @@ import { EditToolbarGroup } from '../commands/EditToolbarGroup';
 import { COMMANDS, commandTitle, runCommand, type CommandId } from './commands';
 import './toolbar.css';
 
-const FILE_COMMANDS: CommandId[] = ['new', 'newFromTemplate', 'open', 'save', 'saveAs', 'export'];
+const FILE_COMMANDS: CommandId[] = ['new', 'newFromTemplate', 'open', 'save', 'saveAs', 'export', 'import'];
 
 /** The toolbar's short label of a command, when it has one (commands of every kind share the map). */
 function toolbarLabelOf(id: CommandId): string | undefined {

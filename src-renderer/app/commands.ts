@@ -2,6 +2,7 @@ import { ARRANGE_COMMANDS } from '../commands/arrange-commands';
 import type { Command, CommandId, Shortcut } from '../commands/command';
 import { EDIT_COMMANDS } from '../commands/edit-commands';
 import { EXPORT_COMMANDS } from '../commands/export-commands';
+import { IMPORT_COMMANDS } from '../commands/import-commands';
 import { FILE_COMMANDS } from '../commands/file-commands';
 import { RUN_COMMANDS } from '../commands/run-commands';
 import { TEMPLATE_COMMANDS } from '../commands/template-commands';
@@ -17,6 +18,7 @@ export const COMMANDS: Record<CommandId, Command> = {
   ...FILE_COMMANDS,
   ...TEMPLATE_COMMANDS,
   ...EXPORT_COMMANDS,
+  ...IMPORT_COMMANDS,
   ...EDIT_COMMANDS,
   ...ARRANGE_COMMANDS,
   ...VIEW_COMMANDS,

@@ -20,7 +20,8 @@ export type DialogSpec =
   | { kind: 'problems'; title: string; intro: string; lines: string[]; resolve: () => void }
   | { kind: 'templates'; resolve: (templateId: string | null) => void }
   | { kind: 'patternChooser'; resolve: (choice: PatternChoice | null) => void }
-  | { kind: 'export'; resolve: () => void };
+  | { kind: 'export'; resolve: () => void }
+  | { kind: 'import'; resolve: () => void };
 
 interface DialogState {
   dialog: DialogSpec | null;
@@ -80,4 +81,9 @@ export function patternChooserDialog(): Promise<PatternChoice | null> {
 /** File → Export…: the export dialog; resolves when it closes (exported, copied or cancelled). */
 export function exportDialog(): Promise<void> {
   return ask<void>({ kind: 'export' }, undefined);
+}
+
+/** File → Import…: pick an AsyncAPI, OpenAPI or .proto document, read the report, open or add the flow. */
+export function importDialog(): Promise<void> {
+  return ask<void>({ kind: 'import' }, undefined);
 }

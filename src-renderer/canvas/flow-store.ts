@@ -43,12 +43,16 @@ export interface FlowState {
   history: History<DocState>;
   /** Bumped whenever a whole flow is loaded, so views can fit it into view once. */
   revision: number;
+  /** The flow's assertions (edited in the file, checked by the CLI): kept as loaded so a save keeps them. */
+  assertions?: FlowDocument['assertions'];
   onNodesChange(changes: NodeChange<FlowbenchNode>[]): void;
   onEdgesChange(changes: EdgeChange<FlowbenchEdge>[]): void;
   addNode(kind: NodeKind, position: { x: number; y: number }): string;
   connect(conn: Connection): void;
   updateConfig<K extends NodeKind>(id: string, config: NodeConfigByKind[K]): void;
   setName(name: string): void;
+  /** Replaces the flow's assertions (marks the flow changed; not an undo step: they are not on the canvas). */
+  setAssertions(assertions: NonNullable<FlowDocument['assertions']>): void;
   selectNode(id: string): void;
   load(doc: FlowDocument, filePath: string | null): void;
   markSaved(filePath: string, atEdits: number): void;
@@ -134,6 +138,8 @@ export const useFlowStore = create<FlowState>()((set, get) => ({
       };
     }),
   setName: (name) => set((s) => ({ name, ...edited(s, { mode: 'burst', key: 'name' }) })),
+  setAssertions: (assertions) =>
+    set({ assertions: assertions.length > 0 ? assertions : undefined, dirty: true }),
   selectNode: (id) =>
     set((s) => ({
       nodes: s.nodes.map((n) => (n.selected === (n.id === id) ? n : { ...n, selected: n.id === id })),
@@ -146,6 +152,7 @@ export const useFlowStore = create<FlowState>()((set, get) => ({
       return {
         ...toCanvas(doc),
         name: doc.name,
+        assertions: doc.assertions,
         filePath,
         dirty: false,
         edits,
@@ -161,6 +168,7 @@ export const useFlowStore = create<FlowState>()((set, get) => ({
   redo: () => set((s) => restored(s, redo(s.history, docOf(s)))),
   toDocument: () => {
     const s = get();
-    return toDocument(s.name, s.nodes, s.edges);
+    const doc = toDocument(s.name, s.nodes, s.edges);
+    return s.assertions ? { ...doc, assertions: s.assertions } : doc;
   },
 }));

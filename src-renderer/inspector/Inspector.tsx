@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { AssertionsSection } from '../assertions/AssertionsSection';
 import { useSelectionStore } from '../canvas/selection-store';
 import { EdgeDetails } from './EdgeDetails';
 import { NodeForm } from './NodeForm';
@@ -28,6 +29,7 @@ export function Inspector(): ReactElement {
           Drag components from the palette onto the canvas, then connect an output (right) to an input (left).
           Press <kbd>Run</kbd> to drive the flow and watch its counters.
         </p>
+        <AssertionsSection />
       </div>
     );
   }

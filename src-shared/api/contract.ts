@@ -14,6 +14,7 @@ import type { NodeStateView } from '../run/node-state';
 import type { SagaInstanceRow } from '../run/saga';
 import type { TraceEvent, Transport } from '../trace/events';
 import type { EventStoreState, EventStoreStreams } from './event-store-types';
+import { importRequests } from './import-requests';
 import { replayRequests, type ReplayProgressEvent } from './replay-requests';
 import { runsRequests, type RunsEventPayloads } from './runs-requests';
 import { exportRequests } from './export-requests';
@@ -354,9 +355,10 @@ export const requests = {
       }),
     output: output<EventStoreState>(),
   },
-  ...runsRequests,
+  ...importRequests,
   ...exportRequests,
   ...messageRequests,
+  ...runsRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -386,6 +388,7 @@ export const MENU_COMMANDS = [
   'newFromTemplate',
   'choosePattern',
   'export',
+  'import',
 ] as const;
 /** The `menu.command` payload's command, parsed by the renderer before it runs anything. */
 export const menuCommandSchema = z.enum(MENU_COMMANDS);

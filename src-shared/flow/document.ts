@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertionList, type FlowAssertion } from './assertions';
 import { edgeConfigSchema } from './edge-config';
 import { NODE_KINDS, type NodeConfigByKind, type NodeKind } from './node-kinds';
 
@@ -43,6 +44,8 @@ export const rawFlowSchema = z.object({
   name: z.string().max(200).default('Untitled flow'),
   nodes: z.array(rawNodeSchema).default([]),
   edges: z.array(edgeSchema).default([]),
+  /** What a headless run must show to pass (see assertions.ts); absent in most files. */
+  assertions: assertionList.optional(),
 });
 
 /** A node whose config has been validated against its kind's schema. */
@@ -65,6 +68,8 @@ export interface FlowDocument {
   name: string;
   nodes: FlowNode[];
   edges: FlowEdge[];
+  /** Checked by `flowbench run`; kept in the order written. */
+  assertions?: FlowAssertion[];
 }
 
 /** One problem found in a flow, always locatable: JSON path, and the node or edge when known. */

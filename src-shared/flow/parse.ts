@@ -6,6 +6,7 @@ import {
   type FlowNode,
   type FlowProblem,
 } from './document';
+import { assertionProblems } from './assertions';
 import { edgeProblems, groupProblems, parentsFirst } from './parse-graph';
 import { compactEdgeConfig } from './edge-config';
 import { migrateFlow } from './migrations';
@@ -82,6 +83,7 @@ export function parseFlowValue(raw: unknown): FlowParseResult {
 
   problems.push(...groupProblems(shape.data.nodes));
   problems.push(...edgeProblems(shape.data.nodes, shape.data.edges));
+  if (shape.data.assertions) problems.push(...assertionProblems(shape.data.assertions, shape.data.nodes));
 
   if (problems.length > 0) return { ok: false, problems };
   const flow: FlowDocument = {
@@ -90,6 +92,7 @@ export function parseFlowValue(raw: unknown): FlowParseResult {
     nodes: parentsFirst(nodes),
     edges: shape.data.edges,
   };
+  if (shape.data.assertions && shape.data.assertions.length > 0) flow.assertions = shape.data.assertions;
   return obj.version < FLOW_FORMAT_VERSION
     ? { ok: true, flow, migratedFrom: obj.version }
     : { ok: true, flow };
@@ -166,6 +169,8 @@ export function serializeFlow(flow: FlowDocument): string {
       if (config) out.config = sortKeys(config);
       return out;
     }),
+    // In the order written (they read as a checklist); keys sorted like the rest.
+    ...(flow.assertions && flow.assertions.length > 0 ? { assertions: flow.assertions.map(sortKeys) } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
