@@ -5,7 +5,7 @@ import { describeProblem } from '@shared/flow/problems';
 import { locateIn, splitPath } from '../engine/schema/path-position';
 import { positionAt } from '../engine/schema/source-position';
 // Pure grammar code shared with the editors (no DOM in it).
-import { jsonErrorOffset } from '../../src-renderer/editors/json-errors';
+import { jsonErrorOffset } from '@shared/text/json-errors';
 
 /** A problem of a flow file, as one line: `file:line:column: where: message`. */
 export function problemLine(file: string, text: string, p: FlowProblem): string {

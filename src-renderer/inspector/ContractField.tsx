@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type ReactElement } from 'react';
 import { CONTRACT_FORMATS, type ContractFormat } from '@shared/flow/node-kinds';
 import { CodeEditor } from '../editors/CodeEditor';
-import { jsonSyntaxErrors } from '../editors/json-errors';
+import { jsonSyntaxErrors } from '@shared/text/json-errors';
 import { CONTRACT_FORMAT_LABELS, contractDraft, switchContract, type ContractDraft } from './contract-model';
 import { errorFor, type FieldSpec } from './field-model';
 import './contract-field.css';

@@ -1,4 +1,4 @@
-import type { SourceError } from '@shared/api/contract';
+import type { SourceError } from '../api/contract';
 
 /** 1-based line and column of a character offset. */
 function positionOf(text: string, offset: number): { line: number; column: number } {
