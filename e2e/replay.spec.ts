@@ -97,14 +97,27 @@ test('replay an edited message to another destination, follow the links, redrive
   const replayedAs = original.getByRole('button', { name: /^message \d+ \(e2e-replay-audit/ });
   await expect(replayedAs).toBeVisible();
   await replayedAs.click();
+  // The copy's own view (JSON opens as a tree; the raw text is what is compared).
+  await expect(page.getByRole('region', { name: 'Replay' })).toContainText('Replay of');
+  await messages.showRaw();
   await expect(messages.payload).toContainText('"pen"');
   const back = page
     .getByRole('region', { name: 'Replay' })
     .getByRole('button', { name: /^message \d+ \(e2e-replay-orders/ });
-  await expect(page.getByRole('region', { name: 'Replay' })).toContainText('Replay of');
   await workbench.screenshot(testInfo, '03-replayed-copy');
   await back.click();
+  await expect(page.getByRole('region', { name: 'Replay' })).toContainText('Replayed as');
+  await messages.showRaw();
   await expect(messages.payload).toContainText('"book"');
+
+  // Replay what a filter matches: the dry run lists the three recorded orders and nothing else.
+  await messages.filter('Search payloads', 'book');
+  await page.getByRole('button', { name: 'Replay matching…' }).click();
+  const matching = page.getByRole('dialog', { name: 'Replay the messages the filter matches' });
+  await matching.getByRole('button', { name: 'Dry run' }).click();
+  await expect(matching.getByRole('region', { name: 'Dry run' })).toContainText('3 messages would be sent');
+  await matching.getByRole('button', { name: 'Close' }).click();
+  await messages.clearFilter();
 
   // Dead-letter redrive: switch the failing consumer's fault off, then move the dead letters back.
   await canvas.select('workers');

@@ -59,6 +59,36 @@ export function MessagesPanel(): ReactElement {
             Replay run…
           </button>
         )}
+        {loaded > 0 && (
+          <button
+            type="button"
+            className="fb-btn"
+            title="Replay every message the current filter matches"
+            onClick={() =>
+              openReplayDialog({
+                source: { kind: 'filter', filter: useMessagesStore.getState().filter },
+                label: 'the messages the filter matches',
+              })
+            }
+          >
+            Replay matching…
+          </button>
+        )}
+        {compareCount > 0 && (
+          <button
+            type="button"
+            className="fb-btn"
+            onClick={() => {
+              const ids = useMessagesStore.getState().compareIds;
+              openReplayDialog({
+                source: { kind: 'messages', ids },
+                label: ids.length === 1 ? `message ${ids[0]}` : `${ids.length} ticked messages`,
+              });
+            }}
+          >
+            Replay ticked…
+          </button>
+        )}
         <button
           type="button"
           className="fb-btn fb-btn--ghost fb-btn--small"
