@@ -1,8 +1,8 @@
 import { Parser, type AsyncAPIDocumentInterface } from '@asyncapi/parser';
-import type { ChannelInterface, MessageInterface } from '@asyncapi/parser';
+import type { ChannelInterface, MessageInterface, OperationInterface } from '@asyncapi/parser';
 import type { ImportResult } from '@shared/api/import-requests';
 import { locateIn } from '../engine/schema/path-position';
-import { FlowBuilder, nodeLabel } from './flow-builder';
+import { FlowBuilder, nodeLabel, slug } from './flow-builder';
 import { finishImport } from './finish-import';
 import { plainSchema, templateFromExample, templateFromSchema } from './schema-sample';
 
@@ -92,11 +92,16 @@ function mapOperations(
   b: FlowBuilder,
   channelNode: Map<string, string>,
 ): void {
+  // Operations Flowbench exported carry their node's name: those of one node become one node again.
+  const byNodeName = new Map<string, string>();
   for (const op of doc.operations().all()) {
     const channel = op.channels().all()[0];
     // AsyncAPI 2.x operations may have no operationId.
     const opId = op.id() ?? `${op.isSend() ? 'send' : 'receive'}-${channel?.id() ?? 'channel'}`;
     const what = `operation "${opId}"`;
+    const nodeName = flowbenchNodeName(op);
+    const role = op.isSend() ? 'producer' : 'consumer';
+    const known = nodeName ? byNodeName.get(`${role}:${nodeName}`) : undefined;
     const target = channel ? channelNode.get(channel.id()) : undefined;
     if (!channel || !target) {
       b.skipped.push(`${what}: its channel${channel ? ` "${channel.id()}"` : ''} was not mapped`);
@@ -106,13 +111,19 @@ function mapOperations(
     if (op.isSend()) {
       const message = op.messages().all()[0] ?? channel.messages().all()[0];
       const payload = message ? payloadTemplate(message) : undefined;
-      const config: Record<string, unknown> = { name: nodeLabel(opId), count: 100, rate: 5 };
+      if (known) {
+        b.connect(known, target);
+        b.mapped.push(`${what} (send) → producer "${nodeName}" also into ${target}`);
+        continue;
+      }
+      const config: Record<string, unknown> = { name: nodeName ?? nodeLabel(opId), count: 100, rate: 5 };
       if (payload) config.payload = payload;
-      const id = b.add('producer', `${opId}`, config, what);
+      const id = b.add('producer', nodeName ? slug(nodeName) || opId : opId, config, what);
       if (!id) continue;
+      if (nodeName) byNodeName.set(`producer:${nodeName}`, id);
       b.connect(id, target);
       b.mapped.push(
-        `${what} (send) → producer "${opId}" into ${target}${payload ? ', payload from the message' : ''}`,
+        `${what} (send) → producer "${nodeName ?? opId}" into ${target}${payload ? ', payload from the message' : ''}`,
       );
       continue;
     }
@@ -130,10 +141,21 @@ function mapOperations(
       b.mapped.push(`${what}: queue "${opId}" bound to ${target} with "#" for its consumer`);
       source = queue;
     }
-    const id = b.add('consumer', opId, { name: nodeLabel(opId), group: opId }, what);
+    if (known) {
+      b.connect(source, known);
+      b.mapped.push(`${what} (receive) → consumer "${nodeName}" also reading ${source}`);
+      continue;
+    }
+    const id = b.add(
+      'consumer',
+      nodeName ? slug(nodeName) || opId : opId,
+      { name: nodeName ?? nodeLabel(opId), group: groupOf(op) ?? opId },
+      what,
+    );
     if (!id) continue;
+    if (nodeName) byNodeName.set(`consumer:${nodeName}`, id);
     b.connect(source, id);
-    b.mapped.push(`${what} (receive) → consumer "${opId}" reading ${source}`);
+    b.mapped.push(`${what} (receive) → consumer "${nodeName ?? opId}" reading ${source}`);
   }
 }
 
@@ -216,4 +238,17 @@ function idFor(channelId: string): string {
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+/** The node name a Flowbench export wrote on the operation (`x-flowbench-node`), if any. */
+function flowbenchNodeName(op: OperationInterface): string | undefined {
+  const value: unknown = op.extensions().get('x-flowbench-node')?.value();
+  return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 200) : undefined;
+}
+
+/** The Kafka consumer group an operation names in its binding (`groupId` as a one-value enum). */
+function groupOf(op: OperationInterface): string | undefined {
+  const kafka = op.bindings().get('kafka')?.value() as { groupId?: { enum?: unknown[] } } | undefined;
+  const group = kafka?.groupId?.enum?.[0];
+  return typeof group === 'string' && group !== '' ? group : undefined;
 }

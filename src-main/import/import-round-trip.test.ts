@@ -41,10 +41,9 @@ function essence(flow: FlowDocument): unknown {
     .map((e) => {
       const s = byId.get(e.source);
       const t = byId.get(e.target);
-      // Names are not compared: the exporter names operations `<node>.send.<channel>`, so they
-      // come back as such (node names travel only in the operations' summaries).
-      if (s?.kind === 'producer') return `a producer sends to ${channelName(e.target)}`;
-      if (t?.kind === 'consumer') return `a consumer receives from ${channelName(e.source)}`;
+      // Node names travel in each operation's x-flowbench-node, so they come back as they were.
+      if (s?.kind === 'producer') return `producer "${s.config.name}" sends to ${channelName(e.target)}`;
+      if (t?.kind === 'consumer') return `consumer "${t.config.name}" receives from ${channelName(e.source)}`;
       return null;
     })
     .filter((l) => l !== null)
@@ -67,4 +66,48 @@ describe('import → AsyncAPI export → import', () => {
     },
     30_000,
   );
+
+  it('a flow whose producer writes to two topics comes back with one producer, named as before', async () => {
+    const flow = parseFlowText(
+      JSON.stringify({
+        version: 2,
+        name: 'Fan out',
+        nodes: [
+          { id: 'p', kind: 'producer', position: { x: 0, y: 0 }, config: { name: 'order intake' } },
+          {
+            id: 'a',
+            kind: 'kafkaTopic',
+            position: { x: 300, y: 0 },
+            config: { name: 'a', topic: 'orders-a' },
+          },
+          {
+            id: 'b',
+            kind: 'kafkaTopic',
+            position: { x: 300, y: 200 },
+            config: { name: 'b', topic: 'orders-b' },
+          },
+          {
+            id: 'c',
+            kind: 'consumer',
+            position: { x: 600, y: 0 },
+            config: { name: 'billing', group: 'billing' },
+          },
+        ],
+        edges: [
+          { id: 'e1', source: 'p', target: 'a' },
+          { id: 'e2', source: 'p', target: 'b' },
+          { id: 'e3', source: 'a', target: 'c' },
+        ],
+      }),
+    );
+    if (!flow.ok) throw new Error(JSON.stringify(flow.problems));
+    const back = await importFlow(exportFlowText(flow.flow, 'asyncapi'));
+    // Channels come back with the schema the export inferred from the producer's template, so
+    // only who writes and reads what is compared here.
+    const links = (f: FlowDocument): unknown => (essence(f) as { links: unknown }).links;
+    expect(links(back)).toEqual(links(flow.flow));
+    expect(back.nodes.filter((n) => n.kind === 'producer')).toHaveLength(1);
+    const consumer = back.nodes.find((n) => n.kind === 'consumer');
+    expect(consumer?.config).toMatchObject({ name: 'billing', group: 'billing' });
+  });
 });

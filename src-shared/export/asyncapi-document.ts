@@ -200,6 +200,8 @@ export function flowToAsyncApi(flow: FlowDocument, options: ExportOptions = {}):
       channel: { $ref: `#/channels/${key}` },
       title: `${actor.config.name || actor.id} ${sending ? 'sends to' : 'receives from'} ${addressOf(channel)}`,
       summary: `${NODE_CATALOG[actor.kind].label} "${actor.config.name || actor.id}".`,
+      // The node's own name, so an import of this document names (and joins) its nodes again.
+      'x-flowbench-node': actor.config.name || actor.id,
       messages: [{ $ref: `#/channels/${key}/messages/${key}.message` }],
       ...(Object.keys(bindings).length > 0 ? { bindings } : {}),
     };
