@@ -17,7 +17,7 @@ export function junitReport(
   results: AssertionResult[],
 ): string {
   const cases = [
-    testCase(flowName, 'run completes without errors', run.passed, run.detail),
+    testCase(flowName, 'the run starts and stops cleanly', run.passed, run.detail),
     ...results.map((r) => testCase(flowName, r.name, r.passed, r.detail)),
   ];
   const failures = (run.passed ? 0 : 1) + results.filter((r) => !r.passed).length;
