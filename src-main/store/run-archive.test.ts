@@ -103,6 +103,38 @@ describe('deleting runs and retention', () => {
     expect(store.runs.deleteRun('a')).toBe(false);
   });
 
+  it("deletes a run's replays and every link to or from its messages", () => {
+    recordRun('orig', 3);
+    recordRun('copies', 3, T0 + 10_000);
+    const [o1, o2] = store.replays.runMessages('orig', 0, 2).map((m) => m.id);
+    const [c1, c2] = store.replays.runMessages('copies', 0, 2).map((m) => m.id);
+    store.replays.create({
+      id: 'r1',
+      kind: 'replay',
+      runId: 'copies',
+      source: 'run orig',
+      target: 'original',
+      pacing: 'max',
+      state: 'running',
+      total: 2,
+      sent: 2,
+      failed: 0,
+      error: null,
+      startedAt: T0 + 10_000,
+      endedAt: null,
+    });
+    store.replays.link([
+      { replayId: 'r1', replayMessageId: c1, replayTraceId: traceId(1), originalMessageId: o1 },
+      { replayId: 'r1', replayMessageId: c2, replayTraceId: traceId(2), originalMessageId: o2 },
+    ]);
+    expect(store.replays.links(o1).replayedAs.map((l) => l.messageId)).toEqual([c1]);
+
+    expect(store.runs.deleteRun('copies')).toBe(true);
+    expect(store.replays.get('r1')).toBeNull();
+    expect(store.replays.links(o1)).toEqual({ replayOf: null, replayedAs: [] });
+    expect(store.replays.links(o2)).toEqual({ replayOf: null, replayedAs: [] });
+  });
+
   it('keeps the last N runs and drops runs older than the age limit, oldest first', () => {
     for (let i = 0; i < 5; i++) recordRun(`r${i}`, 2, T0 + i * 86_400_000);
     expect(applyRetention(store.runs, { keepRuns: 3 }, T0)).toEqual(['r0', 'r1']);

@@ -74,6 +74,13 @@ export function prepareRunArchive(db: Database.Database): RunArchive {
   const deleteSpans = db.prepare<[string]>('DELETE FROM spans WHERE run_id = ?');
   const deleteMessages = db.prepare<[string]>('DELETE FROM messages WHERE run_id = ?');
   const deleteRunRow = db.prepare<[string]>('DELETE FROM runs WHERE id = ?');
+  // Links go with either end (a replayed copy, or the original it copied), a replay with the run it
+  // recorded into: nothing is left pointing at a deleted message.
+  const deleteReplayLinks = db.prepare<[string, string]>(
+    `DELETE FROM replay_links WHERE replay_message_id IN (SELECT id FROM messages WHERE run_id = ?)
+       OR original_message_id IN (SELECT id FROM messages WHERE run_id = ?)`,
+  );
+  const deleteReplays = db.prepare<[string]>('DELETE FROM replays WHERE run_id = ?');
   const finishedOldestFirst = db.prepare<[], { id: string; started_at: number }>(
     "SELECT id, started_at FROM runs WHERE state <> 'running' ORDER BY started_at, id",
   );
@@ -82,6 +89,8 @@ export function prepareRunArchive(db: Database.Database): RunArchive {
     const run = getRun.get(runId);
     if (!run || run.state === 'running') return false;
     deleteSpans.run(runId);
+    deleteReplayLinks.run(runId, runId);
+    deleteReplays.run(runId);
     deleteMessages.run(runId);
     deleteRunRow.run(runId);
     return true;
