@@ -24,6 +24,8 @@ export default defineConfig({
           server: resolve(__dirname, 'src-main/server/server-main.ts'),
           // The recorder's writer thread, started by path from the engine (see recorder-worker-script.ts).
           'recorder-worker': resolve(__dirname, 'src-main/store/recorder-worker.ts'),
+          // Run reports, timelines and run deletes, off the engine's thread (see archive-thread.ts).
+          'archive-worker': resolve(__dirname, 'src-main/store/archive-worker.ts'),
         },
       },
     },

@@ -3,6 +3,7 @@ import { serializeFlow, parseFlowValue } from '@shared/flow/parse';
 import sampleFlow from '../../resources/sample.flow.json';
 import { workspaceFlowFolder } from '../host/flow-folder';
 import { createRecoveryFile } from '../host/recovery-file';
+import { ArchiveThread } from '../store/archive-thread';
 import { openStore } from '../store/open-store';
 import { Recorder } from '../store/recorder';
 import { createMessageHandlers } from './api/message-handlers';
@@ -77,7 +78,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     { store, sink: recorder, environment: (env) => environments.resolveForRun(env), emit: options.emit },
     controller,
   );
-  const runs = createRunsService(store, options.emit, () => recorder.flushAsync());
+  // Reports, timelines and run deletes take seconds on big runs: a thread of their own keeps the engine answering.
+  const archive = new ArchiveThread(store.runs, { file, nativeBinding }, (err) =>
+    console.error(`[flowbench] ${err.message}`),
+  );
+  const runs = createRunsService(store, options.emit, () => recorder.flushAsync(), archive);
 
   const handlers: EngineHandlers = {
     'flow.sample': async () => {
@@ -145,6 +150,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       await recorder.flushAsync();
       recorder.close();
       if (addedTimer) clearTimeout(addedTimer);
+      await archive.close();
       store.close();
     },
   };

@@ -4,8 +4,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
-const BUILT_NAME = 'recorder-worker.js';
-const SOURCE_NAME = 'recorder-worker.ts';
+/** The store's worker entries: each an electron-vite entry (`<name>.js`) and a `<name>.ts` source here. */
+export type StoreWorkerName = 'recorder-worker' | 'archive-worker';
+
+const WORKER_LABEL: Record<StoreWorkerName, string> = {
+  'recorder-worker': "recorder's writer thread",
+  'archive-worker': "run archive's thread",
+};
 
 /** The part of esbuild's API used here (it comes with electron-vite and vite, the dev tools that run TS). */
 interface Esbuild {
@@ -20,7 +25,7 @@ interface Esbuild {
   }): { outputFiles: Array<{ text: string }> };
 }
 
-let bundledSource: string | undefined;
+const bundledSources = new Map<StoreWorkerName, string>();
 
 /**
  * Starts the recorder's writer thread. From the build (`out/main`), that is the
@@ -31,22 +36,32 @@ let bundledSource: string | undefined;
  * worker whose `require` resolves from this folder.
  */
 export function startRecorderWorker(options: WorkerOptions): Worker {
+  return startStoreWorker('recorder-worker', options);
+}
+
+/** Starts one of the store's worker threads the same way (see startRecorderWorker). */
+export function startStoreWorker(name: StoreWorkerName, options: WorkerOptions): Worker {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
-    bundledSource ??= bundleSource(here);
-    return new Worker(bundledSource, { ...options, eval: true });
+    let source = bundledSources.get(name);
+    if (source === undefined) {
+      source = bundleSource(here, `${name}.ts`);
+      bundledSources.set(name, source);
+    }
+    return new Worker(source, { ...options, eval: true });
   }
-  const candidates = [join(dirname(here), BUILT_NAME), join(dirname(here), '..', BUILT_NAME)];
+  const builtName = `${name}.js`;
+  const candidates = [join(dirname(here), builtName), join(dirname(here), '..', builtName)];
   const built = candidates.find((file) => existsSync(file));
-  if (!built) throw new Error(`The recorder's writer thread is missing: no ${candidates.join(' or ')}.`);
+  if (!built) throw new Error(`The ${WORKER_LABEL[name]} is missing: no ${candidates.join(' or ')}.`);
   return new Worker(built, options);
 }
 
-function bundleSource(here: string): string {
+function bundleSource(here: string, sourceName: string): string {
   const require = createRequire(here);
   const esbuild = require('esbuild') as Esbuild;
   const { outputFiles } = esbuild.buildSync({
-    entryPoints: [join(dirname(here), SOURCE_NAME)],
+    entryPoints: [join(dirname(here), sourceName)],
     bundle: true,
     platform: 'node',
     format: 'cjs',

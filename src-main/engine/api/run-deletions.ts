@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { RunDeletion } from '@shared/api/runs-requests';
-import type { RunArchive } from '../../store/run-archive';
+
+/** What deletes one run wholly (one transaction): the archive's thread, or the store inline. */
+export interface RunDeleter {
+  /** False when the run is unknown or running. */
+  deleteRun(runId: string): boolean | Promise<boolean>;
+}
 
 /**
  * Deletion jobs: runs go one per transaction, with a turn of the event loop in between so a
@@ -11,7 +16,7 @@ export class RunDeletions {
   private readonly jobs = new Map<string, RunDeletion & { cancel: boolean }>();
 
   constructor(
-    private readonly archive: RunArchive,
+    private readonly archive: RunDeleter,
     private readonly report: (progress: RunDeletion) => void,
     /** Waits until recorded rows of finished runs are written, so none land after the delete. */
     private readonly settled: () => Promise<void>,
@@ -50,7 +55,7 @@ export class RunDeletions {
       for (const id of runIds) {
         await turn();
         if (job.cancel) break;
-        if (this.archive.deleteRun(id)) job.deleted++;
+        if (await this.archive.deleteRun(id)) job.deleted++;
         job.done++;
         this.report(view(job));
       }

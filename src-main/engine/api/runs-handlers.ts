@@ -1,5 +1,6 @@
 import { retentionSchema, type RetentionPolicy } from '@shared/api/runs-requests';
 import { applyRetention, RETENTION_SETTING } from '../../store/apply-retention';
+import type { AsyncRunArchive } from '../../store/archive-thread';
 import type { Store } from '../../store/store';
 import type { EngineHandlers } from '../engine-types';
 import type { EmitEvent } from './dispatch';
@@ -21,8 +22,16 @@ export interface RunsService {
   deletions: RunDeletions;
 }
 
-export function createRunsService(store: Store, emit: EmitEvent, settled: () => Promise<void>): RunsService {
-  const deletions = new RunDeletions(store.runs, (p) => emit('runs.deletion', p), settled);
+/** The slow archive work (reports, timelines, run deletes), off the engine's thread when given a thread. */
+export type SlowRunArchive = Pick<AsyncRunArchive, 'report' | 'timeline' | 'deleteRun'>;
+
+export function createRunsService(
+  store: Store,
+  emit: EmitEvent,
+  settled: () => Promise<void>,
+  archive: SlowRunArchive = inlineArchive(store),
+): RunsService {
+  const deletions = new RunDeletions(archive, (p) => emit('runs.deletion', p), settled);
   const policy = (): RetentionPolicy => {
     const text = store.getSetting(RETENTION_SETTING);
     if (!text) return {};
@@ -36,8 +45,8 @@ export function createRunsService(store: Store, emit: EmitEvent, settled: () => 
     deletions,
     applyStoredRetention,
     handlers: {
-      'runs.report': async ({ runId, bucketMs }) => store.runs.report(runId, bucketMs),
-      'runs.timeline': async ({ runId, maxBuckets }) => store.runs.timeline(runId, maxBuckets),
+      'runs.report': ({ runId, bucketMs }) => archive.report(runId, bucketMs),
+      'runs.timeline': ({ runId, maxBuckets }) => archive.timeline(runId, maxBuckets),
       'runs.delete': async ({ runIds }) => deletions.start(runIds),
       'runs.cancelDelete': async ({ jobId }) => deletions.cancel(jobId),
       'runs.retention.get': async () => policy(),
@@ -47,5 +56,14 @@ export function createRunsService(store: Store, emit: EmitEvent, settled: () => 
         return { policy: next, deleted: applyStoredRetention() };
       },
     },
+  };
+}
+
+/** The same work on the calling thread (no archive thread). */
+function inlineArchive(store: Store): SlowRunArchive {
+  return {
+    report: async (runId, bucketMs) => store.runs.report(runId, bucketMs),
+    timeline: async (runId, maxBuckets) => store.runs.timeline(runId, maxBuckets),
+    deleteRun: async (runId) => store.runs.deleteRun(runId),
   };
 }

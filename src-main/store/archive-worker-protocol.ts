@@ -1,0 +1,28 @@
+import type { RunReport } from '@shared/api/runs-requests';
+import type { RunTimeline } from '@shared/trace/run-timeline';
+import type { WireError } from './recorder-worker-protocol';
+
+/** What the run archive's thread is started with (its `workerData`). */
+export interface ArchiveWorkerData {
+  /** The workspace database, already opened and migrated by the store. */
+  file: string;
+  nativeBinding?: string;
+}
+
+/** The run archive's slow operations, by name, with their arguments and results. */
+export interface ArchiveOps {
+  report: { args: [runId: string, bucketMs?: number]; result: RunReport | null };
+  timeline: { args: [runId: string, maxBuckets: number]; result: RunTimeline | null };
+  deleteRun: { args: [runId: string]; result: boolean };
+}
+
+export type ArchiveOp = keyof ArchiveOps;
+
+/** A request; the thread answers them one at a time, in the order they came. */
+export type ToArchiveWorker =
+  | { [K in ArchiveOp]: { type: 'call'; id: number; op: K; args: ArchiveOps[K]['args'] } }[ArchiveOp]
+  | { type: 'close' };
+
+/** The answer to request `id`: its result, or what it threw. */
+export type FromArchiveWorker =
+  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: WireError };
