@@ -5,8 +5,9 @@ import pkg from './package.json';
 
 /**
  * The headless CLI as a Node bundle: out/cli/flowbench.js (run with plain Node; `bin` in
- * package.json). The recorder's writer thread is emitted beside it, where the engine looks
- * for it. Dependencies stay external, so better-sqlite3 loads its Node build from node_modules.
+ * package.json). The store's threads (the recorder's writer, the run archive) are emitted
+ * beside it, where the engine looks for them. Dependencies stay external, so better-sqlite3
+ * loads its Node build from node_modules.
  */
 const external = [
   ...builtinModules,
@@ -28,6 +29,7 @@ export default defineConfig({
       input: {
         flowbench: resolve(__dirname, 'src-main/cli/cli-main.ts'),
         'recorder-worker': resolve(__dirname, 'src-main/store/recorder-worker.ts'),
+        'archive-worker': resolve(__dirname, 'src-main/store/archive-worker.ts'),
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: {
