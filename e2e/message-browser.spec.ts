@@ -109,6 +109,15 @@ test('message browser: filter, search, open, compare, save a filter, export', as
   );
   expect(ids.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   await workbench.screenshot(testInfo, '03-exported');
+  // Browser mode offers the file it just wrote for download, byte for byte.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('message-export').getByRole('link', { name: 'Download' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('first ten.ndjson');
+  expect(await readFile(await download.path(), 'utf8')).toBe(
+    await readFile(join(dir, 'first ten.ndjson'), 'utf8'),
+  );
   expect(await messages.exportAs('NDJSON', '../first ten')).toContain(join(dir, 'first ten-2.ndjson'));
   expect((await readdir(dir)).filter((f) => f.endsWith('.ndjson')).sort()).toEqual([
     'first ten-2.ndjson',

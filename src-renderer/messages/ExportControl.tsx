@@ -66,6 +66,11 @@ export function ExportControl(): ReactElement {
           {job.state === 'done' && (
             <>
               Exported {job.written.toLocaleString()} to <code className="fb-msgs__mono">{job.path}</code>
+              {job.download && (
+                <a className="fb-btn fb-btn--ghost fb-btn--small" href={job.download} download>
+                  Download
+                </a>
+              )}
             </>
           )}
           {job.state === 'cancelled' && 'Export cancelled; no file was left.'}

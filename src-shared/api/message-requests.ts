@@ -30,6 +30,8 @@ export interface ExportProgress {
   total: number;
   /** The finished file (only when done: a cancelled or failed export leaves no file). */
   path?: string;
+  /** Browser mode: a same-origin URL that downloads the finished file (only when done). */
+  download?: string;
   error?: string;
 }
 
