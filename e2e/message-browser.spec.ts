@@ -90,15 +90,17 @@ test('message browser: filter, search, open, compare, save a filter, export', as
   await expect(messages.compare).toContainText('lines differ');
   await workbench.screenshot(testInfo, '02-compare');
 
-  // Export the filtered set as NDJSON: one line per matching message, nothing partial left.
+  // Export the filtered set as NDJSON under a typed name: it lands in the workspace folder,
+  // one line per matching message, nothing partial left; a second export never replaces it.
   await messages.filter('JSON predicate', '$.customer.id <= 10');
   await expect(messages.matching).toHaveText('10 matching');
-  const status = await messages.exportAs('NDJSON');
+  const dir = join(server.dataDir, 'flows');
+  const status = await messages.exportAs('NDJSON', 'first ten');
   expect(status).toContain('Exported 10');
-  const dir = join(server.dataDir, 'exports');
-  const files = await readdir(dir);
-  expect(files).toHaveLength(1);
-  expect(files[0]).toMatch(/^messages-.*\.ndjson$/);
+  expect(status).toContain(join(dir, 'first ten.ndjson'));
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.ndjson'));
+  expect(files).toEqual(['first ten.ndjson']);
+  expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   const lines = (await readFile(join(dir, files[0]), 'utf8')).trimEnd().split('\n');
   const ids = lines.map(
     (l) =>
@@ -107,6 +109,21 @@ test('message browser: filter, search, open, compare, save a filter, export', as
   );
   expect(ids.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   await workbench.screenshot(testInfo, '03-exported');
+  // Browser mode offers the file it just wrote for download, byte for byte.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('message-export').getByRole('link', { name: 'Download' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('first ten.ndjson');
+  expect(await readFile(await download.path(), 'utf8')).toBe(
+    await readFile(join(dir, 'first ten.ndjson'), 'utf8'),
+  );
+  expect(await messages.exportAs('NDJSON', '../first ten')).toContain(join(dir, 'first ten-2.ndjson'));
+  expect((await readdir(dir)).filter((f) => f.endsWith('.ndjson')).sort()).toEqual([
+    'first ten-2.ndjson',
+    'first ten.ndjson',
+  ]);
+  expect((await readdir(server.dataDir)).filter((f) => f.endsWith('.ndjson'))).toEqual([]);
 
   // Import that file back into the topic while the run goes: ten more orders, from "import".
   expect(await messages.importFile(join(dir, files[0]), 'orders topic')).toContain('Sent 10');

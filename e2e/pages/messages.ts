@@ -109,10 +109,14 @@ export class MessagesPage {
     return (await status.textContent()) ?? '';
   }
 
-  /** Exports the filtered set; resolves with the status text once it is done. */
-  async exportAs(format: 'JSON' | 'NDJSON' | 'CSV'): Promise<string> {
+  /**
+   * Exports the filtered set (browser mode: under `fileName` in the workspace folder);
+   * resolves with the status text once it is done.
+   */
+  async exportAs(format: 'JSON' | 'NDJSON' | 'CSV', fileName?: string): Promise<string> {
     const box = this.page.getByTestId('message-export');
     await box.getByLabel('Export format').selectOption({ label: format });
+    if (fileName !== undefined) await box.getByLabel('Export file name').fill(fileName);
     await box.getByRole('button', { name: 'Export filtered' }).click();
     const status = box.getByRole('status');
     await expect(status).toHaveAttribute('data-state', 'done', { timeout: 30_000 });

@@ -1,6 +1,7 @@
 import { utilityProcess, type UtilityProcess } from 'electron';
 import { EVENT_NAMES, type EventName } from '@shared/api/contract';
 import type { DispatchResult } from '../engine/api/dispatch';
+import type { ChooseMessageExportTarget } from '../engine/messages/export-target';
 import { DATA_DIR_FLAG, type FromEngineHost, type ToEngineHost } from '../engine-host/engine-host-protocol';
 
 export interface EngineClientOptions {
@@ -12,6 +13,8 @@ export interface EngineClientOptions {
   onEvent: (event: EventName, payload: unknown) => void;
   /** Decrypts a keychain secret the engine asked for; the value goes back over the process channel only. */
   getSecret: (secretId: string) => Promise<string>;
+  /** Asks where a message export goes (a save dialog); null when the user cancels. */
+  chooseExportTarget: ChooseMessageExportTarget;
 }
 
 export interface EngineClient {
@@ -76,6 +79,20 @@ export function startEngineHost(options: EngineClientOptions): EngineClient {
           (err: unknown) =>
             answer({
               type: 'secret.value',
+              id: message.id,
+              ok: false,
+              message: err instanceof Error ? err.message : String(err),
+            }),
+        );
+      } else if (message.type === 'exportTarget.choose' && typeof message.id === 'number') {
+        const answer = (reply: ToEngineHost): void => {
+          if (child === proc) post(proc, reply);
+        };
+        options.chooseExportTarget({ format: message.format, fileName: String(message.fileName) }).then(
+          (target) => answer({ type: 'exportTarget.value', id: message.id, ok: true, target }),
+          (err: unknown) =>
+            answer({
+              type: 'exportTarget.value',
               id: message.id,
               ok: false,
               message: err instanceof Error ? err.message : String(err),

@@ -7,6 +7,7 @@ import { ensureFlowsDir } from '../host/workspace-files';
 import { registerApiIpc, sendEventToWindow } from './api-ipc';
 import { buildAppMenu } from './app-menu';
 import { createSecretFile } from '../host/secret-file';
+import { messageExportDialog } from './message-export-dialog';
 import { createDesktopHostHandlers } from './desktop-host-handlers';
 import { startEngineHost, type EngineClient } from './engine-client';
 import { createKeychainEncryptor } from './keychain';
@@ -61,6 +62,7 @@ async function start(): Promise<void> {
     sqliteBinding: process.env.FLOWBENCH_SQLITE_BINDING,
     onEvent: (event, payload) => emitToWindow(event, payload as EventPayloads[typeof event]),
     getSecret: (id) => secrets.get(id),
+    chooseExportTarget: messageExportDialog(dataDir, () => mainWindow),
   });
   registerApiIpc({
     getWindow: () => mainWindow,

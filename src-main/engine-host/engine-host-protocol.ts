@@ -1,5 +1,7 @@
 import type { EventName } from '@shared/api/contract';
+import type { ExportFormat } from '@shared/api/message-requests';
 import type { DispatchResult } from '../engine/api/dispatch';
+import type { MessageExportTarget } from '../engine/messages/export-target';
 
 /*
  * Messages between the Electron main process and the engine host (a utilityProcess).
@@ -13,7 +15,10 @@ export type ToEngineHost =
   | { type: 'close' }
   /** The answer to a `secret.get`: the decrypted value, in memory only, or why not. */
   | { type: 'secret.value'; id: number; ok: true; value: string }
-  | { type: 'secret.value'; id: number; ok: false; message: string };
+  | { type: 'secret.value'; id: number; ok: false; message: string }
+  /** The answer to an `exportTarget.choose`: the file picked, null on Cancel, or why not. */
+  | { type: 'exportTarget.value'; id: number; ok: true; target: MessageExportTarget | null }
+  | { type: 'exportTarget.value'; id: number; ok: false; message: string };
 
 /** Engine host → main. */
 export type FromEngineHost =
@@ -23,7 +28,9 @@ export type FromEngineHost =
   | { type: 'response'; id: number; result: DispatchResult }
   | { type: 'event'; event: EventName; payload: unknown }
   /** The engine needs a keychain secret (a run starts or a connection is tested). */
-  | { type: 'secret.get'; id: number; secretId: string };
+  | { type: 'secret.get'; id: number; secretId: string }
+  /** A message export starts: the main process asks the user where it goes (save dialog). */
+  | { type: 'exportTarget.choose'; id: number; format: ExportFormat; fileName: string };
 
 /** The argv flag that carries the data folder to the engine host. */
 export const DATA_DIR_FLAG = '--data-dir';

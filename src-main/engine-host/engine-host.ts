@@ -8,6 +8,7 @@ import {
 import { createEngine } from '../engine/engine';
 import type { Engine, HostRequestName } from '../engine/engine-types';
 import type { SecretSource } from '../engine/environments/secret-source';
+import type { ChooseMessageExportTarget, MessageExportTarget } from '../engine/messages/export-target';
 import { readDataDirArg, type FromEngineHost, type ToEngineHost } from './engine-host-protocol';
 
 /*
@@ -46,11 +47,25 @@ const secrets: SecretSource = {
     }),
 };
 
+/** The save dialog for a message export runs in the main process; the engine waits for its answer. */
+const pendingTargets = new Map<
+  number,
+  { resolve: (target: MessageExportTarget | null) => void; reject: (error: Error) => void }
+>();
+let nextTargetRequest = 1;
+const chooseExportTarget: ChooseMessageExportTarget = ({ format, fileName }) =>
+  new Promise((resolve, reject) => {
+    const id = nextTargetRequest++;
+    pendingTargets.set(id, { resolve, reject });
+    port.postMessage({ type: 'exportTarget.choose', id, format, fileName });
+  });
+
 const engineReady: Promise<Engine> = dataDir
   ? createEngine({
       dataDir,
       emit,
       secrets,
+      chooseExportTarget,
       sqliteNativeBinding: process.env.FLOWBENCH_SQLITE_BINDING || undefined,
     })
   : Promise.reject(new Error('engine-host: no data folder given (--data-dir)'));
@@ -117,6 +132,11 @@ port.on('message', ({ data }) => {
     const waiter = pendingSecrets.get(message.id);
     pendingSecrets.delete(message.id);
     if (message.ok) waiter?.resolve(message.value);
+    else waiter?.reject(new Error(message.message));
+  } else if (message?.type === 'exportTarget.value') {
+    const waiter = pendingTargets.get(message.id);
+    pendingTargets.delete(message.id);
+    if (message.ok) waiter?.resolve(message.target);
     else waiter?.reject(new Error(message.message));
   } else if (message?.type === 'request' && typeof message.id === 'number') {
     void answer(message.name, message.input).then((result) => reply(message.id, result));

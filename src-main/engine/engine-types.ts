@@ -1,5 +1,6 @@
 import type { ApiHandlers, EmitEvent } from './api/dispatch';
 import type { SecretSource } from './environments/secret-source';
+import type { ChooseMessageExportTarget } from './messages/export-target';
 
 /** Requests that depend on the host (desktop dialogs or the browser-mode workspace folder). */
 export type HostRequestName =
@@ -34,6 +35,11 @@ export interface EngineOptions {
    * the main process decrypts them). Without one, keychain references are refused.
    */
   secrets?: SecretSource;
+  /**
+   * Where a message export goes (desktop: the main process's save dialog). Default: the
+   * typed name in the workspace flows folder, never replacing a file.
+   */
+  chooseExportTarget?: ChooseMessageExportTarget;
 }
 
 export interface Engine {

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { serializeFlow, parseFlowValue } from '@shared/flow/parse';
 import sampleFlow from '../../resources/sample.flow.json';
 import { workspaceFlowFolder } from '../host/flow-folder';
+import { flowsDirOf } from '../host/data-dir';
+import { workspaceExportTarget } from './messages/export-target';
 import { createRecoveryFile } from '../host/recovery-file';
 import { ArchiveThread } from '../store/archive-thread';
 import { openStore } from '../store/open-store';
@@ -68,6 +70,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     emit: options.emit,
     activeRun: () =>
       controller.snapshot(environments.active()).state === 'running' ? controller.currentOrLast() : null,
+    chooseExportTarget: options.chooseExportTarget ?? workspaceExportTarget(flowsDirOf(options.dataDir)),
   });
   // Secrets live only in memory: stored environments hold references and redacted URLs.
   const environments = createEnvironmentService(store, { secrets: options.secrets, env: process.env });

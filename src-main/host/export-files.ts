@@ -17,12 +17,20 @@ export function exportContent(input: ExportSaveInput): string | Uint8Array {
  * the format's extension (added when missing).
  */
 export function sanitizeExportFileName(suggested: string, format: ExportFormat): string {
-  const { extension } = EXPORT_FILE_TYPES[format];
+  return sanitizeFileNameWithExtension(suggested, EXPORT_FILE_TYPES[format].extension, 'flow');
+}
+
+/** As `sanitizeExportFileName`, for any extension (`.ndjson`…); `fallback` names an empty result. */
+export function sanitizeFileNameWithExtension(
+  suggested: string,
+  extension: string,
+  fallback: string,
+): string {
   const cleaned = basename(suggested.replace(/\\/g, '/'))
     .replace(/[^\p{L}\p{N}._ -]+/gu, '-')
     .replace(/^[.\s-]+/, '')
     .slice(0, 200);
-  const name = cleaned || `flow${extension}`;
+  const name = cleaned || `${fallback}${extension}`;
   return name.toLowerCase().endsWith(extension) ? name : `${name}${extension}`;
 }
 
@@ -33,17 +41,28 @@ export function sanitizeExportFileName(suggested: string, format: ExportFormat):
 export async function saveExportInFolder(dir: string, input: ExportSaveInput): Promise<string> {
   await mkdir(dir, { recursive: true });
   const fileName = sanitizeExportFileName(input.suggestedName, input.format);
-  const { extension } = EXPORT_FILE_TYPES[input.format];
-  const stem = fileName.slice(0, -extension.length);
-  for (let n = 1; n < 1000; n += 1) {
-    const path = join(dir, n === 1 ? fileName : `${stem}-${n}${extension}`);
+  const path = await freeFileNameIn(dir, fileName, EXPORT_FILE_TYPES[input.format].extension);
+  await writeFileAtomic(path, exportContent(input));
+  return path;
+}
+
+/**
+ * The first path in `dir` not yet taken among `fileName`, `stem-2.ext`, `stem-3.ext`…
+ * (`fileName` is already sanitized and ends in `extension`).
+ */
+export async function freeFileNameIn(dir: string, fileName: string, extension: string): Promise<string> {
+  for (const path of fileNameCandidates(dir, fileName, extension)) {
     const taken = await stat(path).then(
       () => true,
       () => false,
     );
-    if (taken) continue;
-    await writeFileAtomic(path, exportContent(input));
-    return path;
+    if (!taken) return path;
   }
   throw new Error(`no free file name for ${fileName} in ${dir}`);
+}
+
+/** `fileName`, then `stem-2.ext` … `stem-999.ext`, all inside `dir`. */
+export function* fileNameCandidates(dir: string, fileName: string, extension: string): Generator<string> {
+  const stem = fileName.slice(0, -extension.length);
+  for (let n = 1; n < 1000; n += 1) yield join(dir, n === 1 ? fileName : `${stem}-${n}${extension}`);
 }

@@ -5,6 +5,7 @@ import { WebSocketServer } from 'ws';
 import type { ApiHandlers, EmitEvent } from '../engine/api/dispatch';
 import { buildContentSecurityPolicy } from '../host/content-security-policy';
 import { attachApiSocket, encodeEvent } from './api-socket';
+import { DOWNLOAD_PREFIX, type ExportDownloads } from './export-downloads';
 import { checkHttpRequest, checkUpgradeRequest, tokenCookie, type RequestFacts } from './request-guard';
 import { sendText, serveStatic } from './static-files';
 
@@ -22,6 +23,8 @@ export interface BrowserServerOptions {
   rendererDir: string;
   /** Fixed token for tests; by default 32 random bytes, hex. */
   token?: string;
+  /** Finished message exports offered for download under `/downloads/`. */
+  downloads?: ExportDownloads;
 }
 
 export interface BrowserServer {
@@ -91,7 +94,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     if (verdict.setCookie) res.setHeader('Set-Cookie', tokenCookie(port, token));
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-    serveStatic(req, res, options.rendererDir, pathname).catch(() => {
+    const serve =
+      options.downloads && pathname.startsWith(DOWNLOAD_PREFIX)
+        ? options.downloads.serve(req, res, pathname)
+        : serveStatic(req, res, options.rendererDir, pathname);
+    serve.catch(() => {
       if (!res.headersSent) sendText(res, 500, 'Internal error');
       else res.destroy();
     });

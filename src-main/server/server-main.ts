@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { ExportProgress } from '@shared/api/message-requests';
 import type { EmitEvent } from '../engine/api/dispatch';
 import { createEngine } from '../engine/engine';
 import { createBrowserHostHandlers } from '../host/browser-host-handlers';
 import { flowsDirOf, resolveDataDir } from '../host/data-dir';
 import { ensureFlowsDir } from '../host/workspace-files';
 import { startBrowserServer, type BrowserServer } from './browser-server';
+import { createExportDownloads, withDownload } from './export-downloads';
 import { parseServerArgs, SERVER_USAGE, type ServerArgs } from './server-args';
 
 /*
@@ -32,12 +34,23 @@ async function main(args: ServerArgs): Promise<void> {
 
   let server: BrowserServer | undefined;
   // The engine exists before the server it pushes to; events before listening have no audience.
-  const emit: EmitEvent = (event, payload) => server?.emit(event, payload);
+  const downloads = createExportDownloads();
+  const emit: EmitEvent = (event, payload) => {
+    // A finished message export is offered for download (the file was just written here).
+    if (event === 'messages.exportProgress') {
+      void withDownload(downloads, payload as ExportProgress).then((p) =>
+        server?.emit('messages.exportProgress', p),
+      );
+      return;
+    }
+    server?.emit(event, payload);
+  };
   const engine = await createEngine({ dataDir: data.dir, emit });
   try {
     server = await startBrowserServer({
       port: args.port,
       rendererDir,
+      downloads,
       handlers: { ...engine.handlers, ...createBrowserHostHandlers(data.dir) },
     });
   } catch (err) {

@@ -1,12 +1,18 @@
 import { useState, type ReactElement } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '@shared/api/message-requests';
+import { appInfo } from '../app/api-holder';
 import { cancelExport, dismissExport, startExport } from './export-feed';
 import { useMessagesStore } from './messages-store';
 
-/** Export the filtered set (JSON, NDJSON or CSV) with progress and Cancel. */
+/**
+ * Export the filtered set (JSON, NDJSON or CSV) with progress and Cancel. The desktop asks
+ * where in a save dialog; browser mode writes the typed file name into the workspace folder.
+ */
 export function ExportControl(): ReactElement {
   const job = useMessagesStore((s) => s.exportJob);
   const [format, setFormat] = useState<ExportFormat>('ndjson');
+  const [fileName, setFileName] = useState('messages');
+  const browserMode = !appInfo().nativeDialogs;
   const running = job?.state === 'running';
   return (
     <span className="fb-msgs__export" data-testid="message-export">
@@ -23,13 +29,24 @@ export function ExportControl(): ReactElement {
           </option>
         ))}
       </select>
+      {browserMode && (
+        <input
+          className="fb-input"
+          aria-label="Export file name"
+          title="Written into the workspace folder; an existing file is never replaced"
+          value={fileName}
+          disabled={running}
+          maxLength={200}
+          onChange={(e) => setFileName(e.target.value)}
+        />
+      )}
       <button
         type="button"
         className="fb-btn fb-btn--small"
         disabled={running}
-        onClick={() => void startExport(format)}
+        onClick={() => void startExport(format, fileName)}
       >
-        Export filtered
+        {browserMode ? 'Export filtered' : 'Export filtered…'}
       </button>
       {job && (
         <span role="status" className="fb-msgs__export-status" data-state={job.state}>
@@ -49,6 +66,11 @@ export function ExportControl(): ReactElement {
           {job.state === 'done' && (
             <>
               Exported {job.written.toLocaleString()} to <code className="fb-msgs__mono">{job.path}</code>
+              {job.download && (
+                <a className="fb-btn fb-btn--ghost fb-btn--small" href={job.download} download>
+                  Download
+                </a>
+              )}
             </>
           )}
           {job.state === 'cancelled' && 'Export cancelled; no file was left.'}

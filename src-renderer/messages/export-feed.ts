@@ -4,11 +4,21 @@ import { useMessagesStore } from './messages-store';
 
 const set = useMessagesStore.setState;
 
-/** Starts exporting the filter in force; progress arrives as events. */
-export async function startExport(format: ExportFormat): Promise<void> {
+/**
+ * Starts exporting the filter in force; progress arrives as events. `fileName` names the
+ * file in browser mode and pre-fills the save dialog on the desktop.
+ */
+export async function startExport(format: ExportFormat, fileName: string): Promise<void> {
   const filter = useMessagesStore.getState().filter;
   try {
-    const { exportId, total } = await api()['messages.export']({ filter, format });
+    const started = await api()['messages.export']({
+      filter,
+      format,
+      fileName: fileName.trim() || undefined,
+    });
+    // Cancel in the save dialog: nothing was written, nothing to report.
+    if (started.canceled) return;
+    const { exportId, total } = started;
     const cur = useMessagesStore.getState().exportJob;
     // The done event of a tiny export may arrive before this answer.
     if (cur?.exportId !== exportId) set({ exportJob: { exportId, state: 'running', written: 0, total } });

@@ -30,6 +30,8 @@ export interface ExportProgress {
   total: number;
   /** The finished file (only when done: a cancelled or failed export leaves no file). */
   path?: string;
+  /** Browser mode: a same-origin URL that downloads the finished file (only when done). */
+  download?: string;
   error?: string;
 }
 
@@ -57,12 +59,20 @@ export const messageRequests = {
     output: output<{ filters: SavedMessageFilter[] }>(),
   },
   /**
-   * Starts exporting every message matching `filter` to a file in the workspace's exports
-   * folder; progress comes as `messages.exportProgress` events.
+   * Starts exporting every message matching `filter`. Desktop: a native save dialog picks
+   * the file (`fileName` is its suggestion; Cancel answers `canceled`). Browser mode: the
+   * file is `fileName` in the workspace flows folder, never replacing one (`name-2.ndjson`).
+   * Progress comes as `messages.exportProgress` events.
    */
   'messages.export': {
-    input: z.object({ filter: messageFilterSchema, format: z.enum(EXPORT_FORMATS) }).strict(),
-    output: output<{ exportId: string; total: number }>(),
+    input: z
+      .object({
+        filter: messageFilterSchema,
+        format: z.enum(EXPORT_FORMATS),
+        fileName: z.string().trim().min(1, 'give the export a file name').max(200).optional(),
+      })
+      .strict(),
+    output: output<{ canceled: true } | { canceled: false; exportId: string; total: number }>(),
   },
   /** Stops an export and removes its partial file. */
   'messages.exportCancel': {

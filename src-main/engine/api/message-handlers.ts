@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import type { EmitEvent } from './dispatch';
 import type { EngineHandlers } from '../engine-types';
 import { importMessages } from '../messages/import-messages';
+import type { ChooseMessageExportTarget } from '../messages/export-target';
 import { startExport, type ExportJob } from '../messages/message-export';
 import type { Run } from '../runtime/run';
 import { createSavedFilters } from '../messages/saved-filters';
@@ -23,6 +23,8 @@ export function createMessageHandlers(options: {
   emit: EmitEvent;
   /** The run going now (imports produce on its connections), or null. */
   activeRun: () => Run | null;
+  /** Where an export goes: a save dialog on the desktop, the workspace folder otherwise. */
+  chooseExportTarget: ChooseMessageExportTarget;
 }): {
   handlers: Pick<EngineHandlers, MessageRequestName>;
   close(): Promise<void>;
@@ -36,17 +38,19 @@ export function createMessageHandlers(options: {
       'messages.filters.list': async () => ({ filters: await saved.list() }),
       'messages.filters.save': async ({ name, filter }) => ({ filters: await saved.save(name, filter) }),
       'messages.filters.delete': async ({ name }) => ({ filters: await saved.remove(name) }),
-      'messages.export': async ({ filter, format }) => {
+      'messages.export': async ({ filter, format, fileName }) => {
+        const target = await options.chooseExportTarget({ format, fileName: fileName ?? 'messages' });
+        if (!target) return { canceled: true };
         const job = startExport({
           reader: store.exportReader,
-          dir: join(dataDir, 'exports'),
+          target,
           filter,
           format,
           onProgress: (p) => emit('messages.exportProgress', p),
         });
         exports.set(job.exportId, job);
         void job.finished.then(() => exports.delete(job.exportId));
-        return { exportId: job.exportId, total: job.total };
+        return { canceled: false, exportId: job.exportId, total: job.total };
       },
       'messages.exportCancel': async ({ exportId }) => {
         const job = exports.get(exportId);

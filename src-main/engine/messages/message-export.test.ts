@@ -5,6 +5,7 @@ import type { ExportProgress } from '@shared/api/message-requests';
 import { openStore } from '../../store/open-store';
 import type { MessageToInsert, Store } from '../../store/store';
 import { sampleMessage, spanId, tempDbFile, traceId } from '../../store/test-fixtures';
+import { workspaceExportTarget } from './export-target';
 import { startExport } from './message-export';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -37,20 +38,26 @@ afterEach(() => {
   tmp.cleanup();
 });
 
-const exportOf = (over: Partial<Parameters<typeof startExport>[0]> = {}): ReturnType<typeof startExport> =>
-  startExport({
+const exportOf = async (
+  over: Partial<Parameters<typeof startExport>[0]> = {},
+): Promise<ReturnType<typeof startExport>> => {
+  const format = over.format ?? 'ndjson';
+  const target = await workspaceExportTarget(dir)({ format, fileName: 'messages' });
+  if (!target) throw new Error('no target');
+  return startExport({
     reader: store.exportReader,
-    dir,
+    target,
     filter: {},
-    format: 'ndjson',
+    format,
     onProgress: () => undefined,
     ...over,
   });
+};
 
 describe('message export (streamed)', () => {
   it('writes the whole filtered set as NDJSON, newest first, in chunks, with binary as base64', async () => {
     const seen: ExportProgress[] = [];
-    const job = exportOf({ filter: { runId: 'run-a', text: 'odd' }, onProgress: (p) => seen.push(p) });
+    const job = await exportOf({ filter: { runId: 'run-a', text: 'odd' }, onProgress: (p) => seen.push(p) });
     const end = await job.finished;
     expect(end.state).toBe('done');
     const expected = Array.from({ length: 4500 }, (_, i) => i + 1).filter((id) => id % 3 && id % 2);
@@ -60,14 +67,14 @@ describe('message export (streamed)', () => {
     expect(seen.at(-1)).toMatchObject({ state: 'done', written: expected.length });
     expect(readdirSync(dir)).toEqual([end.path!.split('/').pop()]);
     // A payload that is not UTF-8 keeps its bytes.
-    const all = await exportOf({ filter: { runId: 'run-a' }, format: 'json' }).finished;
+    const all = await (await exportOf({ filter: { runId: 'run-a' }, format: 'json' })).finished;
     const rows = JSON.parse(readFileSync(all.path!, 'utf8')) as Array<{
       id: number;
       payload: string;
       payloadEncoding: string;
     }>;
     expect(rows.find((r) => r.id === 9)).toBeUndefined();
-    const b = await exportOf({ filter: { runId: 'run-b' }, format: 'json' }).finished;
+    const b = await (await exportOf({ filter: { runId: 'run-b' }, format: 'json' })).finished;
     const nine = (JSON.parse(readFileSync(b.path!, 'utf8')) as typeof rows).find((r) => r.id === 9);
     expect(nine).toMatchObject({
       payloadEncoding: 'base64',
@@ -76,14 +83,14 @@ describe('message export (streamed)', () => {
   });
 
   it('CSV has a header and one record per message', async () => {
-    const end = await exportOf({ format: 'csv', filter: { runId: 'run-b' } }).finished;
+    const end = await (await exportOf({ format: 'csv', filter: { runId: 'run-b' } })).finished;
     const lines = readFileSync(end.path!, 'utf8').trimEnd().split('\r\n');
     expect(lines[0].startsWith('id,time,run,node')).toBe(true);
     expect(lines).toHaveLength(1 + 1500);
   });
 
   it('Cancel stops it and leaves no file at all, not even a partial one', async () => {
-    const job = exportOf();
+    const job = await exportOf();
     job.cancel();
     const end = await job.finished;
     expect(end.state).toBe('cancelled');

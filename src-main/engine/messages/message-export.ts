@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { ExportFormat, ExportProgress } from '@shared/api/message-requests';
 import type { MessageFilter } from '@shared/trace/message-filter';
 import type { MessageExportReader } from '../../store/message-export-rows';
 import { head, record, tail } from './export-format';
+import { placeExportFile, type MessageExportTarget } from './export-target';
 
 /** Rows read per chunk: one chunk's text (≤ a few MB for ordinary payloads) is all that is held. */
 const CHUNK_ROWS = 1000;
@@ -18,24 +19,20 @@ export interface ExportJob {
   cancel(): void;
 }
 
-function fileStamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-}
-
 /**
- * Writes every message matching `filter` to `<dir>/messages-<time>.<ext>`, newest first,
- * streamed: rows come from SQLite a chunk at a time and go to a hidden temp file, which is
- * renamed into place only when complete. Cancel or failure deletes the temp file, so no
+ * Writes every message matching `filter` to `target`, newest first, streamed: rows come
+ * from SQLite a chunk at a time and go to a hidden temp file beside the target, which is
+ * flushed and moved into place only when complete (see `placeExportFile`). Cancel or failure deletes the temp file, so no
  * partial export is ever left under the final name.
  */
 export function startExport(options: {
   reader: MessageExportReader;
-  dir: string;
+  target: MessageExportTarget;
   filter: MessageFilter;
   format: ExportFormat;
   onProgress: (p: ExportProgress) => void;
 }): ExportJob {
-  const { reader, dir, filter, format, onProgress } = options;
+  const { reader, target, filter, format, onProgress } = options;
   const exportId = randomUUID();
   const total = reader.count(filter);
   let cancelled = false;
@@ -48,10 +45,10 @@ export function startExport(options: {
   };
 
   const run = async (): Promise<ExportProgress> => {
-    await mkdir(dir, { recursive: true });
-    const name = `messages-${fileStamp(new Date())}-${exportId.slice(0, 6)}.${format}`;
-    const path = join(dir, name);
-    const temp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+    const temp = join(
+      dirname(target.path),
+      `.${basename(target.path)}.${randomBytes(6).toString('hex')}.tmp`,
+    );
     const handle = await open(temp, 'wx', 0o644);
     let closed = false;
     try {
@@ -88,7 +85,7 @@ export function startExport(options: {
       await handle.sync();
       await handle.close();
       closed = true;
-      await rename(temp, path);
+      const path = await placeExportFile(temp, target, rename);
       return progress({ state: 'done', path });
     } catch (err) {
       if (!closed) await handle.close().catch(() => undefined);
