@@ -1,4 +1,5 @@
-import { link, mkdir, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, mkdir, unlink } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { ExportFormat } from '@shared/api/message-requests';
 import { fileNameCandidates, freeFileNameIn, sanitizeFileNameWithExtension } from '../../host/export-files';
@@ -61,7 +62,7 @@ export async function placeExportFile(
   const extension = name.slice(name.lastIndexOf('.'));
   for (const path of fileNameCandidates(dir, name, extension)) {
     try {
-      await link(temp, path);
+      await placeWithoutReplacing(temp, path);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
       throw err;
@@ -70,4 +71,26 @@ export async function placeExportFile(
     return path;
   }
   throw new Error(`no free file name for ${name} in ${dir}`);
+}
+
+/** Link codes of filesystems without hard links (FAT, some network shares). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+/**
+ * Puts `temp`'s bytes at `path` only if nothing is there (EEXIST otherwise): a hard link,
+ * or where the filesystem has none, an exclusive copy (slower, equally never replacing).
+ */
+async function placeWithoutReplacing(temp: string, path: string): Promise<void> {
+  try {
+    await link(temp, path);
+  } catch (err) {
+    if (!NO_HARD_LINKS.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
+    try {
+      await copyFile(temp, path, constants.COPYFILE_EXCL);
+    } catch (copyErr) {
+      // A copy cut short (a full disk) must not stay behind as if it were the export.
+      if ((copyErr as NodeJS.ErrnoException).code !== 'EEXIST') await unlink(path).catch(() => undefined);
+      throw copyErr;
+    }
+  }
 }
