@@ -27,6 +27,10 @@ export class CallsPage {
 
   /** A cell of a client's row by its column header (`Bytes / reply`, `p50`…). */
   async cell(name: string, column: string): Promise<string> {
+    // The table appears with the first measured call; until then the tab says it waits for one.
+    await expect(this.panel.getByRole('columnheader', { name: column, exact: true })).toBeVisible({
+      timeout: 30_000,
+    });
     const headers = await this.panel.getByRole('columnheader').allInnerTexts();
     const index = headers.indexOf(column);
     if (index < 0) throw new Error(`no column "${column}" (columns: ${headers.join(', ')})`);
