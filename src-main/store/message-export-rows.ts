@@ -2,41 +2,20 @@ import type Database from 'better-sqlite3';
 import {
   messageFilterSchema,
   type MessageFilter,
-  type MessageStatus,
+  type MessagePageRow,
 } from '../../src-shared/trace/message-filter';
 import { createFtsIndexer } from './fts-indexer';
-import { buildPageQuery, createStatusReader } from './message-query';
+import { buildPageQuery, createStatusReader, type PageDbRow } from './message-query';
 
 /** One exported message: the browser's row plus headers and the payload. */
-export interface ExportedMessage {
-  id: number;
-  ts: number;
-  runId: string;
-  nodeId: string;
-  transport: string;
-  destination: string;
-  partition: number | null;
-  key: string | null;
-  size: number;
-  traceId: string;
-  statuses: MessageStatus[];
+export interface ExportedMessage extends MessagePageRow {
   headers: Record<string, string>;
   /** `utf8`: payload is the text; `base64`: the bytes were not valid UTF-8. */
   payloadEncoding: 'utf8' | 'base64';
   payload: string;
 }
 
-interface ExportDbRow {
-  id: number;
-  ts: number;
-  run_id: string;
-  node_id: string;
-  transport: string;
-  destination: string;
-  partition: number | null;
-  key: string | null;
-  size: number;
-  trace_id: string;
+interface ExportDbRow extends PageDbRow {
   headers: string | null;
   payload: Buffer | null;
 }

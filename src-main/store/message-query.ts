@@ -28,7 +28,8 @@ const STATUS_SQL: Record<MessageStatus, string> = {
   'injected-fault': 's.fault IS NOT NULL',
 };
 
-interface PageDbRow {
+/** The columns a browser row reads from `messages` (exports add headers and payload). */
+export interface PageDbRow {
   id: number;
   ts: number;
   run_id: string;
