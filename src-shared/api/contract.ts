@@ -2,12 +2,6 @@ import { z } from 'zod';
 import type { FlowProblem } from '../flow/document';
 import type { LatencyBuckets, NodeCounters, RunLogEntry } from '../run/counters';
 import { faultList } from '../flow/kinds/faults';
-import {
-  customEnvironmentSchema,
-  ID_PATTERN,
-  type ConnectionCheck,
-  type CustomEnvironment,
-} from '../run/custom-environment';
 import { environmentSchema, type Environment } from '../run/environment';
 import { TEMPLATE_ID_PATTERN, type TemplateDetail, type TemplateSummary } from '../patterns/template-types';
 import type { NodeStateView } from '../run/node-state';
@@ -19,17 +13,14 @@ import { replayRequests, type ReplayProgressEvent } from './replay-requests';
 import { runsRequests, type RunsEventPayloads } from './runs-requests';
 import { exportRequests } from './export-requests';
 import { messageRequests, type ExportProgress } from './message-requests';
+import { output } from './request-output';
+import { environmentRequests } from './environment-requests';
 
 /**
  * The one API between the UI and the engine. Electron IPC and the browser-mode
  * WebSocket are two transports of this contract and add no channels of their own.
  * Every input is parsed with its schema on the engine side before a handler runs.
  */
-
-/** Carries an output type without a runtime schema (outputs are produced by us, not parsed). */
-function output<T>(): T {
-  return undefined as unknown as T;
-}
 
 export type RunState = 'idle' | 'starting' | 'running' | 'stopping' | 'stopped' | 'failed';
 
@@ -129,7 +120,6 @@ export interface MessageDetail extends MessageRow {
 }
 
 const runIdSchema = z.string().min(1).max(64);
-const itemIdSchema = z.string().regex(ID_PATTERN, 'must be letters, digits, - or _');
 const nodeIdSchema = z.string().min(1).max(200);
 
 export const requests = {
@@ -185,65 +175,7 @@ export const requests = {
   },
   'recovery.load': { input: z.object({}).strict(), output: output<RecoverySnapshot | null>() },
   'recovery.clear': { input: z.object({}).strict(), output: output<{ cleared: boolean }>() },
-  'settings.get': { input: z.object({}).strict(), output: output<{ environment: Environment }>() },
-  'settings.setEnvironment': {
-    input: z.object({ environment: environmentSchema }).strict(),
-    output: output<{ environment: Environment }>(),
-  },
-  /** The user-defined environments (secret references only, never values). */
-  'environments.list': {
-    input: z.object({}).strict(),
-    output: output<{ environments: CustomEnvironment[] }>(),
-  },
-  /** Adds or replaces (by id) a user-defined environment; the engine picks an id when none is given. */
-  'environments.save': {
-    input: z.object({ environment: customEnvironmentSchema.partial({ id: true }) }).strict(),
-    output: output<{ environment: CustomEnvironment }>(),
-  },
-  /** Deletes a user-defined environment; when it was the active one, Embedded becomes active. */
-  'environments.delete': {
-    input: z.object({ id: itemIdSchema }).strict(),
-    output: output<{ deleted: boolean }>(),
-  },
-  /** Makes `embedded`, `local` (its last addresses) or a saved environment the active one. */
-  'environment.select': {
-    input: z.object({ id: itemIdSchema }).strict(),
-    output: output<{ environment: Environment }>(),
-  },
-  /**
-   * Connects to every transport of a saved (`id`) or unsaved (`environment`) environment,
-   * with a timeout; gRPC only when `grpcAddress` is given. Never runs a flow.
-   */
-  'environment.test': {
-    input: z
-      .object({
-        id: itemIdSchema.optional(),
-        environment: environmentSchema.optional(),
-        grpcAddress: z
-          .string()
-          .regex(/^[^\s]+:\d{1,5}$/, 'must be host:port')
-          .optional(),
-        timeoutMs: z.number().int().min(200).max(60_000).optional(),
-      })
-      .strict()
-      .refine((i) => (i.id === undefined) !== (i.environment === undefined), {
-        message: 'give either id or environment',
-      }),
-    /** `error`: the environment could not be resolved (a variable not set, a file not readable). */
-    output: output<{ results: ConnectionCheck[]; error?: string }>(),
-  },
-  /**
-   * Keeps a secret in the OS keychain (desktop only; browser mode refuses) and returns its
-   * id for a `{ from: 'keychain', id }` reference. Replaces the value when `id` is given.
-   */
-  'secrets.set': {
-    input: z.object({ id: itemIdSchema.optional(), value: z.string().min(1).max(65_536) }).strict(),
-    output: output<{ id: string }>(),
-  },
-  'secrets.delete': {
-    input: z.object({ id: itemIdSchema }).strict(),
-    output: output<{ deleted: boolean }>(),
-  },
+  ...environmentRequests,
   'run.start': {
     input: z
       .object({

@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../export/export-types';
-
-/** Carries an output type without a runtime schema (as in contract.ts). */
-function output<T>(): T {
-  return undefined as unknown as T;
-}
+import { output } from './request-output';
 
 /** Where an export went: the user cancelled the dialog, or the file's path. */
 export type ExportSaveResult = { canceled: true } | { canceled: false; path: string };

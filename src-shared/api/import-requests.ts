@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { output } from './request-output';
 
 /** Documents the import turns into flows. */
 export const IMPORT_FORMATS = ['asyncapi', 'openapi', 'proto'] as const;
@@ -24,11 +25,6 @@ export interface ImportError {
 /** The flow made (as flow file text, valid and laid out) and its report, or the error. */
 export type ImportResult =
   { ok: true; text: string; report: ImportReport } | { ok: false; error: ImportError };
-
-/** Carries an output type without a runtime schema (outputs are produced by us, not parsed). */
-function output<T>(): T {
-  return undefined as unknown as T;
-}
 
 /** Import requests (issue 7): AsyncAPI 2.x/3.0, OpenAPI 3 and .proto documents → flows. */
 export const importRequests = {

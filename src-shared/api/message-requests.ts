@@ -5,11 +5,7 @@ import {
   type MessageFilter,
   type MessagePage,
 } from '../trace/message-filter';
-
-/** Carries an output type without a runtime schema (outputs are produced by us, not parsed). */
-function output<T>(): T {
-  return undefined as unknown as T;
-}
+import { output } from './request-output';
 
 /** A filter the user saved under a name, kept in the workspace data folder. */
 export interface SavedMessageFilter {

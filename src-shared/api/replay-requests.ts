@@ -1,16 +1,12 @@
 import { z } from 'zod';
 import { environmentSchema } from '../run/environment';
 import { messageFilterSchema } from '../trace/message-filter';
+import { output } from './request-output';
 
 /**
  * Replay (issue 6): send recorded messages again, to where they went or to any other node,
  * recorded as new traces linked to their originals. Requests of this area only.
  */
-
-/** Carries an output type without a runtime schema (outputs are produced by us, not parsed). */
-function output<T>(): T {
-  return undefined as unknown as T;
-}
 
 const messageId = z.number().int().positive();
 

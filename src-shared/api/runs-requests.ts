@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import type { RunSummary } from './contract';
 import type { RunTimeline } from '../trace/run-timeline';
-
-/** Carries an output type without a runtime schema (outputs are produced by us, not parsed). */
-function output<T>(): T {
-  return undefined as unknown as T;
-}
+import { output } from './request-output';
 
 /** One node's share of a run: its trace events, failures and latency quantiles (ms; null when none measured). */
 export interface NodeRunStats {
