@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures/app';
 import { TemplatesPage } from './pages/templates';
@@ -62,10 +62,7 @@ test('the decision tree asks the page’s questions, recommends a queue with its
   await expect(chooser.getByRole('region', { name: 'Recommendation' })).toContainText(
     'Recommended: REST API',
   );
-  // Other helpers add the REST template; until it lands the chooser says so.
-  if (existsSync(join(DIR, 'rest-api.flow.json')))
-    await expect(chooser.getByRole('button', { name: 'Open template' })).toBeEnabled();
-  else await expect(chooser.getByRole('status')).toHaveText('The REST API template is not available yet.');
+  await expect(chooser.getByRole('button', { name: 'Open template' })).toBeEnabled();
 
   await chooser.getByRole('button', { name: 'Back' }).click();
   await chooser.getByRole('button', { name: 'Back' }).click();
