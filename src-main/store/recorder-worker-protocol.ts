@@ -8,8 +8,6 @@ export interface RecorderWorkerData {
   file: string;
   nativeBinding?: string;
   maxQueued: number;
-  /** How long a write may wait for others to share its transaction. */
-  commitDelayMs: number;
   /** The worker's end of the channel: requests come in and answers go out here. */
   port: MessagePort;
   /** Int32 slots DONE and STATE, so the recording thread can block until a request is answered. */
@@ -18,11 +16,10 @@ export interface RecorderWorkerData {
 
 /**
  * Requests. Writes and close are answered in order, `seq` growing by one per request;
- * `rows` arrive as a structured clone (two byte arrays and a short string table). `commit` asks for everything received to be
- * committed now, because the recording thread waits for it; it has no answer of its own.
+ * `rows` arrive as a structured clone (two byte arrays and a short string table).
  */
 export type ToRecorderWorker =
-  { type: 'write'; seq: number; rows: PackedRows } | { type: 'commit' } | { type: 'close'; seq: number };
+  { type: 'write'; seq: number; rows: PackedRows } | { type: 'close'; seq: number };
 
 /** An Error as it crosses threads (the structured clone of an Error drops `code`). */
 export interface WireError {

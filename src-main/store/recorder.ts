@@ -12,7 +12,7 @@ export type { FlushInfo } from './batch-committer';
 export interface RecorderOptions {
   /**
    * Longest time a row waits in memory before it is written. Default 50 ms. With a writer
-   * thread, up to five times that: the thread merges writes into fewer transactions.
+   * thread, add the time the thread takes to finish the transaction it is in.
    */
   flushIntervalMs?: number;
   /** Queue size (messages + events) that triggers a flush on the next turn. Default 5000. */
@@ -114,11 +114,7 @@ export class Recorder {
     const onReport = (report: CommitReport): void => this.reported(report);
     if (!thread) return new InlineRowWriter(store, maxQueued, onReport);
     try {
-      // The worker may hold a write for four intervals to merge it with the next ones: a
-      // transaction of 16,000 rows costs a fifth less per row than four of 4,000, since
-      // the random trace index makes every commit rewrite many of the same pages.
-      const limits = { maxQueued, commitDelayMs: this.flushIntervalMs * 4 };
-      return new WorkerRowWriter(store, thread, limits, onReport);
+      return new WorkerRowWriter(store, thread, { maxQueued }, onReport);
     } catch (err) {
       this.onError(new Error(`The recorder's writer thread did not start (${toError(err).message}).`));
       return new InlineRowWriter(store, maxQueued, onReport);

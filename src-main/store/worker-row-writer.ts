@@ -23,8 +23,6 @@ export interface WriterThreadOptions {
 export interface WorkerWriterLimits {
   /** Rows waiting for the worker past which `write` blocks until it catches up. */
   maxQueued: number;
-  /** How long the worker may hold a write to merge it with the next ones. */
-  commitDelayMs: number;
 }
 
 /** How long a blocking wait sleeps between checks that the writer still makes progress. */
@@ -86,20 +84,17 @@ export class WorkerRowWriter implements RowWriter {
     // Cloned, not transferred: the rows stay here until the worker answers for them.
     this.port.postMessage({ type: 'write', seq, rows } satisfies ToRecorderWorker);
     if (this.unansweredRows > this.maxQueued) {
-      this.hurry();
       this.waitFor(this.seqBringingBacklogTo(this.maxQueued));
     }
   }
 
   settle(): void {
     if (this.fallback) return this.fallback.settle();
-    this.hurry();
     this.waitFor(this.seq);
   }
 
   settleAsync(): Promise<void> {
     if (this.fallback || this.answered >= this.seq) return Promise.resolve();
-    this.hurry();
     return new Promise((resolve) => {
       this.waiters.push({ seq: this.seq, resolve });
       this.port.ref();
@@ -117,11 +112,6 @@ export class WorkerRowWriter implements RowWriter {
     this.fallback?.close();
     this.port.close();
     void this.worker.terminate();
-  }
-
-  /** Someone waits: the worker commits what it holds now instead of after its merge delay. */
-  private hurry(): void {
-    if (this.answered < this.seq) this.port.postMessage({ type: 'commit' } satisfies ToRecorderWorker);
   }
 
   /** Blocks until the answer for `seq` is in (or the worker is gone), then handles every answer. */
