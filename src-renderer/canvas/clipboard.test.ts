@@ -61,6 +61,38 @@ describe('clipboard', () => {
     expect(pasted.nodes.every((n) => n.selected)).toBe(true);
   });
 
+  it('points references between pasted nodes at the copies, and others at what they named', () => {
+    const nodes: FlowbenchNode[] = [];
+    const service = { ...createNode('restService', { x: 0, y: 0 }, nodes), selected: true };
+    nodes.push(service);
+    const other = { ...createNode('restService', { x: 0, y: 200 }, nodes), selected: false };
+    nodes.push(other);
+    const saga = createNode('sagaOrchestrator', { x: 300, y: 0 }, nodes);
+    const steps = saga.type === 'sagaOrchestrator' ? saga.data.config.steps : [];
+    const withSteps = {
+      ...saga,
+      selected: true,
+      data: {
+        config: {
+          ...saga.data.config,
+          steps: [
+            { ...steps[0], name: 'reserve', target: service.data.config.name },
+            { ...steps[0], name: 'charge', target: other.data.config.name },
+          ],
+        },
+      },
+    } as FlowbenchNode;
+    nodes.push(withSteps);
+    const pasted = remapPaste(copyPayload(nodes, [])!, nodes, [], { x: 40, y: 40 });
+    const [copiedService, copiedSaga] = pasted.nodes;
+    expect(copiedService.data.config.name).not.toBe(service.data.config.name);
+    const copiedSteps = copiedSaga.type === 'sagaOrchestrator' ? copiedSaga.data.config.steps : [];
+    expect(copiedSteps.map((st) => st.target)).toEqual([
+      copiedService.data.config.name,
+      other.data.config.name,
+    ]);
+  });
+
   it('keeps ids and names that are free in the target flow', () => {
     const { nodes, edges } = flow();
     const pasted = remapPaste(copyPayload(nodes, edges)!, [], [], { x: 0, y: 0 });

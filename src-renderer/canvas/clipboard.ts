@@ -1,3 +1,5 @@
+import type { NodeKind } from '@shared/flow/node-kinds';
+import { renameNodeRefs } from '@shared/flow/node-refs';
 import { isNodeKind } from '../palette/palette-dnd';
 import type { FlowbenchEdge, FlowbenchNode } from './flow-types';
 import { edgeId } from './new-node';
@@ -107,8 +109,8 @@ export function payloadOrigin(payload: ClipboardPayload): Point {
 /**
  * The payload made ready to add to a flow holding `nodes` and `edges`: ids and names that
  * are taken get the next free `-<n>` (free ones are kept, so a copy into another flow
- * reads the same), edges follow their nodes, top-level nodes move by `offset`, and
- * everything pasted is selected.
+ * reads the same), edges follow their nodes, references between pasted nodes follow
+ * their new names, top-level nodes move by `offset`, and everything pasted is selected.
  */
 export function remapPaste(
   payload: ClipboardPayload,
@@ -119,18 +121,25 @@ export function remapPaste(
   const takenIds = new Set(nodes.map((n) => n.id));
   const takenNames = new Set(nodes.map((n) => n.data.config.name));
   const ids = new Map<string, string>();
+  const names = new Map<string, string>();
   const pasted = payload.nodes.map((n) => {
     const name = uniqueName(n.data.config.name, new Set([...takenNames, ...takenIds]));
     const id = n.id === n.data.config.name && !takenIds.has(name) ? name : uniqueName(n.id, takenIds);
     takenIds.add(id);
     takenNames.add(name);
     ids.set(n.id, id);
+    if (name !== n.data.config.name) names.set(n.data.config.name, name);
     const parentId = n.parentId ? ids.get(n.parentId) : undefined;
     const position = parentId ? n.position : { x: n.position.x + offset.x, y: n.position.y + offset.y };
     const config = { ...n.data.config, name };
     return { ...n, id, parentId, position, data: { ...n.data, config }, selected: true } as FlowbenchNode;
   });
-  for (const n of pasted) if (!n.parentId) delete n.parentId;
+  for (const n of pasted) {
+    if (!n.parentId) delete n.parentId;
+    // References between copied nodes follow their renames (a saga step to a copied
+    // service calls the copy); references to nodes left behind stay as they are.
+    n.data = { ...n.data, config: renameNodeRefs(n.type as NodeKind, n.data.config, names) } as typeof n.data;
+  }
   const takenEdges = new Set(edges.map((e) => e.id));
   const links = payload.edges.map((e) => {
     const source = ids.get(e.source) as string;

@@ -20,6 +20,7 @@ import {
   type DocState,
 } from './flow-history';
 import type { FlowbenchEdge, FlowbenchNode } from './flow-types';
+import { followRename, type Renaming } from './follow-rename';
 import { emptyHistory, record, redo, undo, type Capture, type History } from './history';
 import { createNode, edgeId } from './new-node';
 
@@ -45,6 +46,8 @@ export interface FlowState {
   revision: number;
   /** The flow's assertions (edited in the file, checked by the CLI): kept as loaded so a save keeps them. */
   assertions?: FlowDocument['assertions'];
+  /** The node whose name is being typed, so references to it follow (see follow-rename.ts). */
+  renaming?: Renaming;
   onNodesChange(changes: NodeChange<FlowbenchNode>[]): void;
   onEdgesChange(changes: EdgeChange<FlowbenchEdge>[]): void;
   addNode(kind: NodeKind, position: { x: number; y: number }): string;
@@ -129,10 +132,17 @@ export const useFlowStore = create<FlowState>()((set, get) => ({
   updateConfig: (id, config) =>
     set((s) => {
       const before = s.nodes.find((n) => n.id === id)?.data.config ?? {};
+      const nodes = s.nodes.map((n) =>
+        n.id === id ? ({ ...n, data: { ...n.data, config } } as FlowbenchNode) : n,
+      );
+      const oldName = (before as { name?: unknown }).name;
+      const followed =
+        typeof oldName === 'string' && typeof config.name === 'string'
+          ? followRename(nodes, id, oldName, config.name, s.renaming)
+          : { nodes, renaming: s.renaming };
       return {
-        nodes: s.nodes.map((n) =>
-          n.id === id ? ({ ...n, data: { ...n.data, config } } as FlowbenchNode) : n,
-        ),
+        nodes: followed.nodes,
+        renaming: followed.renaming,
         // Typing in one field is one undo step per pause, not one per key.
         ...edited(s, { mode: 'burst', key: configBurstKey(id, before, config) }),
       };

@@ -28,8 +28,11 @@ export function perSecond(max: number): z.ZodNumber {
 /** A template (JSON payload, response, body): long text, checked when the flow compiles. */
 export const template = z.string().max(1_000_000, 'must be at most 1,000,000 characters');
 
-/** A reference to another node by its name (gateway route target, saga step target…). */
-export const nodeRef = z.string().trim().max(80, 'must be at most 80 characters');
+/**
+ * A reference to another node by its name (gateway route target, saga step target…). The
+ * `nodeRef` mark lets code that renames nodes find every reference (see node-refs.ts).
+ */
+export const nodeRef = z.string().trim().max(80, 'must be at most 80 characters').meta({ nodeRef: true });
 
 /** A predicate over a message, e.g. `payload.total > 100`; see src-shared/flow/expressions/predicate.ts. */
 export const predicate = z.string().trim().min(1, 'is required').max(2000, 'must be at most 2000 characters');

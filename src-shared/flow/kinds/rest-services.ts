@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nodeName, perSecond, stringMap, template, urlPath, wholeNumber } from './common';
+import { nodeName, nodeRef, perSecond, stringMap, template, urlPath, wholeNumber } from './common';
 import { httpMethod, port, maxBodyBytes, timeoutMs, latencyMs } from './service-fields';
 import { contractField } from './message-contract';
 
@@ -22,10 +22,7 @@ export const restRoute = z.object({
   /** Response headers; values are templates like the body. */
   headers: stringMap.meta({ title: 'Response headers' }),
   /** CQRS command side: append the rendered body as a command to a connected event store, then answer. */
-  appendTo: z
-    .string()
-    .trim()
-    .max(80)
+  appendTo: nodeRef
     .meta({
       title: 'Append to event store',
       description:
