@@ -1,5 +1,6 @@
 import { align, distribute, type Alignment, type Axis, type Box } from '../canvas/align';
 import { useFlowStore } from '../canvas/flow-store';
+import { absolutePosition } from '../canvas/group-geometry';
 import type { FlowbenchNode } from '../canvas/flow-types';
 import { layoutBoxes } from '../canvas/layout';
 import { animateNextMove, boxOf, canvasInstance } from './canvas-view';
@@ -25,17 +26,38 @@ function moveNodes(moves: Moves): void {
 }
 
 /**
- * Runs `arrange` on the selected nodes per group: positions inside a group are relative
- * to it, so only nodes sharing a parent are arranged together.
+ * Runs `arrange` on the selected nodes in canvas coordinates, so nodes in different groups
+ * (or none) line up with each other; each move is turned back into a position relative
+ * to the node's own group. A node whose group is selected too moves with its group.
  */
 function arrangeSelection(arrange: (boxes: Box[]) => Moves): void {
-  const byParent = new Map<string, Box[]>();
-  for (const n of selected()) {
-    const key = n.parentId ?? '';
-    byParent.set(key, [...(byParent.get(key) ?? []), boxOf(n)]);
-  }
+  const nodes = flow().nodes;
+  const chosen = selected();
+  const ids = new Set(chosen.map((n) => n.id));
+  const inSelectedGroup = (n: FlowbenchNode): boolean => {
+    for (let p = n.parentId, i = 0; p && i < nodes.length; i++) {
+      if (ids.has(p)) return true;
+      p = nodes.find((m) => m.id === p)?.parentId;
+    }
+    return false;
+  };
+  const movers = chosen.filter((n) => !inSelectedGroup(n));
+  const origin = new Map(
+    movers.map((n) => {
+      const at = absolutePosition(n, nodes);
+      return [n.id, { x: at.x - n.position.x, y: at.y - n.position.y }];
+    }),
+  );
+  const boxes = movers.map((n) => {
+    const o = origin.get(n.id) as { x: number; y: number };
+    const box = boxOf(n);
+    return { ...box, x: box.x + o.x, y: box.y + o.y };
+  });
   const moves: Moves = new Map();
-  for (const boxes of byParent.values()) for (const [id, p] of arrange(boxes)) moves.set(id, p);
+  for (const [id, p] of arrange(boxes)) {
+    const o = origin.get(id) as { x: number; y: number };
+    moves.set(id, { x: p.x - o.x, y: p.y - o.y });
+  }
   moveNodes(moves);
 }
 
