@@ -101,6 +101,7 @@ export class MessagesPage {
 
   /** Imports an NDJSON file into a topic or queue of the running flow; resolves with the status text. */
   async importFile(path: string, into: string): Promise<string> {
+    await this.openPopover('message-import-menu');
     const box = this.page.getByTestId('message-import');
     await box.getByLabel('Import into').selectOption({ label: into });
     await box.locator('input[type="file"]').setInputFiles(path);
@@ -114,6 +115,7 @@ export class MessagesPage {
    * resolves with the status text once it is done.
    */
   async exportAs(format: 'JSON' | 'NDJSON' | 'CSV', fileName?: string): Promise<string> {
+    await this.openPopover('message-export-menu');
     const box = this.page.getByTestId('message-export');
     await box.getByLabel('Export format').selectOption({ label: format });
     if (fileName !== undefined) await box.getByLabel('Export file name').fill(fileName);
@@ -121,5 +123,12 @@ export class MessagesPage {
     const status = box.getByRole('status');
     await expect(status).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
     return (await status.textContent()) ?? '';
+  }
+
+  /** Opens the bar's Export… or Import… popover unless it is open already. */
+  private async openPopover(testId: string): Promise<void> {
+    const menu = this.page.getByTestId(testId);
+    if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+    await expect(menu).toHaveAttribute('open', '');
   }
 }

@@ -1,6 +1,7 @@
 import { useEffect, type ReactElement } from 'react';
 import { api } from '../app/api-holder';
 import { openReplayDialog } from '../replay/replay-store';
+import { BarPopover } from './BarPopover';
 import { ExportControl } from './ExportControl';
 import { onExportProgress } from './export-feed';
 import { FilterBar } from './FilterBar';
@@ -99,8 +100,14 @@ export function MessagesPanel(): ReactElement {
           {paused ? `Resume live${missed > 0 ? ` (${missed.toLocaleString()} new)` : ''}` : 'Pause live'}
         </button>
         {compareCount === 1 && <span className="fb-msgs__meta">Tick one more message to compare.</span>}
-        <ExportControl />
-        <ImportControl />
+        <span className="fb-msgs__io">
+          <BarPopover label="Export…" testId="message-export-menu">
+            <ExportControl />
+          </BarPopover>
+          <BarPopover label="Import…" testId="message-import-menu">
+            <ImportControl />
+          </BarPopover>
+        </span>
       </header>
       {queryError && (
         <p role="alert" className="fb-error-text fb-msgs__query-error">
