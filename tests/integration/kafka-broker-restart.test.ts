@@ -70,10 +70,17 @@ describe('kafka across a broker restart', () => {
       );
       producing = false;
       await loop;
-      await waitFor(
-        'every acknowledged send delivered',
-        () => [...acknowledged].every((id) => received.has(id)),
-        60_000,
+      const missing = (): string[] => [...acknowledged].filter((id) => !received.has(id));
+      await waitFor('every acknowledged send delivered', () => missing().length === 0, 60_000).catch(
+        (error: Error) => {
+          // Say what was missing and what the client saw, so a failure on a loaded CI machine can be read.
+          const lost = missing();
+          throw new Error(
+            `${error.message}: ${lost.length} of ${acknowledged.size} acknowledged sends never delivered ` +
+              `(first: ${lost.slice(0, 10).join(', ')}); ${deliveries} deliveries; broker down ` +
+              `${backAt - restartedAt} ms; events: ${events.map((e) => e.type).join(',')}`,
+          );
+        },
       );
       console.info(
         `[kafka-restart] broker down ${backAt - restartedAt} ms; ${acknowledged.size} acknowledged, ` +

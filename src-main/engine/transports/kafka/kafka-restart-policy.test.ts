@@ -22,11 +22,15 @@ describe('restart policy', () => {
     expect(policy.allows(error, 59_000)).toBe(true);
   });
 
-  it('never restarts for a topic that no longer exists', () => {
-    const policy = createRestartPolicy();
+  it('restarts for an unknown topic only through a short grace (a broker loading its logs), then stops', () => {
+    const policy = createRestartPolicy(60_000, 15_000);
     const gone = Object.assign(new Error('This server does not host this topic-partition'), {
       type: 'UNKNOWN_TOPIC_OR_PARTITION',
     });
-    expect(policy.allows(retriesExceeded(gone), 0)).toBe(false);
+    expect(policy.allows(retriesExceeded(gone), 0)).toBe(true);
+    expect(policy.allows(retriesExceeded(gone), 14_000)).toBe(true);
+    expect(policy.allows(retriesExceeded(gone), 15_000)).toBe(false);
+    // Other errors of the same streak keep the longer window.
+    expect(policy.allows(new Error('Connection timeout'), 30_000)).toBe(true);
   });
 });
