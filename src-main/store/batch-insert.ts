@@ -3,6 +3,7 @@ import type { PackedRows } from './packed-layout';
 import { visitRows, type RowVisitor } from './read-packed-rows';
 import type { Statements } from './statements';
 import type { FlushInfo, MessageToInsert, SpanToInsert } from './store';
+import { createTimeMarkWriter, TimeSpan } from './time-marks';
 
 /** The payload as a Buffer (what better-sqlite3 binds as a BLOB): a view, never a copy. */
 function blob(payload: Uint8Array): Buffer {
@@ -19,7 +20,9 @@ export function createBatchInsert(
   db: Database.Database,
   s: Statements,
 ): (messages: MessageToInsert[], events: SpanToInsert[]) => void {
+  const writeTimeMark = createTimeMarkWriter(db);
   return db.transaction((messages: MessageToInsert[], events: SpanToInsert[]): void => {
+    const times = new TimeSpan();
     const counts = new Map<string, { messages: number; events: number }>();
     const countFor = (runId: string): { messages: number; events: number } => {
       let c = counts.get(runId);
@@ -45,6 +48,7 @@ export function createBatchInsert(
         payload,
         payload.byteLength,
       );
+      times.add(m.id, m.ts);
       countFor(m.runId).messages++;
     }
     for (const e of events) {
@@ -72,6 +76,7 @@ export function createBatchInsert(
       countFor(e.runId).events += e.ack ? 2 : 1;
     }
     for (const [runId, c] of counts) s.addRunCounts.run(c.messages, c.events, runId);
+    writeTimeMark(times);
   });
 }
 
@@ -83,7 +88,9 @@ export function createPackedInsert(
   db: Database.Database,
   s: Statements,
 ): (batches: PackedRows[]) => FlushInfo {
+  const writeTimeMark = createTimeMarkWriter(db);
   return db.transaction((batches: PackedRows[]): FlushInfo => {
+    const times = new TimeSpan();
     const info: FlushInfo = { lastMessageIdByRun: {}, messagesByRun: {} };
     const spansByRun = new Map<string, number>();
     const visitor: RowVisitor = {
@@ -116,6 +123,7 @@ export function createPackedInsert(
           payload,
           payload.byteLength,
         );
+        times.add(id, ts);
         const last = info.lastMessageIdByRun[runId];
         if (last === undefined || id > last) info.lastMessageIdByRun[runId] = id;
         info.messagesByRun[runId] = (info.messagesByRun[runId] ?? 0) + 1;
@@ -170,6 +178,7 @@ export function createPackedInsert(
     const runs = new Set([...Object.keys(info.messagesByRun), ...spansByRun.keys()]);
     for (const runId of runs)
       s.addRunCounts.run(info.messagesByRun[runId] ?? 0, spansByRun.get(runId) ?? 0, runId);
+    writeTimeMark(times);
     return info;
   });
 }

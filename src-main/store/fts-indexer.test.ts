@@ -107,11 +107,14 @@ describe('full-text indexing off the recorder path (migration v8)', () => {
     );
     store.indexFullText();
     store.close();
-    // A v7 database: the insert trigger in place, no progress table (nor the later replay tables).
+    // A v7 database: the insert trigger in place, no progress table (nor the later tables of v9, v10).
     const raw = new Database(tmp.file);
     raw.exec(`DROP TABLE messages_fts_progress;
       DROP TABLE replays;
       DROP TABLE replay_links;
+      DROP INDEX spans_rare_status;
+      DROP TABLE message_time_marks;
+      DROP TABLE messages_json_irregular;
       CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
         INSERT INTO messages_fts (rowid, body) VALUES (new.id, CAST(new.payload AS TEXT));
       END;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { IRREGULAR_JSON_SQL } from './json-prefilter';
 
 /**
  * Full-text indexing of message payloads, off the recorder's hot path (migration v8): the
@@ -31,6 +32,11 @@ export function createFtsIndexer(db: Database.Database): FtsIndexer {
   const fill = db.prepare<[number, number]>(
     'INSERT INTO messages_fts (rowid, body) SELECT id, CAST(payload AS TEXT) FROM messages WHERE id > ? AND id <= ?',
   );
+  // Migration v10: the payloads whose JSON values may not show as their own FTS tokens, so a
+  // JSON equality prefiltered by the FTS index reads them too (json-prefilter.ts).
+  const noteIrregular = db.prepare<[number, number]>(
+    `INSERT OR IGNORE INTO messages_json_irregular (id) SELECT id FROM messages WHERE id > ? AND id <= ? AND (${IRREGULAR_JSON_SQL})`,
+  );
   const advance = db.prepare<[number]>('UPDATE messages_fts_progress SET indexed_upto = ?');
   // IMMEDIATE: takes the write lock before reading the mark, so two indexers (or a reader that
   // would need to upgrade) never index the same ids twice.
@@ -40,6 +46,7 @@ export function createFtsIndexer(db: Database.Database): FtsIndexer {
     if (top <= from) return 0;
     const to = Math.min(top, from + limit);
     fill.run(from, to);
+    noteIrregular.run(from, to);
     advance.run(to);
     return to - from;
   });

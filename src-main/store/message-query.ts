@@ -8,6 +8,8 @@ import {
   type MessageStatus,
 } from '../../src-shared/trace/message-filter';
 import { createFtsIndexer } from './fts-indexer';
+import { jsonPrefilterQuery } from './json-prefilter';
+import { createTimeRangeReader, type IdRanges } from './time-marks';
 
 /**
  * The message browser's query (issue 6): one page of recorded messages, newest first, that
@@ -27,6 +29,9 @@ const STATUS_SQL: Record<MessageStatus, string> = {
   unroutable: "s.kind = 'unroutable'",
   'injected-fault': 's.fault IS NOT NULL',
 };
+
+/** The WHERE of the partial index `spans_rare_status` (v10), written as the index has it. */
+const RARE_SPANS = "(kind IN ('nack', 'error', 'invalid', 'unroutable') OR fault IS NOT NULL)";
 
 /** The columns a browser row reads from `messages` (exports add headers and payload). */
 export interface PageDbRow {
@@ -99,7 +104,12 @@ function conditions(f: MessageFilter, binds: Binds): string[] {
   }
   if (f.statuses) {
     const any = f.statuses.map((st) => `(${STATUS_SQL[st]})`).join(' OR ');
-    where.push(`EXISTS (SELECT 1 FROM spans s WHERE s.trace_id = m.trace_id AND (${any}))`);
+    // Every status but acked is one of a few rare spans (migration v10's partial index): a
+    // message without one costs a probe into that small index, not a read of its spans.
+    const from = f.statuses.includes('acked')
+      ? 'spans s WHERE'
+      : `spans s INDEXED BY spans_rare_status WHERE ${RARE_SPANS} AND`;
+    where.push(`EXISTS (SELECT 1 FROM ${from} s.trace_id = m.trace_id AND (${any}))`);
   }
   if (f.from !== undefined) {
     binds.from = f.from;
@@ -126,21 +136,28 @@ function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: st
   return issues.map((i) => `${i.path.map(String).join('.') || '(request)'}: ${i.message}`).join('; ');
 }
 
-/** Builds the statement text and its binds for one page request. */
+/**
+ * Which rows a page statement walks, newest first: every message by id, the FTS index's
+ * matches of a query (rowid order), or the payloads noted as irregular JSON (v10).
+ */
+export type PageDriver = { kind: 'scan' } | { kind: 'fts'; match: string } | { kind: 'irregular' };
+
+/** Builds the statement text and its binds for one page request over ids [floorId, beforeId). */
 export function buildPageQuery(
   filter: MessageFilter,
   beforeId: number,
   floorId: number,
   limit: number,
+  driver: PageDriver = filter.text !== undefined ? { kind: 'fts', match: filter.text } : { kind: 'scan' },
 ): { sql: string; binds: Binds } {
   const binds: Binds = { beforeId, floorId, limit };
   const where = conditions(filter, binds);
   const columns =
     'm.id, m.ts, m.run_id, m.node_id, m.transport, m.destination, m.partition, m.key, m.size, m.trace_id';
-  if (filter.text !== undefined) {
+  if (driver.kind === 'fts') {
     // Driven by the FTS index in rowid order (CROSS JOIN keeps it the outer loop), so a
     // common word still reads only one page.
-    binds.text = filter.text;
+    binds.text = driver.match;
     where.unshift(
       'messages_fts MATCH @text',
       'messages_fts.rowid < @beforeId',
@@ -148,6 +165,13 @@ export function buildPageQuery(
     );
     return {
       sql: `SELECT ${columns} FROM messages_fts CROSS JOIN messages m ON m.id = messages_fts.rowid WHERE ${where.join(' AND ')} ORDER BY messages_fts.rowid DESC LIMIT @limit`,
+      binds,
+    };
+  }
+  if (driver.kind === 'irregular') {
+    where.unshift('j.id < @beforeId', 'j.id >= @floorId');
+    return {
+      sql: `SELECT ${columns} FROM messages_json_irregular j CROSS JOIN messages m ON m.id = j.id WHERE ${where.join(' AND ')} ORDER BY j.id DESC LIMIT @limit`,
       binds,
     };
   }
@@ -206,8 +230,10 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
   // the whole table for both in one SELECT.
   const minId = db.prepare<[], number | null>('SELECT min(id) FROM messages').pluck();
   const maxId = db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck();
+  const ftsUpTo = db.prepare<[], number>('SELECT indexed_upto FROM messages_fts_progress').pluck();
   const statusesOf = createStatusReader(db);
   const fts = createFtsIndexer(db);
+  const timeRanges = createTimeRangeReader(db);
 
   const cache = new Map<string, Database.Statement<[Binds], PageDbRow>>();
   const prepare = (sql: string): Database.Statement<[Binds], PageDbRow> => {
@@ -220,7 +246,14 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
     return st;
   };
 
-  const run = (sql: string, binds: Binds, filter: MessageFilter): PageDbRow[] => {
+  const run = (
+    filter: MessageFilter,
+    before: number,
+    floor: number,
+    limit: number,
+    driver?: PageDriver,
+  ): PageDbRow[] => {
+    const { sql, binds } = buildPageQuery(filter, before, floor, limit, driver);
     try {
       return prepare(sql).all(binds);
     } catch (err) {
@@ -233,47 +266,85 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
     }
   };
 
+  /** Matches in ids [floor, before) that a JSON equality's FTS candidates and the irregular payloads hold. */
+  const runPrefiltered = (
+    filter: MessageFilter,
+    match: string,
+    before: number,
+    floor: number,
+    limit: number,
+  ): PageDbRow[] => {
+    const byId = new Map<number, PageDbRow>();
+    for (const row of run(filter, before, floor, limit, { kind: 'fts', match })) byId.set(row.id, row);
+    for (const row of run(filter, before, floor, limit, { kind: 'irregular' })) byId.set(row.id, row);
+    // Each list holds its newest `limit`, so the newest `limit` of both are the window's.
+    return [...byId.values()].sort((a, b) => b.id - a.id).slice(0, limit);
+  };
+
   return {
     page(request): MessagePage {
       const parsed = messagePageRequestSchema.safeParse(request);
       if (!parsed.success) throw new Error(`message filter: ${describeIssues(parsed.error.issues)}`);
       const { filter, limit, cursor } = parsed.data;
       const started = performance.now();
+      // A JSON equality with no full-text part reads the FTS index's candidates (json-prefilter.ts).
+      const jsonMatch = filter.text === undefined ? jsonPrefilterQuery(filter.json) : null;
       // Indexing is off the recorder's path (migration v8): whatever is not indexed yet is
       // indexed now, so a full-text answer is never missing a stored message. (A read-only
-      // connection cannot: its writer indexes.)
-      if (filter.text !== undefined && !db.readonly) fts.catchUp();
+      // connection cannot: its writer indexes, and ids above its mark are read directly.)
+      if ((filter.text !== undefined || jsonMatch !== null) && !db.readonly) fts.catchUp();
+      const indexedUpTo = jsonMatch === null ? 0 : (ftsUpTo.get() ?? 0);
       const lo = minId.get() ?? null;
       const hi = maxId.get() ?? null;
+      // The id ranges that can hold a match, newest first: all ids, or a time range's marks (v10).
+      const ranges: IdRanges =
+        lo === null || hi === null
+          ? []
+          : filter.from !== undefined || filter.to !== undefined
+            ? timeRanges(filter.from, filter.to)
+            : [[lo, hi]];
       // Windows of ids, newest first, sized to the budget, until the page is full, the ids run out or
-      // the time budget is spent: a filter that matches rarely (or a JSON predicate, which no
-      // index serves) still answers in bounded time, with a cursor to scan on from.
-      let before = Math.min(decodeCursor(cursor), (hi ?? 0) + 1);
-      const floorOfAll = lo ?? 0;
+      // the time budget is spent: a filter that matches rarely (or a JSON predicate no index serves)
+      // still answers in bounded time, with a cursor to scan on from.
+      let before = decodeCursor(cursor);
+      let r = 0;
       let window = firstWindow;
       let scanned = 0;
       const dbRows: PageDbRow[] = [];
       let nextCursor: string | null = null;
-      while (before > floorOfAll) {
-        const floor = Math.max(floorOfAll, before - window);
-        const { sql, binds } = buildPageQuery(filter, before, floor, limit - dbRows.length);
-        dbRows.push(...run(sql, binds, filter));
+      for (;;) {
+        while (r < ranges.length && ranges[r][0] >= before) r++;
+        if (r === ranges.length) break;
+        before = Math.min(before, ranges[r][1] + 1);
+        if (dbRows.length > 0 || scanned > 0) {
+          const spent = performance.now() - started;
+          if (spent >= budgetMs) {
+            nextCursor = String(before);
+            break;
+          }
+          // Next window: what the rest of the budget can scan at the rate seen so far.
+          window = Math.max(
+            firstWindow,
+            Math.floor(((budgetMs - spent) * 0.8 * scanned) / Math.max(spent, 0.01)),
+          );
+        }
+        let floor = Math.max(ranges[r][0], before - window);
+        const need = limit - dbRows.length;
+        let found: PageDbRow[];
+        if (jsonMatch !== null && before - 1 <= indexedUpTo) {
+          found = runPrefiltered(filter, jsonMatch, before, floor, need);
+        } else {
+          // Ids above the FTS mark are not in the index yet: read directly.
+          if (jsonMatch !== null) floor = Math.max(floor, indexedUpTo + 1);
+          found = run(filter, before, floor, need);
+        }
+        dbRows.push(...found);
         if (dbRows.length === limit) {
           nextCursor = String(dbRows[dbRows.length - 1].id);
           break;
         }
         scanned += before - floor;
         before = floor;
-        const spent = performance.now() - started;
-        if (before > floorOfAll && spent >= budgetMs) {
-          nextCursor = String(before);
-          break;
-        }
-        // Next window: what the rest of the budget can scan at the rate seen so far.
-        window = Math.max(
-          firstWindow,
-          Math.floor(((budgetMs - spent) * 0.8 * scanned) / Math.max(spent, 0.01)),
-        );
       }
       const rows: MessagePageRow[] = dbRows.map((r) => {
         const statuses = statusesOf(r.trace_id);

@@ -25,7 +25,7 @@ describe('openStore and migrations', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'spans' ORDER BY name")
       .pluck()
       .all();
-    expect(indexes).toEqual(['events_trace_ts', 'spans_run_node']);
+    expect(indexes).toEqual(['events_trace_ts', 'spans_rare_status', 'spans_run_node']);
     for (const sql of [
       'SELECT kind, count(*) FROM spans WHERE run_id = ? GROUP BY kind',
       'SELECT node_id, kind, count(*) FROM spans WHERE run_id = ? GROUP BY node_id, kind',
@@ -54,8 +54,10 @@ describe('openStore and migrations', () => {
       .pluck()
       .all();
     expect(tables).toEqual([
+      'message_time_marks',
       'messages',
       'messages_fts',
+      'messages_json_irregular',
       'replay_links',
       'replays',
       'runs',

@@ -170,6 +170,31 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX replay_links_original ON replay_links (original_message_id);
   `,
+  // v10 (message browser speed, issue 6): what lets a rare filter fill its first page without
+  // scanning every message. (1) Spans that give a message a rare status, in a partial index:
+  // an insert of any other span only evaluates its WHERE. (2) Time marks: per block of ids,
+  // the lowest and highest ts, written once per insert transaction (time-marks.ts), so a time
+  // range reads only the blocks it overlaps. (3) Payloads a JSON equality cannot be found in by
+  // their FTS tokens (a backslash escape or an exponent), noted by the FTS catch-up off the
+  // recorder's path, so the FTS index can prefilter JSON equality predicates exactly.
+  `
+  CREATE INDEX spans_rare_status ON spans (trace_id)
+    WHERE kind IN ('nack', 'error', 'invalid', 'unroutable') OR fault IS NOT NULL;
+  CREATE TABLE message_time_marks (
+    id INTEGER PRIMARY KEY,
+    lo INTEGER NOT NULL,
+    hi INTEGER NOT NULL,
+    min_ts REAL NOT NULL,
+    max_ts REAL NOT NULL
+  );
+  INSERT INTO message_time_marks (lo, hi, min_ts, max_ts)
+    SELECT min(id), max(id), min(ts), max(ts) FROM messages GROUP BY id >> 12 ORDER BY 1;
+  CREATE TABLE messages_json_irregular (id INTEGER PRIMARY KEY);
+  INSERT INTO messages_json_irregular (id)
+    SELECT id FROM messages
+    WHERE id <= (SELECT indexed_upto FROM messages_fts_progress)
+      AND (instr(payload, X'5C') > 0 OR CAST(payload AS TEXT) GLOB '*[0-9][eE][-+0-9]*');
+  `,
 ];
 
 /** The schema version this build writes. */
