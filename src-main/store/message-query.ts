@@ -18,7 +18,7 @@ import { createTimeRangeReader, type IdRanges } from './time-marks';
  */
 
 /** SQL that is true when some span of the message's trace shows the status. */
-const STATUS_SQL: Record<MessageStatus, string> = {
+export const STATUS_SQL: Record<MessageStatus, string> = {
   acked: "(s.kind = 'ack' OR s.settle_ts IS NOT NULL)",
   nacked: "s.kind = 'nack'",
   // Dead-lettering leaves no span of its own: it is a nack followed by a delivery of the
