@@ -115,6 +115,8 @@ describe('full-text indexing off the recorder path (migration v8)', () => {
       DROP INDEX spans_rare_status;
       DROP TABLE message_time_marks;
       DROP TABLE messages_json_irregular;
+      DROP TABLE messages_by_trace;
+      DROP TRIGGER messages_v10_delete;
       CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
         INSERT INTO messages_fts (rowid, body) VALUES (new.id, CAST(new.payload AS TEXT));
       END;

@@ -5,7 +5,9 @@ import { IRREGULAR_JSON_SQL } from './json-prefilter';
  * Full-text indexing of message payloads, off the recorder's hot path (migration v8): the
  * recorder only inserts rows; this copies their text into `messages_fts` afterwards, in
  * id order, remembering how far it got. Ids are given out in order and each batch commits
- * whole, so "every id up to the highest stored one" is a complete prefix to index.
+ * whole, so "every id up to the highest stored one" is a complete prefix to index. Since v10
+ * the same pass, under the same mark, notes irregular JSON payloads and maps trace ids to
+ * message ids for the message browser's fast paths.
  */
 export interface FtsIndexer {
   /**
@@ -37,6 +39,10 @@ export function createFtsIndexer(db: Database.Database): FtsIndexer {
   const noteIrregular = db.prepare<[number, number]>(
     `INSERT OR IGNORE INTO messages_json_irregular (id) SELECT id FROM messages WHERE id > ? AND id <= ? AND (${IRREGULAR_JSON_SQL})`,
   );
+  // Migration v10: message ids by trace id, for rare statuses (message-query.ts).
+  const mapTraces = db.prepare<[number, number]>(
+    'INSERT OR IGNORE INTO messages_by_trace (trace_id, id) SELECT trace_id, id FROM messages WHERE id > ? AND id <= ?',
+  );
   const advance = db.prepare<[number]>('UPDATE messages_fts_progress SET indexed_upto = ?');
   // IMMEDIATE: takes the write lock before reading the mark, so two indexers (or a reader that
   // would need to upgrade) never index the same ids twice.
@@ -47,6 +53,7 @@ export function createFtsIndexer(db: Database.Database): FtsIndexer {
     const to = Math.min(top, from + limit);
     fill.run(from, to);
     noteIrregular.run(from, to);
+    mapTraces.run(from, to);
     advance.run(to);
     return to - from;
   });

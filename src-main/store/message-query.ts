@@ -47,6 +47,9 @@ export interface PageDbRow {
   trace_id: string;
 }
 
+/** Rows matching the filter in ids [floor, before), newest first, at most `limit`. */
+type Prefilter = (before: number, floor: number, limit: number) => PageDbRow[];
+
 /** A named bind value for the built statement. */
 type Binds = Record<string, string | number | null>;
 
@@ -138,9 +141,11 @@ function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: st
 
 /**
  * Which rows a page statement walks, newest first: every message by id, the FTS index's
- * matches of a query (rowid order), or the payloads noted as irregular JSON (v10).
+ * matches of a query (rowid order), the payloads noted as irregular JSON (v10), or the
+ * messages of the traces that have a rare status's spans (v10).
  */
-export type PageDriver = { kind: 'scan' } | { kind: 'fts'; match: string } | { kind: 'irregular' };
+export type PageDriver =
+  { kind: 'scan' } | { kind: 'fts'; match: string } | { kind: 'irregular' } | { kind: 'traces' };
 
 /** Builds the statement text and its binds for one page request over ids [floorId, beforeId). */
 export function buildPageQuery(
@@ -165,6 +170,17 @@ export function buildPageQuery(
     );
     return {
       sql: `SELECT ${columns} FROM messages_fts CROSS JOIN messages m ON m.id = messages_fts.rowid WHERE ${where.join(' AND ')} ORDER BY messages_fts.rowid DESC LIMIT @limit`,
+      binds,
+    };
+  }
+  if (driver.kind === 'traces') {
+    // The status's few spans (partial index), their traces' message ids, then those messages.
+    const any = (filter.statuses ?? []).map((st) => `(${STATUS_SQL[st]})`).join(' OR ');
+    where.unshift(
+      `m.id IN (SELECT t.id FROM spans s INDEXED BY spans_rare_status JOIN messages_by_trace t ON t.trace_id = s.trace_id WHERE ${RARE_SPANS} AND (${any}) AND t.id < @beforeId AND t.id >= @floorId)`,
+    );
+    return {
+      sql: `SELECT ${columns} FROM messages m WHERE ${where.join(' AND ')} ORDER BY m.id DESC LIMIT @limit`,
       binds,
     };
   }
@@ -220,12 +236,18 @@ export interface MessageQueryOptions {
   windowIds?: number;
   /** Once a page has spent this long, it returns what it found and a cursor to go on. */
   budgetMs?: number;
+  /**
+   * Up to this many spans of a rare status, its messages are found through their traces;
+   * past it, the status is common enough that scanning messages fills a page sooner.
+   */
+  fewStatusSpans?: number;
 }
 
 /** Prepares the per-row status lookup; page statements are built per filter shape. */
 export function createMessageQuery(db: Database.Database, options: MessageQueryOptions = {}): MessageQuery {
   const firstWindow = options.windowIds ?? 5000;
   const budgetMs = options.budgetMs ?? 30;
+  const fewSpans = options.fewStatusSpans ?? 5000;
   // Apart: SQLite reads min() or max() alone from the ends of the rowid b-tree, but scans
   // the whole table for both in one SELECT.
   const minId = db.prepare<[], number | null>('SELECT min(id) FROM messages').pluck();
@@ -267,18 +289,37 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
   };
 
   /** Matches in ids [floor, before) that a JSON equality's FTS candidates and the irregular payloads hold. */
-  const runPrefiltered = (
-    filter: MessageFilter,
-    match: string,
-    before: number,
-    floor: number,
-    limit: number,
-  ): PageDbRow[] => {
-    const byId = new Map<number, PageDbRow>();
-    for (const row of run(filter, before, floor, limit, { kind: 'fts', match })) byId.set(row.id, row);
-    for (const row of run(filter, before, floor, limit, { kind: 'irregular' })) byId.set(row.id, row);
-    // Each list holds its newest `limit`, so the newest `limit` of both are the window's.
-    return [...byId.values()].sort((a, b) => b.id - a.id).slice(0, limit);
+  const jsonCandidates =
+    (filter: MessageFilter, match: string): Prefilter =>
+    (before, floor, limit) => {
+      const byId = new Map<number, PageDbRow>();
+      for (const row of run(filter, before, floor, limit, { kind: 'fts', match })) byId.set(row.id, row);
+      for (const row of run(filter, before, floor, limit, { kind: 'irregular' })) byId.set(row.id, row);
+      // Each list holds its newest `limit`, so the newest `limit` of both are the window's.
+      return [...byId.values()].sort((a, b) => b.id - a.id).slice(0, limit);
+    };
+
+  /**
+   * How a page finds its rows below the catch-up mark without scanning every message: a rare
+   * status through its traces while it has few spans (past that, it is common enough that the
+   * scan fills a page sooner); a JSON equality through the FTS index. Null: scan.
+   */
+  const choosePrefilter = (filter: MessageFilter): Prefilter | null => {
+    if (filter.text !== undefined) return null;
+    const statuses = filter.statuses;
+    if (statuses && !statuses.includes('acked')) {
+      const any = statuses.map((st) => `(${STATUS_SQL[st]})`).join(' OR ');
+      const spans = db
+        .prepare<[], number>(
+          `SELECT count(*) FROM (SELECT 1 FROM spans s INDEXED BY spans_rare_status WHERE ${RARE_SPANS} AND (${any}) LIMIT ${fewSpans + 1})`,
+        )
+        .pluck()
+        .get();
+      if ((spans ?? 0) <= fewSpans)
+        return (before, floor, limit) => run(filter, before, floor, limit, { kind: 'traces' });
+    }
+    const match = jsonPrefilterQuery(filter.json);
+    return match === null ? null : jsonCandidates(filter, match);
   };
 
   return {
@@ -287,13 +328,12 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
       if (!parsed.success) throw new Error(`message filter: ${describeIssues(parsed.error.issues)}`);
       const { filter, limit, cursor } = parsed.data;
       const started = performance.now();
-      // A JSON equality with no full-text part reads the FTS index's candidates (json-prefilter.ts).
-      const jsonMatch = filter.text === undefined ? jsonPrefilterQuery(filter.json) : null;
       // Indexing is off the recorder's path (migration v8): whatever is not indexed yet is
       // indexed now, so a full-text answer is never missing a stored message. (A read-only
-      // connection cannot: its writer indexes, and ids above its mark are read directly.)
-      if ((filter.text !== undefined || jsonMatch !== null) && !db.readonly) fts.catchUp();
-      const indexedUpTo = jsonMatch === null ? 0 : (ftsUpTo.get() ?? 0);
+      // connection cannot: its writer indexes.) A prefilter reads ids above the mark directly.
+      if (filter.text !== undefined && !db.readonly) fts.catchUp();
+      const prefilter = choosePrefilter(filter);
+      const indexedUpTo = prefilter === null ? 0 : (ftsUpTo.get() ?? 0);
       const lo = minId.get() ?? null;
       const hi = maxId.get() ?? null;
       // The id ranges that can hold a match, newest first: all ids, or a time range's marks (v10).
@@ -331,11 +371,11 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
         let floor = Math.max(ranges[r][0], before - window);
         const need = limit - dbRows.length;
         let found: PageDbRow[];
-        if (jsonMatch !== null && before - 1 <= indexedUpTo) {
-          found = runPrefiltered(filter, jsonMatch, before, floor, need);
+        if (prefilter !== null && before - 1 <= indexedUpTo) {
+          found = prefilter(before, floor, need);
         } else {
-          // Ids above the FTS mark are not in the index yet: read directly.
-          if (jsonMatch !== null) floor = Math.max(floor, indexedUpTo + 1);
+          // Ids above the catch-up mark are in no index yet: read directly.
+          if (prefilter !== null) floor = Math.max(floor, indexedUpTo + 1);
           found = run(filter, before, floor, need);
         }
         dbRows.push(...found);

@@ -63,10 +63,16 @@ describe('migration v10: what lets rare filters fill a first page', () => {
     const fortyTwo = Array.from({ length: 80 }, (_, i) => 80 - i).filter(
       (id) => id % 10 === 0 || id % 3 === 0,
     );
+    expect(raw.prepare('SELECT count(*) FROM messages_by_trace').pluck().get()).toBe(60);
+    // Above the catch-up mark rows are read directly; after the catch-up, through the notes.
     expect(ids({ json: [parseJsonPredicate('$.amount = 42')] })).toEqual(fortyTwo);
+    store.indexFullText();
     expect(raw.prepare('SELECT id FROM messages_json_irregular ORDER BY id').pluck().all()).toEqual([
       10, 20, 30, 40, 50, 60, 70, 80,
     ]);
+    expect(raw.prepare('SELECT count(*) FROM messages_by_trace').pluck().get()).toBe(80);
+    expect(ids({ json: [parseJsonPredicate('$.amount = 42')] })).toEqual(fortyTwo);
+    expect(ids({ statuses: ['error'] })).toEqual([33]);
 
     // New rows after the upgrade get their marks in their own insert transaction.
     store.insertBatch(

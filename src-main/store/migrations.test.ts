@@ -56,6 +56,7 @@ describe('openStore and migrations', () => {
     expect(tables).toEqual([
       'message_time_marks',
       'messages',
+      'messages_by_trace',
       'messages_fts',
       'messages_json_irregular',
       'replay_links',

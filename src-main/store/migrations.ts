@@ -176,7 +176,9 @@ export const MIGRATIONS: readonly string[] = [
   // the lowest and highest ts, written once per insert transaction (time-marks.ts), so a time
   // range reads only the blocks it overlaps. (3) Payloads a JSON equality cannot be found in by
   // their FTS tokens (a backslash escape or an exponent), noted by the FTS catch-up off the
-  // recorder's path, so the FTS index can prefilter JSON equality predicates exactly.
+  // recorder's path, so the FTS index can prefilter JSON equality predicates exactly. (4) Message
+  // ids by trace id, also filled by that catch-up (an index on messages cost every insert, v2),
+  // so a rare status goes from its few spans to their messages instead of scanning messages.
   `
   CREATE INDEX spans_rare_status ON spans (trace_id)
     WHERE kind IN ('nack', 'error', 'invalid', 'unroutable') OR fault IS NOT NULL;
@@ -194,6 +196,17 @@ export const MIGRATIONS: readonly string[] = [
     SELECT id FROM messages
     WHERE id <= (SELECT indexed_upto FROM messages_fts_progress)
       AND (instr(payload, X'5C') > 0 OR CAST(payload AS TEXT) GLOB '*[0-9][eE][-+0-9]*');
+  CREATE TABLE messages_by_trace (
+    trace_id TEXT NOT NULL,
+    id INTEGER NOT NULL,
+    PRIMARY KEY (trace_id, id)
+  ) WITHOUT ROWID;
+  INSERT INTO messages_by_trace (trace_id, id)
+    SELECT trace_id, id FROM messages WHERE id <= (SELECT indexed_upto FROM messages_fts_progress);
+  CREATE TRIGGER messages_v10_delete AFTER DELETE ON messages BEGIN
+    DELETE FROM messages_by_trace WHERE trace_id = old.trace_id AND id = old.id;
+    DELETE FROM messages_json_irregular WHERE id = old.id;
+  END;
   `,
 ];
 
