@@ -5,7 +5,8 @@ import {
   type MessagePageRow,
 } from '../../src-shared/trace/message-filter';
 import { createFtsIndexer } from './fts-indexer';
-import { buildPageQuery, createStatusReader, type PageDbRow } from './message-query';
+import { buildPageQuery, type PageDbRow } from './message-page-sql';
+import { createStatusReader } from './message-query';
 
 /** One exported message: the browser's row plus headers and the payload. */
 export interface ExportedMessage extends MessagePageRow {

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJsonPredicate, type MessageFilter } from '@shared/trace/message-filter';
-import { buildPageQuery, createMessageQuery, STATUS_SQL, type MessageQuery } from './message-query';
+import { buildPageQuery, STATUS_SQL } from './message-page-sql';
+import { createMessageQuery, type MessageQuery } from './message-query';
 import { openStore } from './open-store';
 import type { MessageToInsert, SpanToInsert, Store } from './store';
 import { sampleEvent, sampleMessage, spanId, tempDbFile, traceId } from './test-fixtures';
