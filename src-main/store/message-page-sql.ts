@@ -20,7 +20,8 @@ export const STATUS_SQL: Record<MessageStatus, string> = {
 };
 
 /** The WHERE of the partial index `spans_rare_status` (v10), written as the index has it. */
-export const RARE_SPANS = "(kind IN ('nack', 'error', 'invalid', 'unroutable') OR fault IS NOT NULL)";
+export const RARE_SPANS =
+  "(kind = 'nack' OR kind = 'error' OR kind = 'invalid' OR kind = 'unroutable' OR fault IS NOT NULL)";
 
 /** The columns a browser row reads from `messages` (exports add headers and payload). */
 export interface PageDbRow {
