@@ -141,6 +141,7 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
       return [...byId.values()].sort((a, b) => b.id - a.id).slice(0, limit);
     };
 
+  const spanCounts = new Map<string, Database.Statement<[], number>>();
   /**
    * How a page finds its rows below the catch-up mark without scanning every message: a rare
    * status through its traces while it has few spans (past that, it is common enough that the
@@ -151,13 +152,10 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
     const statuses = filter.statuses;
     if (statuses && !statuses.includes('acked')) {
       const any = statuses.map((st) => `(${STATUS_SQL[st]})`).join(' OR ');
-      const spans = db
-        .prepare<[], number>(
-          `SELECT count(*) FROM (SELECT 1 FROM spans s INDEXED BY spans_rare_status WHERE ${RARE_SPANS} AND (${any}) LIMIT ${fewSpans + 1})`,
-        )
-        .pluck()
-        .get();
-      if ((spans ?? 0) <= fewSpans)
+      const sql = `SELECT count(*) FROM (SELECT 1 FROM spans s INDEXED BY spans_rare_status WHERE ${RARE_SPANS} AND (${any}) LIMIT ${fewSpans + 1})`;
+      let count = spanCounts.get(sql);
+      if (!count) spanCounts.set(sql, (count = db.prepare<[], number>(sql).pluck()));
+      if ((count.get() ?? 0) <= fewSpans)
         return (before, floor, limit) => run(filter, before, floor, limit, { kind: 'traces' });
     }
     const match = jsonPrefilterQuery(filter.json);
