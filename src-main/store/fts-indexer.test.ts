@@ -116,6 +116,7 @@ describe('full-text indexing off the recorder path (migration v8)', () => {
       DROP TABLE message_time_marks;
       DROP TABLE messages_json_irregular;
       DROP TABLE messages_by_trace;
+      DROP TABLE message_lookups_progress;
       DROP TRIGGER messages_v10_delete;
       CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
         INSERT INTO messages_fts (rowid, body) VALUES (new.id, CAST(new.payload AS TEXT));

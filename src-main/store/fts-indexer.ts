@@ -6,7 +6,7 @@ import { IRREGULAR_JSON_SQL } from './json-prefilter';
  * recorder only inserts rows; this copies their text into `messages_fts` afterwards, in
  * id order, remembering how far it got. Ids are given out in order and each batch commits
  * whole, so "every id up to the highest stored one" is a complete prefix to index. Since v10
- * the same pass, under the same mark, notes irregular JSON payloads and maps trace ids to
+ * the same pass, under a mark of its own, notes irregular JSON payloads and maps trace ids to
  * message ids for the message browser's fast paths.
  */
 export interface FtsIndexer {
@@ -23,13 +23,20 @@ export interface FtsIndexer {
 const CHUNK_IDS = 5000;
 
 export function createFtsIndexer(db: Database.Database): FtsIndexer {
-  // Deleting the newest runs can leave the mark above every stored id; the recorder of the next
+  const marks = ['messages_fts_progress', 'message_lookups_progress'];
+  // Deleting the newest runs can leave a mark above every stored id; the recorder of the next
   // session then reuses those ids, which must not count as indexed. Done on open, before any insert.
   if (!db.readonly)
-    db.prepare(
-      'UPDATE messages_fts_progress SET indexed_upto = (SELECT coalesce(max(id), 0) FROM messages) WHERE indexed_upto > (SELECT coalesce(max(id), 0) FROM messages)',
-    ).run();
-  const indexedUpTo = db.prepare<[], number>('SELECT indexed_upto FROM messages_fts_progress').pluck();
+    for (const table of marks)
+      db.prepare(
+        `UPDATE ${table} SET indexed_upto = (SELECT coalesce(max(id), 0) FROM messages) WHERE indexed_upto > (SELECT coalesce(max(id), 0) FROM messages)`,
+      ).run();
+  const [ftsUpTo, lookupsUpTo] = marks.map((table) =>
+    db.prepare<[], number>(`SELECT indexed_upto FROM ${table}`).pluck(),
+  );
+  const [advanceFts, advanceLookups] = marks.map((table) =>
+    db.prepare<[number]>(`UPDATE ${table} SET indexed_upto = ?`),
+  );
   const maxId = db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck();
   const fill = db.prepare<[number, number]>(
     'INSERT INTO messages_fts (rowid, body) SELECT id, CAST(payload AS TEXT) FROM messages WHERE id > ? AND id <= ?',
@@ -43,19 +50,32 @@ export function createFtsIndexer(db: Database.Database): FtsIndexer {
   const mapTraces = db.prepare<[number, number]>(
     'INSERT OR IGNORE INTO messages_by_trace (trace_id, id) SELECT trace_id, id FROM messages WHERE id > ? AND id <= ?',
   );
-  const advance = db.prepare<[number]>('UPDATE messages_fts_progress SET indexed_upto = ?');
-  // IMMEDIATE: takes the write lock before reading the mark, so two indexers (or a reader that
-  // would need to upgrade) never index the same ids twice.
-  const chunk = db.transaction((limit: number): number => {
-    const from = indexedUpTo.get() ?? 0;
-    const top = maxId.get() ?? 0;
+  // Each mark moves on by at most `limit` ids; the FTS one and the lookups one (which starts
+  // from 0 on a workspace upgraded to v10) may stand apart.
+  const step = (
+    mark: Database.Statement<[], number>,
+    advance: Database.Statement<[number]>,
+    top: number,
+    limit: number,
+    work: (from: number, to: number) => void,
+  ): number => {
+    const from = mark.get() ?? 0;
     if (top <= from) return 0;
     const to = Math.min(top, from + limit);
-    fill.run(from, to);
-    noteIrregular.run(from, to);
-    mapTraces.run(from, to);
+    work(from, to);
     advance.run(to);
     return to - from;
+  };
+  // IMMEDIATE: takes the write lock before reading the marks, so two indexers (or a reader that
+  // would need to upgrade) never index the same ids twice.
+  const chunk = db.transaction((limit: number): number => {
+    const top = maxId.get() ?? 0;
+    const fts = step(ftsUpTo, advanceFts, top, limit, (from, to) => fill.run(from, to));
+    const lookups = step(lookupsUpTo, advanceLookups, top, limit, (from, to) => {
+      noteIrregular.run(from, to);
+      mapTraces.run(from, to);
+    });
+    return Math.max(fts, lookups);
   });
   return {
     catchUp(maxIds = Number.MAX_SAFE_INTEGER) {
@@ -68,7 +88,8 @@ export function createFtsIndexer(db: Database.Database): FtsIndexer {
       return done;
     },
     pending() {
-      return Math.max(0, (maxId.get() ?? 0) - (indexedUpTo.get() ?? 0));
+      const top = maxId.get() ?? 0;
+      return Math.max(0, top - Math.min(ftsUpTo.get() ?? 0, lookupsUpTo.get() ?? 0));
     },
   };
 }

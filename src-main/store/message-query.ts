@@ -94,7 +94,12 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
   // the whole table for both in one SELECT.
   const minId = db.prepare<[], number | null>('SELECT min(id) FROM messages').pluck();
   const maxId = db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck();
-  const ftsUpTo = db.prepare<[], number>('SELECT indexed_upto FROM messages_fts_progress').pluck();
+  // The prefilters read the FTS index, the irregular notes and the trace map: all hold ids up to here.
+  const indexedUpToAll = db
+    .prepare<[], number>(
+      'SELECT min((SELECT indexed_upto FROM messages_fts_progress), (SELECT indexed_upto FROM message_lookups_progress))',
+    )
+    .pluck();
   const statusesOf = createStatusReader(db);
   const fts = createFtsIndexer(db);
   const timeRanges = createTimeRangeReader(db);
@@ -173,7 +178,7 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
       // connection cannot: its writer indexes.) A prefilter reads ids above the mark directly.
       if (filter.text !== undefined && !db.readonly) fts.catchUp();
       const prefilter = choosePrefilter(filter);
-      const indexedUpTo = prefilter === null ? 0 : (ftsUpTo.get() ?? 0);
+      const indexedUpTo = prefilter === null ? 0 : (indexedUpToAll.get() ?? 0);
       const lo = minId.get() ?? null;
       const hi = maxId.get() ?? null;
       // The id ranges that can hold a match, newest first: all ids, or a time range's marks (v10).

@@ -54,6 +54,7 @@ describe('openStore and migrations', () => {
       .pluck()
       .all();
     expect(tables).toEqual([
+      'message_lookups_progress',
       'message_time_marks',
       'messages',
       'messages_by_trace',

@@ -180,6 +180,7 @@ export const MIGRATIONS: readonly string[] = [
   // recorder's path, so the FTS index can prefilter JSON equality predicates exactly. (4) Message
   // ids by trace id, also filled by that catch-up (an index on messages cost every insert, v2),
   // so a rare status goes from its few spans to their messages instead of scanning messages.
+  // (3) and (4) have their own mark, message_lookups_progress.
   `
   CREATE INDEX spans_rare_status ON spans (trace_id)
     WHERE kind = 'nack' OR kind = 'error' OR kind = 'invalid' OR kind = 'unroutable' OR fault IS NOT NULL;
@@ -193,17 +194,18 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO message_time_marks (lo, hi, min_ts, max_ts)
     SELECT min(id), max(id), min(ts), max(ts) FROM messages GROUP BY id >> 12 ORDER BY 1;
   CREATE TABLE messages_json_irregular (id INTEGER PRIMARY KEY);
-  INSERT INTO messages_json_irregular (id)
-    SELECT id FROM messages
-    WHERE id <= (SELECT indexed_upto FROM messages_fts_progress)
-      AND (instr(payload, X'5C') > 0 OR CAST(payload AS TEXT) GLOB '*[0-9][eE][-+0-9]*');
   CREATE TABLE messages_by_trace (
     trace_id TEXT NOT NULL,
     id INTEGER NOT NULL,
     PRIMARY KEY (trace_id, id)
   ) WITHOUT ROWID;
-  INSERT INTO messages_by_trace (trace_id, id)
-    SELECT trace_id, id FROM messages WHERE id <= (SELECT indexed_upto FROM messages_fts_progress);
+  -- How far (3) and (4) are filled: from 0, so this migration stays quick on a big workspace;
+  -- the idle catch-up fills them, and ids above the mark are read directly until then.
+  CREATE TABLE message_lookups_progress (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    indexed_upto INTEGER NOT NULL
+  );
+  INSERT INTO message_lookups_progress (id, indexed_upto) VALUES (1, 0);
   CREATE TRIGGER messages_v10_delete AFTER DELETE ON messages BEGIN
     DELETE FROM messages_by_trace WHERE trace_id = old.trace_id AND id = old.id;
     DELETE FROM messages_json_irregular WHERE id = old.id;
