@@ -217,6 +217,8 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
         const need = limit - dbRows.length;
         let found: PageDbRow[];
         if (prefilter !== null && before - 1 <= indexedUpTo) {
+          // A prefilter reads only candidates, so the whole range costs what one window would.
+          floor = ranges[r][0];
           found = prefilter(before, floor, need);
         } else {
           // Ids above the catch-up mark are in no index yet: read directly.
