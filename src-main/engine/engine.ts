@@ -49,6 +49,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const ftsIndexer = createFtsIdleIndexer(store, (err) =>
     console.error(`[flowbench] full-text indexing failed: ${err.message}`),
   );
+  // Once at start: what earlier sessions left unindexed (or a v10 upgrade's lookups) is caught up.
+  ftsIndexer.written();
   const recorder = new Recorder(store, {
     onFlushed: (info) => {
       ftsIndexer.written();
