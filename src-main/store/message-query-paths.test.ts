@@ -4,6 +4,7 @@ import { parseJsonPredicate, type MessageFilter } from '@shared/trace/message-fi
 import { buildPageQuery, STATUS_SQL } from './message-page-sql';
 import { createMessageQuery, type MessageQuery } from './message-query';
 import { openStore } from './open-store';
+import { RowPacker } from './packed-rows';
 import type { MessageToInsert, SpanToInsert, Store } from './store';
 import { sampleEvent, sampleMessage, spanId, tempDbFile, traceId } from './test-fixtures';
 
@@ -278,6 +279,26 @@ describe('the indexes behind the fast paths', () => {
     const { sql, binds } = buildPageQuery({ statuses: ['error'] }, 100, 0, 10);
     const plan = reader.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(binds) as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail).join('; ')).toContain('spans_rare_status');
+  });
+
+  it("the recorder thread's packed inserts write time marks too", () => {
+    const own = tempDbFile();
+    const packedStore = openStore(own.file);
+    for (const [from, clock] of [
+      [1, (id: number) => 5000 - id],
+      [11, (id: number) => id],
+    ] as const) {
+      const packer = new RowPacker();
+      for (let id = from; id < from + 10; id++)
+        packer.addMessage(id, sampleMessage({ traceId: traceId(id), ts: clock(id) }));
+      packedStore.insertPacked([packer.take()]);
+    }
+    const ids = (filter: MessageFilter): number[] =>
+      packedStore.queryMessages({ filter, limit: 100 }).rows.map((r) => r.id);
+    expect(ids({ from: 4990 })).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(ids({ to: 15 })).toEqual([14, 13, 12, 11]);
+    packedStore.close();
+    own.cleanup();
   });
 
   it('every stored message lies in a time mark that spans its time', () => {
