@@ -21,8 +21,9 @@ const HAS_TOKEN = /[\p{L}\p{N}\p{Co}]/u;
 /** Token queries one value can be written with; null when the value has no token to look for. */
 function tokensFor(value: JsonPredicate['value']): string[] | null {
   if (value === null) return ['null'];
-  // SQLite's JSON functions read true and false as 1 and 0, which compare equal to those numbers.
-  if (typeof value === 'boolean') return value ? ['true', '1'] : ['false', '0'];
+  // SQLite's JSON functions read true and false as 1 and 0, which compare equal to those numbers
+  // (and so to 0.99999999999999999999, written with a 0).
+  if (typeof value === 'boolean') return tokensFor(Number(value));
   if (typeof value === 'string') return HAS_TOKEN.test(value) ? [value] : null;
   if (!Number.isFinite(value) || Math.abs(value) >= Number.MAX_SAFE_INTEGER) return null;
   // Without an exponent a number equal to v shows its integer digits, or, for an integer v,

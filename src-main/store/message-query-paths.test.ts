@@ -58,7 +58,7 @@ const NOTES = [
   '"caf\\u00e9"',
   '"café"',
 ];
-const FLAGS = ['true', 'false', '1', '0', '1.0', 'null'];
+const FLAGS = ['true', 'false', '1', '0', '1.0', '0.99999999999999999999', '-0.0', 'null'];
 
 function payloadText(): string {
   const r = rnd();
