@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import { applyRetentionPlan, type RetentionPlan } from './apply-retention';
 import type {
   ArchiveOp,
   ArchiveOps,
@@ -20,7 +21,10 @@ export interface ArchiveThreadOptions {
 export interface AsyncRunArchive {
   report(runId: string, bucketMs?: number): Promise<ArchiveOps['report']['result']>;
   timeline(runId: string, maxBuckets: number): Promise<ArchiveOps['timeline']['result']>;
+  /** Deletes a run in short steps behind its mark (hidden at once); false when unknown or running. */
   deleteRun(runId: string): Promise<boolean>;
+  /** Carries out a retention plan (made on the caller's thread); the ids deleted. */
+  retain(plan: RetentionPlan): Promise<string[]>;
   /** Ends the thread and its connection (before the store's own close checkpoints the WAL). */
   close(): Promise<void>;
 }
@@ -39,7 +43,9 @@ interface Pending {
  * Runs reports, timelines and run deletes on a worker thread with its own connection. If
  * the thread cannot start or dies, the calls it had not answered (and all later ones) run
  * on this thread through `inline` instead: slower for everyone else, but nothing fails.
- * Redoing a delete is safe: it is one transaction, and a run already gone answers false.
+ * Redoing a delete is safe: a marked run is marked again and emptied on; one already gone answers
+ * false. A delete the thread left half done stays marked and hidden, and is finished by the next
+ * thread (or here, once the thread is gone).
  */
 export class ArchiveThread implements AsyncRunArchive {
   private worker: Worker | undefined;
@@ -66,6 +72,7 @@ export class ArchiveThread implements AsyncRunArchive {
       this.onError(
         new Error(`The run archive's thread did not start (${errorText(err)}); working on this thread.`),
       );
+      setImmediate(() => this.finishMarkedInline());
     }
   }
 
@@ -79,6 +86,10 @@ export class ArchiveThread implements AsyncRunArchive {
 
   deleteRun(runId: string): Promise<boolean> {
     return this.call('deleteRun', [runId]);
+  }
+
+  retain(plan: RetentionPlan): Promise<string[]> {
+    return this.call('retain', [plan]);
   }
 
   async close(): Promise<void> {
@@ -122,7 +133,17 @@ export class ArchiveThread implements AsyncRunArchive {
     this.worker = undefined;
     this.onError(new Error(`The run archive's thread failed (${cause.message}); working on this thread.`));
     this.redoInline();
+    this.finishMarkedInline();
     void worker.terminate();
+  }
+
+  /** Deletes the thread would have finished (left marked by an earlier session or by it), done here. */
+  private finishMarkedInline(): void {
+    try {
+      for (const runId of this.inline.deleteSteps.marked()) this.inline.deleteRun(runId);
+    } catch (err) {
+      this.onError(new Error(`Finishing the delete of a run failed (${errorText(err)}); it stays hidden.`));
+    }
   }
 
   private redoInline(): void {
@@ -149,6 +170,8 @@ function runInline<K extends ArchiveOp>(
       return archive.report(a[0] as string, a[1] as number | undefined) as ArchiveOps[K]['result'];
     case 'timeline':
       return archive.timeline(a[0] as string, a[1] as number) as ArchiveOps[K]['result'];
+    case 'retain':
+      return applyRetentionPlan(archive, a[0] as RetentionPlan) as ArchiveOps[K]['result'];
     default:
       return archive.deleteRun(a[0] as string) as ArchiveOps[K]['result'];
   }

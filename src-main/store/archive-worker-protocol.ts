@@ -1,5 +1,6 @@
 import type { RunReport } from '@shared/api/runs-requests';
 import type { RunTimeline } from '@shared/trace/run-timeline';
+import type { RetentionPlan } from './apply-retention';
 import type { WireError } from './recorder-worker-protocol';
 
 /** What the run archive's thread is started with (its `workerData`). */
@@ -14,11 +15,16 @@ export interface ArchiveOps {
   report: { args: [runId: string, bucketMs?: number]; result: RunReport | null };
   timeline: { args: [runId: string, maxBuckets: number]; result: RunTimeline | null };
   deleteRun: { args: [runId: string]; result: boolean };
+  /** Carries out a retention plan made on the engine's thread; the ids deleted. */
+  retain: { args: [plan: RetentionPlan]; result: string[] };
 }
 
 export type ArchiveOp = keyof ArchiveOps;
 
-/** A request; the thread answers them one at a time, in the order they came. */
+/**
+ * A request. Reports and timelines are answered at once, between the steps of a delete;
+ * deletes and retention take turns, one after the other, in the order they came.
+ */
 export type ToArchiveWorker =
   | { [K in ArchiveOp]: { type: 'call'; id: number; op: K; args: ArchiveOps[K]['args'] } }[ArchiveOp]
   | { type: 'close' };

@@ -132,9 +132,18 @@ export function buildPageQuery(
   beforeId: number,
   floorId: number,
   limit: number,
+  /** Runs being deleted (see hiddenRunsReader): their messages are gone for the user already. */
+  hiddenRunIds: readonly string[] = [],
 ): { sql: string; binds: Binds } {
   const binds: Binds = { beforeId, floorId, limit };
   const where = conditions(filter, binds);
+  if (hiddenRunIds.length > 0) {
+    const names = hiddenRunIds.map((id, i) => {
+      binds[`hidden${i}`] = id;
+      return `@hidden${i}`;
+    });
+    where.push(`m.run_id NOT IN (${names.join(', ')})`);
+  }
   const columns =
     'm.id, m.ts, m.run_id, m.node_id, m.transport, m.destination, m.partition, m.key, m.size, m.trace_id';
   if (filter.text !== undefined) {
@@ -156,6 +165,15 @@ export function buildPageQuery(
     sql: `SELECT ${columns} FROM messages m WHERE ${where.join(' AND ')} ORDER BY m.id DESC LIMIT @limit`,
     binds,
   };
+}
+
+/**
+ * Reads the ids of runs being deleted (migration v11; almost always none, so the page
+ * statements stay as they are) from the partial index on the mark.
+ */
+export function hiddenRunsReader(db: Database.Database): () => string[] {
+  const st = db.prepare<[], string>('SELECT id FROM runs WHERE deleting = 1').pluck();
+  return () => st.all();
 }
 
 /** Reads the statuses of a message's trace (for the browser's status column and exports). */
@@ -208,6 +226,7 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
   const maxId = db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck();
   const statusesOf = createStatusReader(db);
   const fts = createFtsIndexer(db);
+  const hiddenRuns = hiddenRunsReader(db);
 
   const cache = new Map<string, Database.Statement<[Binds], PageDbRow>>();
   const prepare = (sql: string): Database.Statement<[Binds], PageDbRow> => {
@@ -254,9 +273,10 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
       let scanned = 0;
       const dbRows: PageDbRow[] = [];
       let nextCursor: string | null = null;
+      const hidden = hiddenRuns();
       while (before > floorOfAll) {
         const floor = Math.max(floorOfAll, before - window);
-        const { sql, binds } = buildPageQuery(filter, before, floor, limit - dbRows.length);
+        const { sql, binds } = buildPageQuery(filter, before, floor, limit - dbRows.length, hidden);
         dbRows.push(...run(sql, binds, filter));
         if (dbRows.length === limit) {
           nextCursor = String(dbRows[dbRows.length - 1].id);
