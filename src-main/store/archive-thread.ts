@@ -52,6 +52,7 @@ export class ArchiveThread implements AsyncRunArchive {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private exited: Promise<void> = Promise.resolve();
+  private closed: () => void = () => undefined;
 
   constructor(
     private readonly inline: RunArchive,
@@ -97,9 +98,12 @@ export class ArchiveThread implements AsyncRunArchive {
     if (!worker) return;
     this.worker = undefined;
     // The thread answers the calls it holds before the close behind them.
+    const answered = new Promise<void>((resolve) => (this.closed = resolve));
     worker.postMessage({ type: 'close' } satisfies ToArchiveWorker);
     worker.ref();
     const timer = setTimeout(() => void worker.terminate(), CLOSE_WAIT_MS);
+    // Every answer comes before `closed`; only a thread that died first skips it.
+    await Promise.race([answered, this.exited]);
     await this.exited;
     clearTimeout(timer);
     // Only if it died first: what it left unanswered is done here.
@@ -118,6 +122,7 @@ export class ArchiveThread implements AsyncRunArchive {
   }
 
   private receive(answer: FromArchiveWorker): void {
+    if ('closed' in answer) return this.closed();
     const call = this.pending.get(answer.id);
     if (!call) return;
     this.pending.delete(answer.id);

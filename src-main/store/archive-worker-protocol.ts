@@ -29,6 +29,9 @@ export type ToArchiveWorker =
   | { [K in ArchiveOp]: { type: 'call'; id: number; op: K; args: ArchiveOps[K]['args'] } }[ArchiveOp]
   | { type: 'close' };
 
-/** The answer to request `id`: its result, or what it threw. */
+/**
+ * The answer to request `id`: its result, or what it threw; `closed` comes last, after every
+ * answer (an answer can otherwise arrive after the thread's exit is seen).
+ */
 export type FromArchiveWorker =
-  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: WireError };
+  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: WireError } | { closed: true };

@@ -49,22 +49,28 @@ function call(request: Extract<ToArchiveWorker, { type: 'call' }>): unknown {
   }
 }
 
+/** Calls not answered yet: closing waits for them, or their answers would go after the port's close. */
+const unanswered = new Set<Promise<void>>();
+
 function answer(id: number, settle: () => unknown): void {
-  Promise.resolve()
+  const answered = Promise.resolve()
     .then(settle)
     .then(
       (result) => port.postMessage({ id, ok: true, result } satisfies FromArchiveWorker),
       (err: unknown) =>
         port.postMessage({ id, ok: false, error: toWireError(err) } satisfies FromArchiveWorker),
-    );
+    )
+    .finally(() => unanswered.delete(answered));
+  unanswered.add(answered);
 }
 
 port.on('message', (request: ToArchiveWorker) => {
   if (request.type === 'close') {
     closing = true;
     // The delete in hand stops after its step; what is queued behind it sees `closing` and stops at once.
-    void writes.then(() => {
+    void Promise.all([writes, ...unanswered]).then(() => {
       store.close();
+      port.postMessage({ closed: true } satisfies FromArchiveWorker);
       port.close();
     });
     return;
