@@ -107,11 +107,13 @@ describe('full-text indexing off the recorder path (migration v8)', () => {
     );
     store.indexFullText();
     store.close();
-    // A v7 database: the insert trigger in place, no progress table (nor the later replay tables).
+    // A v7 database: the insert trigger in place, no progress table (nor the later replay tables and mark).
     const raw = new Database(tmp.file);
     raw.exec(`DROP TABLE messages_fts_progress;
       DROP TABLE replays;
       DROP TABLE replay_links;
+      DROP INDEX runs_deleting;
+      ALTER TABLE runs DROP COLUMN deleting;
       CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
         INSERT INTO messages_fts (rowid, body) VALUES (new.id, CAST(new.payload AS TEXT));
       END;
