@@ -25,7 +25,11 @@ export interface AsyncRunArchive {
   deleteRun(runId: string): Promise<boolean>;
   /** Carries out a retention plan (made on the caller's thread); the ids deleted. */
   retain(plan: RetentionPlan): Promise<string[]>;
-  /** Ends the thread and its connection (before the store's own close checkpoints the WAL). */
+  /**
+   * Ends the thread and its connection (before the store's own close checkpoints the WAL). A
+   * delete in progress stops between two steps, answered true: its run stays marked (hidden) and
+   * the next thread finishes it. Calls after this fail.
+   */
   close(): Promise<void>;
 }
 
@@ -53,6 +57,8 @@ export class ArchiveThread implements AsyncRunArchive {
   private nextId = 1;
   private exited: Promise<void> = Promise.resolve();
   private closed: () => void = () => undefined;
+  /** Set by close(): later calls fail rather than run a long delete on this thread while it shuts down. */
+  private shut = false;
 
   constructor(
     private readonly inline: RunArchive,
@@ -94,6 +100,7 @@ export class ArchiveThread implements AsyncRunArchive {
   }
 
   async close(): Promise<void> {
+    this.shut = true;
     const worker = this.worker;
     if (!worker) return;
     this.worker = undefined;
@@ -111,6 +118,7 @@ export class ArchiveThread implements AsyncRunArchive {
   }
 
   private call<K extends ArchiveOp>(op: K, args: ArchiveOps[K]['args']): Promise<ArchiveOps[K]['result']> {
+    if (this.shut) return Promise.reject(new Error('The run archive is closed (the app is shutting down).'));
     if (!this.worker) return Promise.resolve().then(() => runInline(this.inline, op, args));
     const id = this.nextId++;
     const worker = this.worker;
