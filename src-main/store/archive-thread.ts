@@ -21,8 +21,11 @@ export interface ArchiveThreadOptions {
 export interface AsyncRunArchive {
   report(runId: string, bucketMs?: number): Promise<ArchiveOps['report']['result']>;
   timeline(runId: string, maxBuckets: number): Promise<ArchiveOps['timeline']['result']>;
-  /** Deletes a run in short steps behind its mark (hidden at once); false when unknown or running. */
-  deleteRun(runId: string): Promise<boolean>;
+  /**
+   * Deletes a run in short steps behind its mark (hidden at once); false when unknown or running.
+   * `onProgress` hears how far it is (0-1) every few hundred ms.
+   */
+  deleteRun(runId: string, onProgress?: (fraction: number) => void): Promise<boolean>;
   /** Carries out a retention plan (made on the caller's thread); the ids deleted. */
   retain(plan: RetentionPlan): Promise<string[]>;
   /**
@@ -41,6 +44,7 @@ interface Pending {
   args: unknown[];
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
+  onProgress?: (fraction: number) => void;
 }
 
 /**
@@ -91,8 +95,8 @@ export class ArchiveThread implements AsyncRunArchive {
     return this.call('timeline', [runId, maxBuckets]);
   }
 
-  deleteRun(runId: string): Promise<boolean> {
-    return this.call('deleteRun', [runId]);
+  deleteRun(runId: string, onProgress?: (fraction: number) => void): Promise<boolean> {
+    return this.call('deleteRun', [runId], onProgress);
   }
 
   retain(plan: RetentionPlan): Promise<string[]> {
@@ -117,13 +121,17 @@ export class ArchiveThread implements AsyncRunArchive {
     this.redoInline();
   }
 
-  private call<K extends ArchiveOp>(op: K, args: ArchiveOps[K]['args']): Promise<ArchiveOps[K]['result']> {
+  private call<K extends ArchiveOp>(
+    op: K,
+    args: ArchiveOps[K]['args'],
+    onProgress?: (fraction: number) => void,
+  ): Promise<ArchiveOps[K]['result']> {
     if (this.shut) return Promise.reject(new Error('The run archive is closed (the app is shutting down).'));
     if (!this.worker) return Promise.resolve().then(() => runInline(this.inline, op, args));
     const id = this.nextId++;
     const worker = this.worker;
     return new Promise<ArchiveOps[K]['result']>((resolve, reject) => {
-      this.pending.set(id, { op, args, resolve: resolve as (value: unknown) => void, reject });
+      this.pending.set(id, { op, args, resolve: resolve as (value: unknown) => void, reject, onProgress });
       if (this.pending.size === 1) worker.ref();
       worker.postMessage({ type: 'call', id, op, args } as ToArchiveWorker);
     });
@@ -133,6 +141,7 @@ export class ArchiveThread implements AsyncRunArchive {
     if ('closed' in answer) return this.closed();
     const call = this.pending.get(answer.id);
     if (!call) return;
+    if ('progress' in answer) return call.onProgress?.(answer.progress);
     this.pending.delete(answer.id);
     if (this.pending.size === 0) this.worker?.unref();
     if (answer.ok) call.resolve(answer.result);

@@ -34,4 +34,8 @@ export type ToArchiveWorker =
  * answer (an answer can otherwise arrive after the thread's exit is seen).
  */
 export type FromArchiveWorker =
-  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: WireError } | { closed: true };
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: WireError }
+  /** How far the delete asked for by request `id` is (0-1), before its answer. */
+  | { id: number; progress: number }
+  | { closed: true };

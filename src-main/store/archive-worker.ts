@@ -29,7 +29,8 @@ function inTurn<T>(work: () => Promise<T>): Promise<T> {
   return next;
 }
 
-const deleteRun = (runId: string): Promise<boolean> => deleteRunPaced(store.runs.deleteSteps, runId, paced);
+const deleteRun = (runId: string, onProgress?: (fraction: number) => void): Promise<boolean> =>
+  deleteRunPaced(store.runs.deleteSteps, runId, { ...paced, onProgress });
 
 // Deletes an earlier session left half done (crash, exit) are finished first.
 for (const runId of store.runs.deleteSteps.marked()) void inTurn(() => deleteRun(runId));
@@ -40,11 +41,15 @@ function call(request: Extract<ToArchiveWorker, { type: 'call' }>): unknown {
       return store.runs.report(...request.args);
     case 'timeline':
       return store.runs.timeline(...request.args);
-    case 'deleteRun':
-      return inTurn(() => deleteRun(...request.args));
+    case 'deleteRun': {
+      const { id } = request;
+      const onProgress = (progress: number): void =>
+        port.postMessage({ id, progress } satisfies FromArchiveWorker);
+      return inTurn(() => deleteRun(request.args[0], onProgress));
+    }
     case 'retain': {
       const [plan] = request.args;
-      return inTurn(() => carryOutRetention(store.runs, plan, deleteRun, paced.stopped));
+      return inTurn(() => carryOutRetention(store.runs, plan, (runId) => deleteRun(runId), paced.stopped));
     }
   }
 }

@@ -124,7 +124,7 @@ export function prepareRunArchive(db: Database.Database): RunArchive {
     },
     deleteRun(runId) {
       if (!deleteSteps.mark(runId)) return false;
-      while (deleteSteps.step(runId, DELETE_STEP_ROWS)) {
+      while (deleteSteps.step(runId, DELETE_STEP_ROWS) > 0) {
         // one short transaction per step
       }
       return true;

@@ -14,9 +14,11 @@ export interface RunDeleteSteps {
   /**
    * Deletes up to `maxRows` rows of a marked run in ONE short transaction: spans, then messages
    * with every replay link to or from them, then (last step) its replays and the run row.
-   * Returns true while rows are left; false once the run is gone or was never marked.
+   * Returns the rows it deleted: 0 once the run is gone, or when it was never marked.
    */
-  step(runId: string, maxRows: number): boolean;
+  step(runId: string, maxRows: number): number;
+  /** The span and message rows a run holds (for progress), counted on their run indexes. */
+  rowCount(runId: string): number;
   /** Runs marked and not gone yet (a delete cut short by a crash or an exit), oldest first. */
   marked(): string[];
 }
@@ -50,6 +52,11 @@ export function prepareRunDeleteSteps(db: Database.Database): RunDeleteSteps {
   );
   const deleteReplays = db.prepare<[string]>('DELETE FROM replays WHERE run_id = ?');
   const deleteRunRow = db.prepare<[string]>('DELETE FROM runs WHERE id = ? AND deleting = 1');
+  const rowCount = db
+    .prepare<[string, string], number>(
+      'SELECT (SELECT count(*) FROM spans WHERE run_id = ?) + (SELECT count(*) FROM messages WHERE run_id = ?)',
+    )
+    .pluck();
   const marked = db
     .prepare<[], string>('SELECT id FROM runs WHERE deleting = 1 ORDER BY started_at, id')
     .pluck();
@@ -60,25 +67,26 @@ export function prepareRunDeleteSteps(db: Database.Database): RunDeleteSteps {
     if (!run.deleting) setMark.run(runId);
     return true;
   });
-  const step = db.transaction((runId: string, maxRows: number): boolean => {
-    if (!runState.get(runId)?.deleting) return false;
-    if (deleteSpans.run(runId, maxRows).changes > 0) return true;
+  const step = db.transaction((runId: string, maxRows: number): number => {
+    if (!runState.get(runId)?.deleting) return 0;
+    const spans = deleteSpans.run(runId, maxRows).changes;
+    if (spans > 0) return spans;
     const { lo, hi } = nextMessages.get(runId, maxRows) ?? { lo: null, hi: null };
     if (lo !== null && hi !== null) {
       const range = { runId, lo, hi };
       deleteLinksAsCopy.run(range);
       deleteLinksAsOriginal.run(range);
-      deleteMessages.run(range);
-      return true;
+      return deleteMessages.run(range).changes;
     }
     deleteReplays.run(runId);
     deleteRunRow.run(runId);
-    return false;
+    return 0;
   });
 
   return {
     mark: (runId) => mark.immediate(runId),
     step: (runId, maxRows) => step.immediate(runId, maxRows),
+    rowCount: (runId) => rowCount.get(runId, runId) ?? 0,
     marked: () => marked.all(),
   };
 }

@@ -49,6 +49,8 @@ export interface RunDeletion {
   done: number;
   /** Runs actually deleted. */
   deleted: number;
+  /** How far the run in hand is, 0-1 (a big run takes seconds); absent between runs. */
+  current?: number;
   state: 'running' | 'done' | 'cancelled' | 'failed';
   error?: string;
 }

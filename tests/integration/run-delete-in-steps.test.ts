@@ -91,7 +91,8 @@ describe('deleting a big run in steps', () => {
     let seenHalfDeletedHidden = false;
     let deleting = true;
     const started = performance.now();
-    const deleted = archive.deleteRun('big').finally(() => (deleting = false));
+    const progress: number[] = [];
+    const deleted = archive.deleteRun('big', (f) => progress.push(f)).finally(() => (deleting = false));
     while (deleting) {
       for (let i = 0; i < 50; i++) {
         recorded++;
@@ -139,6 +140,11 @@ describe('deleting a big run in steps', () => {
     expect(Math.max(...stalls)).toBeLessThan(WRITE_STALL_MS);
     // Hidden from the first step on, long before the last row went.
     expect(seenHalfDeletedHidden).toBe(true);
+    // Progress came along the way, growing.
+    expect(progress.length).toBeGreaterThan(3);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress[0]).toBeLessThan(0.5);
+    expect(progress[progress.length - 1]).toBeGreaterThan(0.5);
   });
 
   it('a delete stopped between steps (the app closing) stays hidden and is finished at the next open', async () => {
@@ -174,7 +180,7 @@ describe('deleting a big run in steps', () => {
     store = openStore(tmp.file);
     recordFinishedRun(store, 'big', 20_000, T0);
     expect(store.runs.deleteSteps.mark('big')).toBe(true);
-    for (let i = 0; i < 3; i++) expect(store.runs.deleteSteps.step('big', 2000)).toBe(true);
+    for (let i = 0; i < 3; i++) expect(store.runs.deleteSteps.step('big', 2000)).toBe(2000);
     // The process dies here: nothing more of it runs.
     store.close();
 

@@ -3,8 +3,8 @@ import type { RunDeletion } from '@shared/api/runs-requests';
 
 /** What deletes one run wholly (in steps behind its mark): the archive's thread, or the store inline. */
 export interface RunDeleter {
-  /** False when the run is unknown or running. */
-  deleteRun(runId: string): boolean | Promise<boolean>;
+  /** False when the run is unknown or running; `onProgress` (0-1) when the deleter can tell. */
+  deleteRun(runId: string, onProgress?: (fraction: number) => void): boolean | Promise<boolean>;
 }
 
 /**
@@ -57,8 +57,13 @@ export class RunDeletions {
       for (const id of runIds) {
         await turn();
         if (job.cancel) break;
-        if (await this.archive.deleteRun(id)) job.deleted++;
+        const inHand = (fraction: number): void => {
+          job.current = fraction;
+          this.report(view(job));
+        };
+        if (await this.archive.deleteRun(id, inHand)) job.deleted++;
         job.done++;
+        delete job.current;
         this.report(view(job));
       }
       job.state = job.cancel && job.done < job.total ? 'cancelled' : 'done';
