@@ -15,7 +15,7 @@ import { recordFinishedRun } from './helpers/record-run';
 const T0 = 1_700_000_000_000;
 /**
  * Longest a write on the engine's thread may wait while a 200,000-message run is deleted.
- * Generous for a shared 2-core machine: in steps, 80-135 ms at worst here (load 2.7-6.8); the
+ * Generous for a shared 2-core machine: in steps, 80-130 ms at worst here (load 3.9-6.0); the
  * earlier delete in one transaction made that write wait 1,449 ms (load 5.1), and longer runs
  * past the 5 s busy timeout failed it.
  */
