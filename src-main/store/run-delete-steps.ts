@@ -23,7 +23,7 @@ export interface RunDeleteSteps {
   marked(): string[];
 }
 
-/** Rows per step: about 10-30 ms of work here, short enough that other writers barely wait. */
+/** Rows per step of an inline delete, and the first step of a paced one (about 10 ms of work here). */
 export const DELETE_STEP_ROWS = 2000;
 
 export function prepareRunDeleteSteps(db: Database.Database): RunDeleteSteps {
