@@ -114,8 +114,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     // A variable not set or a keychain entry not readable fails here, naming it: no run starts.
     'run.start': async (input) => {
       const environment = await environments.resolveForRun(input.environment);
-      // Retention runs before a run starts, keeping room for it: "keep 5 runs" holds with the new one.
-      runs.applyStoredRetention(1);
+      // Retention is planned before a run starts, keeping room for it ("keep 5 runs" holds with the
+      // new one); its deletes go on on the archive's thread while the run starts.
+      runs
+        .applyStoredRetention(1)
+        .catch((err: Error) => console.error(`[flowbench] retention failed: ${err.message}`));
       return controller.start(input.flow, environment, input.filePath ? flowFolderOf(input.filePath) : null, {
         tracing: input.tracing ?? true,
       });

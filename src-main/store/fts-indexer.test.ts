@@ -107,7 +107,7 @@ describe('full-text indexing off the recorder path (migration v8)', () => {
     );
     store.indexFullText();
     store.close();
-    // A v7 database: the insert trigger in place, no progress table (nor the later tables of v9, v10).
+    // A v7 database: the insert trigger in place, no progress table (nor the later tables of v9, v10, v11).
     const raw = new Database(tmp.file);
     raw.exec(`DROP TABLE messages_fts_progress;
       DROP TABLE replays;
@@ -118,6 +118,8 @@ describe('full-text indexing off the recorder path (migration v8)', () => {
       DROP TABLE messages_by_trace;
       DROP TABLE message_lookups_progress;
       DROP TRIGGER messages_v10_delete;
+      DROP INDEX runs_deleting;
+      ALTER TABLE runs DROP COLUMN deleting;
       CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
         INSERT INTO messages_fts (rowid, body) VALUES (new.id, CAST(new.payload AS TEXT));
       END;

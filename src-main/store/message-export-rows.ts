@@ -5,7 +5,7 @@ import {
   type MessagePageRow,
 } from '../../src-shared/trace/message-filter';
 import { createFtsIndexer } from './fts-indexer';
-import { buildPageQuery, type PageDbRow } from './message-page-sql';
+import { buildPageQuery, hiddenRunsReader, type PageDbRow } from './message-page-sql';
 import { createStatusReader } from './message-query';
 
 /** One exported message: the browser's row plus headers and the payload. */
@@ -56,6 +56,7 @@ function headersOf(text: string | null): Record<string, string> {
 export function createMessageExportReader(db: Database.Database): MessageExportReader {
   const statusesOf = createStatusReader(db);
   const fts = createFtsIndexer(db);
+  const hiddenRuns = hiddenRunsReader(db);
   const cache = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {
     let st = cache.get(sql);
@@ -70,13 +71,13 @@ export function createMessageExportReader(db: Database.Database): MessageExportR
     count(filter) {
       const f = parse(filter);
       if (f.text !== undefined && !db.readonly) fts.catchUp();
-      const { sql, binds } = buildPageQuery(f, Number.MAX_SAFE_INTEGER, 0, -1);
+      const { sql, binds } = buildPageQuery(f, Number.MAX_SAFE_INTEGER, 0, -1, undefined, hiddenRuns());
       return prepare(`SELECT count(*) FROM (${sql})`).pluck().get(binds) as number;
     },
     *chunk(filter, beforeId, limit) {
       const f = parse(filter);
       if (f.text !== undefined && !db.readonly) fts.catchUp();
-      const { sql, binds } = buildPageQuery(f, beforeId, 0, limit);
+      const { sql, binds } = buildPageQuery(f, beforeId, 0, limit, undefined, hiddenRuns());
       const st = prepare(
         `SELECT p.*, x.headers, x.payload FROM (${sql}) p JOIN messages x ON x.id = p.id ORDER BY p.id DESC`,
       );

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { JsonPredicate, MessageFilter, MessageStatus } from '@shared/trace/message-filter';
 
 /**
@@ -128,9 +129,18 @@ export function buildPageQuery(
   floorId: number,
   limit: number,
   driver: PageDriver = filter.text !== undefined ? { kind: 'fts', match: filter.text } : { kind: 'scan' },
+  /** Runs being deleted (see hiddenRunsReader, v11): their messages are gone for the user already. */
+  hiddenRunIds: readonly string[] = [],
 ): { sql: string; binds: Binds } {
   const binds: Binds = { beforeId, floorId, limit };
   const where = conditions(filter, binds);
+  if (hiddenRunIds.length > 0) {
+    const names = hiddenRunIds.map((id, i) => {
+      binds[`hidden${i}`] = id;
+      return `@hidden${i}`;
+    });
+    where.push(`m.run_id NOT IN (${names.join(', ')})`);
+  }
   const columns =
     'm.id, m.ts, m.run_id, m.node_id, m.transport, m.destination, m.partition, m.key, m.size, m.trace_id';
   if (driver.kind === 'fts') {
@@ -170,4 +180,13 @@ export function buildPageQuery(
     sql: `SELECT ${columns} FROM messages m WHERE ${where.join(' AND ')} ORDER BY m.id DESC LIMIT @limit`,
     binds,
   };
+}
+
+/**
+ * Reads the ids of runs being deleted (migration v11; almost always none, so the page
+ * statements stay as they are) from the partial index on the mark.
+ */
+export function hiddenRunsReader(db: Database.Database): () => string[] {
+  const st = db.prepare<[], string>('SELECT id FROM runs WHERE deleting = 1').pluck();
+  return () => st.all();
 }

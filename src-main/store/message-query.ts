@@ -10,6 +10,7 @@ import { createFtsIndexer } from './fts-indexer';
 import { jsonPrefilterQuery } from './json-prefilter';
 import {
   buildPageQuery,
+  hiddenRunsReader,
   RARE_SPANS,
   STATUS_SQL,
   type Binds,
@@ -103,6 +104,9 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
   const statusesOf = createStatusReader(db);
   const fts = createFtsIndexer(db);
   const timeRanges = createTimeRangeReader(db);
+  const hiddenRuns = hiddenRunsReader(db);
+  /** Runs being deleted, read once per page: every statement of the page leaves them out. */
+  let hidden: string[] = [];
 
   const cache = new Map<string, Database.Statement<[Binds], PageDbRow>>();
   const prepare = (sql: string): Database.Statement<[Binds], PageDbRow> => {
@@ -122,7 +126,7 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
     limit: number,
     driver?: PageDriver,
   ): PageDbRow[] => {
-    const { sql, binds } = buildPageQuery(filter, before, floor, limit, driver);
+    const { sql, binds } = buildPageQuery(filter, before, floor, limit, driver, hidden);
     try {
       return prepare(sql).all(binds);
     } catch (err) {
@@ -173,6 +177,7 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
       if (!parsed.success) throw new Error(`message filter: ${describeIssues(parsed.error.issues)}`);
       const { filter, limit, cursor } = parsed.data;
       const started = performance.now();
+      hidden = hiddenRuns();
       // Indexing is off the recorder's path (migration v8): whatever is not indexed yet is
       // indexed now, so a full-text answer is never missing a stored message. (A read-only
       // connection cannot: its writer indexes.) A prefilter reads ids above the mark directly.

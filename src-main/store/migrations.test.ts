@@ -188,6 +188,27 @@ describe('openStore and migrations', () => {
     store.close();
   });
 
+  it('v11 opens a v9 database with its runs kept and none marked as being deleted', () => {
+    const v9 = raw(tmp.file);
+    for (const m of MIGRATIONS.slice(0, 9)) v9.exec(m);
+    v9.pragma('user_version = 9');
+    v9.exec(`INSERT INTO runs (id, flow_name, flow_json, environment, state, started_at, ended_at, message_count)
+             VALUES ('r', 'f', '{}', 'embedded', 'stopped', 1, 2, 1)`);
+    v9.exec(`INSERT INTO messages (id, run_id, trace_id, span_id, node_id, transport, destination, ts, headers, payload, size)
+             VALUES (7, 'r', 't', 's', 'n', 'kafka', 'd', 1, '{}', x'00', 1)`);
+    v9.close();
+    const store = openStore(tmp.file);
+    expect(store.listRuns(10).map((r) => r.id)).toEqual(['r']);
+    expect(store.listMessages('r', undefined, 10).rows.map((m) => m.id)).toEqual([7]);
+    expect(store.runs.deleteSteps.marked()).toEqual([]);
+    expect(store.runs.deleteRun('r')).toBe(true);
+    expect(store.listRuns(10)).toEqual([]);
+    store.close();
+    const db = raw(tmp.file);
+    expect(db.pragma('user_version', { simple: true })).toBe(11);
+    db.close();
+  });
+
   it('close checkpoints the WAL into the main file', () => {
     const store = openStore(tmp.file);
     store.setSetting('k', 'v');

@@ -211,6 +211,13 @@ export const MIGRATIONS: readonly string[] = [
     DELETE FROM messages_json_irregular WHERE id = old.id;
   END;
   `,
+  // v11 (deleting runs, issue 6): a run being deleted is marked first, in its own commit, then
+  // emptied in short transactions; marked runs are hidden at once and their delete is finished
+  // at the next open when the app stopped half-way. The partial index finds them without a scan.
+  `
+  ALTER TABLE runs ADD COLUMN deleting INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX runs_deleting ON runs (id) WHERE deleting = 1;
+  `,
 ];
 
 /** The schema version this build writes. */

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { RunSummary } from '@shared/api/contract';
 import type { NodeRunStats, RetentionPolicy, RunReport } from '@shared/api/runs-requests';
 import type { RunTimeline } from '@shared/trace/run-timeline';
+import { DELETE_STEP_ROWS, prepareRunDeleteSteps, type RunDeleteSteps } from './run-delete-steps';
 import { toRunSummary, type RunDbRow } from './rows';
 
 /** The run-level reads and deletes of the store: reports, playback timelines, retention. */
@@ -10,11 +11,16 @@ export interface RunArchive {
   report(runId: string, bucketMs?: number): RunReport | null;
   /** A run as counts per bucket (at most `maxBuckets`), or null for an unknown run. */
   timeline(runId: string, maxBuckets: number): RunTimeline | null;
-  /** Deletes a run, its messages and spans in ONE transaction; false when it is unknown or running. */
+  /**
+   * Deletes a run, its messages, spans and replays here and now, in short steps behind its
+   * mark (see RunDeleteSteps); false when it is unknown or running.
+   */
   deleteRun(runId: string): boolean;
+  /** The steps of a delete, for a caller that lets other work in between them. */
+  deleteSteps: RunDeleteSteps;
   /** Bytes the database's pages in use take (free pages left by deletes are reused, not counted). */
   usedBytes(): number;
-  /** Finished runs, oldest first, too old or past the run count the policy keeps. */
+  /** Finished runs, oldest first, too old or past the run count the policy keeps (runs being deleted not counted). */
   overRetention(policy: RetentionPolicy, now: number): string[];
   /** Ids of finished runs, oldest first (the ones a size limit deletes first). */
   finishedOldestFirst(): string[];
@@ -37,7 +43,10 @@ const RUN_COLUMNS = 'id, flow_name, environment, state, started_at, ended_at, me
 
 /** Prepares the run archive's statements once over an opened, migrated database. */
 export function prepareRunArchive(db: Database.Database): RunArchive {
-  const getRun = db.prepare<[string], RunDbRow>(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`);
+  // A run being deleted is gone for reports and timelines: they never see half a run.
+  const getRun = db.prepare<[string], RunDbRow>(
+    `SELECT ${RUN_COLUMNS} FROM runs WHERE id = ? AND deleting = 0`,
+  );
   // One pass over the run's spans (the run_id prefix of spans_run_node). A delivery's latency
   // is from its parent span (the produce) to its arrival, found on the (trace_id, ts) index.
   const spanStats = db.prepare<[string], SpanStatRow>(
@@ -71,30 +80,11 @@ export function prepareRunArchive(db: Database.Database): RunArchive {
      FROM spans s JOIN spans p ON p.trace_id = s.trace_id AND p.span_id = s.parent_span_id
      WHERE s.run_id = ? AND p.node_id <> s.node_id GROUP BY src, dst, b`,
   );
-  const deleteSpans = db.prepare<[string]>('DELETE FROM spans WHERE run_id = ?');
-  const deleteMessages = db.prepare<[string]>('DELETE FROM messages WHERE run_id = ?');
-  const deleteRunRow = db.prepare<[string]>('DELETE FROM runs WHERE id = ?');
-  // Links go with either end (a replayed copy, or the original it copied), a replay with the run it
-  // recorded into: nothing is left pointing at a deleted message.
-  const deleteReplayLinks = db.prepare<[string, string]>(
-    `DELETE FROM replay_links WHERE replay_message_id IN (SELECT id FROM messages WHERE run_id = ?)
-       OR original_message_id IN (SELECT id FROM messages WHERE run_id = ?)`,
-  );
-  const deleteReplays = db.prepare<[string]>('DELETE FROM replays WHERE run_id = ?');
+  const deleteSteps = prepareRunDeleteSteps(db);
   const finishedOldestFirst = db.prepare<[], { id: string; started_at: number }>(
-    "SELECT id, started_at FROM runs WHERE state <> 'running' ORDER BY started_at, id",
+    "SELECT id, started_at FROM runs WHERE state <> 'running' AND deleting = 0 ORDER BY started_at, id",
   );
-  const runCount = db.prepare<[], number>('SELECT count(*) FROM runs').pluck();
-  const deleteWhole = db.transaction((runId: string): boolean => {
-    const run = getRun.get(runId);
-    if (!run || run.state === 'running') return false;
-    deleteSpans.run(runId);
-    deleteReplayLinks.run(runId, runId);
-    deleteReplays.run(runId);
-    deleteMessages.run(runId);
-    deleteRunRow.run(runId);
-    return true;
-  });
+  const runCount = db.prepare<[], number>('SELECT count(*) FROM runs WHERE deleting = 0').pluck();
 
   const usedBytes = (): number => {
     const pages = db.pragma('page_count', { simple: true }) as number;
@@ -132,7 +122,14 @@ export function prepareRunArchive(db: Database.Database): RunArchive {
       }
       return { runId, start, end, bucketMs: width, buckets, nodes, hops: [...hops.values()] };
     },
-    deleteRun: (runId) => deleteWhole.immediate(runId),
+    deleteRun(runId) {
+      if (!deleteSteps.mark(runId)) return false;
+      while (deleteSteps.step(runId, DELETE_STEP_ROWS) > 0) {
+        // one short transaction per step
+      }
+      return true;
+    },
+    deleteSteps,
     usedBytes,
     overRetention(policy, now) {
       const finished = finishedOldestFirst.all();

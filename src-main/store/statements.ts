@@ -84,20 +84,25 @@ export function prepareStatements(db: Db): Statements {
     addRunCounts: db.prepare(
       'UPDATE runs SET message_count = message_count + ?, event_count = event_count + ? WHERE id = ?',
     ),
-    listRuns: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY started_at DESC, id DESC LIMIT ?`),
-    getRun: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`),
+    // A run being deleted (migration v11) is gone for the user from the moment it is marked.
+    listRuns: db.prepare(
+      `SELECT ${RUN_COLUMNS} FROM runs WHERE deleting = 0 ORDER BY started_at DESC, id DESC LIMIT ?`,
+    ),
+    getRun: db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ? AND deleting = 0`),
     getRunFlow: db.prepare<[string], string>('SELECT flow_json FROM runs WHERE id = ?').pluck(),
     // The run's kept count; rows of a run never created are counted on the index instead.
     countMessages: db
       .prepare<[{ runId: string }], number>(
-        `SELECT coalesce((SELECT message_count FROM runs WHERE id = @runId),
+        `SELECT coalesce((SELECT message_count * (1 - deleting) FROM runs WHERE id = @runId),
                          (SELECT count(*) FROM messages WHERE run_id = @runId))`,
       )
       .pluck(),
     // Keyset paging on the (run_id, id) index: a seek, then `limit` rows, at any depth.
     listMessages: db.prepare(
       `SELECT ${MESSAGE_LIST_COLUMNS} FROM messages
-       WHERE run_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
+       WHERE run_id = ? AND id < ?
+         AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.id = messages.run_id AND r.deleting = 1)
+       ORDER BY id DESC LIMIT ?`,
     ),
     getMessage: db.prepare(`SELECT ${MESSAGE_LIST_COLUMNS}, headers, payload FROM messages WHERE id = ?`),
     // The (trace_id, ts) index already orders ties by rowid, so no sort step is needed.

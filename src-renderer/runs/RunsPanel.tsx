@@ -66,8 +66,9 @@ function RunsBody(): ReactElement {
         </button>
         {deletion && (
           <span role="status" className="fb-runs__progress" data-testid="delete-progress">
-            <progress max={deletion.total} value={deletion.done} /> {deletion.deleted} of {deletion.total}{' '}
-            deleted, {deletion.state === 'running' ? 'deleting…' : deletion.state}
+            <progress max={deletion.total} value={deletion.done + (deletion.current ?? 0)} />{' '}
+            {deletion.deleted} of {deletion.total} deleted,{' '}
+            {deletion.state === 'running' ? 'deleting…' : deletion.state}
             {deleting && (
               <button type="button" className="fb-btn" onClick={() => void cancelDeletion()}>
                 Cancel

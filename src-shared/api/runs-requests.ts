@@ -38,7 +38,10 @@ export const retentionSchema = z
   .strict();
 export type RetentionPolicy = z.infer<typeof retentionSchema>;
 
-/** Progress of a deletion of runs: each run goes in one transaction, so a cancel leaves whole runs. */
+/**
+ * Progress of a deletion of runs. A run being deleted is hidden at once and emptied in short
+ * steps; a cancel finishes the run in hand and keeps the rest, so only whole runs remain.
+ */
 export interface RunDeletion {
   jobId: string;
   total: number;
@@ -46,6 +49,8 @@ export interface RunDeletion {
   done: number;
   /** Runs actually deleted. */
   deleted: number;
+  /** How far the run in hand is, 0-1 (a big run takes seconds); absent between runs. */
+  current?: number;
   state: 'running' | 'done' | 'cancelled' | 'failed';
   error?: string;
 }
@@ -68,12 +73,12 @@ export const runsRequests = {
       .strict(),
     output: output<RunTimeline | null>(),
   },
-  /** Starts deleting runs (one transaction per run); progress comes as `runs.deletion` events. */
+  /** Starts deleting runs (one after the other); progress comes as `runs.deletion` events. */
   'runs.delete': {
     input: z.object({ runIds: z.array(runIdSchema).min(1).max(10_000) }).strict(),
     output: output<RunDeletion>(),
   },
-  /** Stops a deletion after the run being deleted: every run is either wholly kept or wholly gone. */
+  /** Stops a deletion after the run being deleted (that one is finished): every run is wholly kept or gone. */
   'runs.cancelDelete': {
     input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
     output: output<RunDeletion | null>(),

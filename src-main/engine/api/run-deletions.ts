@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { RunDeletion } from '@shared/api/runs-requests';
 
-/** What deletes one run wholly (one transaction): the archive's thread, or the store inline. */
+/** What deletes one run wholly (in steps behind its mark): the archive's thread, or the store inline. */
 export interface RunDeleter {
-  /** False when the run is unknown or running. */
-  deleteRun(runId: string): boolean | Promise<boolean>;
+  /** False when the run is unknown or running; `onProgress` (0-1) when the deleter can tell. */
+  deleteRun(runId: string, onProgress?: (fraction: number) => void): boolean | Promise<boolean>;
 }
 
 /**
- * Deletion jobs: runs go one per transaction, with a turn of the event loop in between so a
- * cancel (and every other request) gets in. A cancelled job stops after the run in hand, so
- * each run is either wholly kept or wholly gone; never half a run.
+ * Deletion jobs: runs go one after the other, with a turn of the event loop in between so a
+ * cancel (and every other request) gets in. What cancel means: the run in hand is already
+ * marked (hidden) and partly emptied, and finishing it is the only state without partial data,
+ * so it is finished; the runs not started yet are kept whole. Each run is wholly kept or
+ * wholly gone; never half a run.
  */
 export class RunDeletions {
   private readonly jobs = new Map<string, RunDeletion & { cancel: boolean }>();
@@ -55,8 +57,13 @@ export class RunDeletions {
       for (const id of runIds) {
         await turn();
         if (job.cancel) break;
-        if (await this.archive.deleteRun(id)) job.deleted++;
+        const inHand = (fraction: number): void => {
+          job.current = fraction;
+          this.report(view(job));
+        };
+        if (await this.archive.deleteRun(id, inHand)) job.deleted++;
         job.done++;
+        delete job.current;
         this.report(view(job));
       }
       job.state = job.cancel && job.done < job.total ? 'cancelled' : 'done';

@@ -1,5 +1,5 @@
 import { retentionSchema, type RetentionPolicy } from '@shared/api/runs-requests';
-import { applyRetention, RETENTION_SETTING } from '../../store/apply-retention';
+import { applyRetentionPlan, RETENTION_SETTING, retentionPlan } from '../../store/apply-retention';
 import type { AsyncRunArchive } from '../../store/archive-thread';
 import type { Store } from '../../store/store';
 import type { EngineHandlers } from '../engine-types';
@@ -17,13 +17,17 @@ type RunsHandlerName =
 /** The Runs area of the engine: reports, playback timelines, deletion jobs and retention. */
 export interface RunsService {
   handlers: Pick<EngineHandlers, RunsHandlerName>;
-  /** Applies the stored retention policy, with room for `incoming` runs about to start; returns the ids deleted. */
-  applyStoredRetention(incoming?: number): string[];
+  /**
+   * Applies the stored retention policy, with room for `incoming` runs about to start. Which
+   * runs go by count and age is decided at once (before a starting run's row exists); the
+   * deletes happen on the archive's thread, so the caller need not wait. Resolves to the ids deleted.
+   */
+  applyStoredRetention(incoming?: number): Promise<string[]>;
   deletions: RunDeletions;
 }
 
-/** The slow archive work (reports, timelines, run deletes), off the engine's thread when given a thread. */
-export type SlowRunArchive = Pick<AsyncRunArchive, 'report' | 'timeline' | 'deleteRun'>;
+/** The slow archive work (reports, timelines, run deletes, retention), off the engine's thread when given a thread. */
+export type SlowRunArchive = Pick<AsyncRunArchive, 'report' | 'timeline' | 'deleteRun' | 'retain'>;
 
 export function createRunsService(
   store: Store,
@@ -39,8 +43,12 @@ export function createRunsService(
     const parsed = retentionSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : {};
   };
-  const applyStoredRetention = (incoming = 0): string[] =>
-    applyRetention(store.runs, policy(), Date.now(), incoming);
+  const applyStoredRetention = (incoming = 0): Promise<string[]> => {
+    const plan = retentionPlan(store.runs, policy(), Date.now(), incoming);
+    if (plan.runIds.length === 0 && plan.maxMb === undefined) return Promise.resolve([]);
+    // Rows of finished runs still on their way are written first, so none land after a delete.
+    return settled().then(() => archive.retain(plan));
+  };
   return {
     deletions,
     applyStoredRetention,
@@ -52,8 +60,7 @@ export function createRunsService(
       'runs.retention.get': async () => policy(),
       'runs.retention.set': async ({ policy: next }) => {
         store.setSetting(RETENTION_SETTING, JSON.stringify(next));
-        await settled();
-        return { policy: next, deleted: applyStoredRetention() };
+        return { policy: next, deleted: await applyStoredRetention() };
       },
     },
   };
@@ -65,5 +72,6 @@ function inlineArchive(store: Store): SlowRunArchive {
     report: async (runId, bucketMs) => store.runs.report(runId, bucketMs),
     timeline: async (runId, maxBuckets) => store.runs.timeline(runId, maxBuckets),
     deleteRun: async (runId) => store.runs.deleteRun(runId),
+    retain: async (plan) => applyRetentionPlan(store.runs, plan),
   };
 }
