@@ -1,63 +1,16 @@
+import { lineDiff } from '@shared/replay/line-diff';
+
 /** One line of a side-by-side diff: same on both sides, or only on the left / right. */
 export interface DiffLine {
   kind: 'same' | 'removed' | 'added';
   text: string;
 }
 
-/** Beyond this many lines per side the diff compares line by line by position (LCS is quadratic). */
-const LCS_MAX_LINES = 3000;
+const KIND = { ' ': 'same', '-': 'removed', '+': 'added' } as const;
 
-/** A line diff of two texts (longest common subsequence), as one list of lines. */
+/** A line diff of two messages' texts (the shared line diff), as one list of lines. */
 export function diffLines(left: string, right: string): DiffLine[] {
-  const a = left.split('\n');
-  const b = right.split('\n');
-  // Common head and tail first: messages of one flow usually differ in a few fields.
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const head = a.slice(0, start).map((text): DiffLine => ({ kind: 'same', text }));
-  const tail = a.slice(endA).map((text): DiffLine => ({ kind: 'same', text }));
-  const ma = a.slice(start, endA);
-  const mb = b.slice(start, endB);
-  return [...head, ...middle(ma, mb), ...tail];
-}
-
-function middle(a: string[], b: string[]): DiffLine[] {
-  if (a.length > LCS_MAX_LINES || b.length > LCS_MAX_LINES) {
-    const out: DiffLine[] = [];
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-      if (a[i] === b[i]) out.push({ kind: 'same', text: a[i] });
-      else {
-        if (i < a.length) out.push({ kind: 'removed', text: a[i] });
-        if (i < b.length) out.push({ kind: 'added', text: b[i] });
-      }
-    }
-    return out;
-  }
-  // lcs[i][j]: length of the LCS of a[i..] and b[j..].
-  const lcs = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
-  for (let i = a.length - 1; i >= 0; i--)
-    for (let j = b.length - 1; j >= 0; j--)
-      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-  const out: DiffLine[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      out.push({ kind: 'same', text: a[i] });
-      i++;
-      j++;
-    } else if (lcs[i + 1][j] >= lcs[i][j + 1]) out.push({ kind: 'removed', text: a[i++] });
-    else out.push({ kind: 'added', text: b[j++] });
-  }
-  while (i < a.length) out.push({ kind: 'removed', text: a[i++] });
-  while (j < b.length) out.push({ kind: 'added', text: b[j++] });
-  return out;
+  return lineDiff(left, right).map((l) => ({ kind: KIND[l.op], text: l.text }));
 }
 
 /** One header across two messages. */

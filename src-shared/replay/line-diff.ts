@@ -4,16 +4,35 @@ export interface DiffLine {
   text: string;
 }
 
-/** Above this many line pairs the diff is given as "all removed, all added" (no LCS table). */
+/** Above this many line pairs between the common head and tail, the lines between are given as "all removed, all added" (no LCS table). */
 const MAX_CELLS = 4_000_000;
 
 /**
- * A line diff of `before` → `after` (longest common subsequence), for showing an edited
- * payload or header set against the original before it is replayed.
+ * A line diff of `before` → `after` (longest common subsequence): an edited payload against
+ * its original before a replay, two messages compared side by side. The common head and
+ * tail are taken off first (two messages of one flow usually differ in a few fields), so the
+ * quadratic table covers only the lines between.
  */
 export function lineDiff(before: string, after: string): DiffLine[] {
   const a = before.split('\n');
   const b = after.split('\n');
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const kept = (lines: string[]): DiffLine[] => lines.map((text) => ({ op: ' ', text }));
+  return [
+    ...kept(a.slice(0, start)),
+    ...middle(a.slice(start, endA), b.slice(start, endB)),
+    ...kept(a.slice(endA)),
+  ];
+}
+
+function middle(a: string[], b: string[]): DiffLine[] {
   if (a.length * b.length > MAX_CELLS)
     return [
       ...a.map((text) => ({ op: '-' as const, text })),
