@@ -1,7 +1,6 @@
 import { it } from 'vitest';
 import { openStore } from '../../src-main/store/open-store';
-import type { MessageToInsert, SpanToInsert } from '../../src-main/store/store';
-import { spanId, tempDbFile, traceId } from '../../src-main/store/test-fixtures';
+import { recordFinishedRun, tempDbFile } from '../../src-main/store/test-fixtures';
 
 /**
  * The Runs tab's queries on one run of BENCH_RUN_MESSAGES (default 100,000) messages, each a
@@ -13,54 +12,6 @@ const N = Number(process.env.BENCH_RUN_MESSAGES ?? 100_000);
 const RUNS = 5;
 const T0 = 1_700_000_000_000;
 
-function recordRun(store: ReturnType<typeof openStore>, run: number): void {
-  const runId = `run-${run}`;
-  store.createRun({ id: runId, flowName: 'bench', flowJson: '{}', environment: 'embedded', startedAt: T0 });
-  for (let from = 0; from < N; from += 5000) {
-    const messages: MessageToInsert[] = [];
-    const spans: SpanToInsert[] = [];
-    for (let i = from; i < Math.min(N, from + 5000); i++) {
-      const n = run * N + i;
-      const t = traceId(n + 1);
-      const ts = T0 + i; // 1,000 messages a second
-      messages.push({
-        id: n + 1,
-        runId,
-        traceId: t,
-        spanId: spanId(3 * n + 1),
-        nodeId: `producer-${i % 5}`,
-        transport: 'kafka',
-        destination: 'orders',
-        ts,
-        headers: {},
-        payload: new TextEncoder().encode(`{"n":${i}}`),
-      });
-      const base = { runId, traceId: t, transport: 'kafka' as const, destination: 'orders' };
-      spans.push({
-        ...base,
-        spanId: spanId(3 * n + 1),
-        parentSpanId: null,
-        nodeId: `producer-${i % 5}`,
-        kind: 'produce',
-        ts,
-        durationMs: 1,
-        messageId: n + 1,
-      });
-      spans.push({
-        ...base,
-        spanId: spanId(3 * n + 2),
-        parentSpanId: spanId(3 * n + 1),
-        nodeId: `consumer-${i % 10}`,
-        kind: 'deliver',
-        ts: ts + 3,
-        ack: { spanId: spanId(3 * n + 3), ts: ts + 4, durationMs: 1 },
-      });
-    }
-    store.insertBatch(messages, spans);
-  }
-  store.finishRun(runId, 'stopped', T0 + N);
-}
-
 function time<T>(fn: () => T): { ms: number; value: T } {
   const t = performance.now();
   const value = fn();
@@ -71,7 +22,7 @@ it('reports, times and deletes a 100,000-message run', () => {
   const tmp = tempDbFile();
   const store = openStore(tmp.file);
   try {
-    for (let r = 0; r < RUNS; r++) recordRun(store, r);
+    for (let r = 0; r < RUNS; r++) recordFinishedRun(store, `run-${r}`, N, T0);
     const report = time(() => store.runs.report('run-2'));
     const timeline = time(() => store.runs.timeline('run-2', 1000));
     const del = time(() => store.runs.deleteRun('run-2'));

@@ -7,10 +7,16 @@ import { ArchiveThread } from '../../src-main/store/archive-thread';
 import { openStore } from '../../src-main/store/open-store';
 import { Recorder } from '../../src-main/store/recorder';
 import type { Store } from '../../src-main/store/store';
-import { sampleEvent, sampleMessage, spanId, tempDbFile, traceId } from '../../src-main/store/test-fixtures';
+import {
+  recordFinishedRun,
+  sampleEvent,
+  sampleMessage,
+  spanId,
+  tempDbFile,
+  traceId,
+} from '../../src-main/store/test-fixtures';
 import { waitFor } from './helpers/brokers';
 import { useEngine } from './helpers/engine';
-import { recordFinishedRun } from './helpers/record-run';
 
 const T0 = 1_700_000_000_000;
 /**

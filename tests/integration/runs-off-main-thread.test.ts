@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunDeletion } from '@shared/api/runs-requests';
 import type { Engine } from '../../src-main/engine/engine-types';
 import { openStore } from '../../src-main/store/open-store';
-import type { MessageToInsert, SpanToInsert } from '../../src-main/store/store';
-import { spanId, traceId } from '../../src-main/store/test-fixtures';
+import { recordFinishedRun } from '../../src-main/store/test-fixtures';
 import { waitFor } from './helpers/brokers';
 import { useEngine } from './helpers/engine';
 
@@ -16,55 +15,11 @@ const T0 = 1_700_000_000_000;
 /** A cheap request the UI sends all the time must answer within this, whatever the archive does. */
 const CHEAP_MS = 100;
 
-/**
- * Writes a finished run of MESSAGES messages, each produced by one of 5 producers and
- * delivered (acked) to one of 10 consumers 3 ms later: three spans per message, through a
- * second connection to the engine's own workspace database, as a past session would have.
- */
+/** Writes a finished run of MESSAGES messages through a second connection to the engine's own workspace database. */
 function recordBigRun(dataDir: string, runId: string): void {
   const store = openStore(join(dataDir, 'flowbench.db'));
   try {
-    store.createRun({ id: runId, flowName: 'big', flowJson: '{}', environment: 'embedded', startedAt: T0 });
-    for (let from = 0; from < MESSAGES; from += 10_000) {
-      const messages: MessageToInsert[] = [];
-      const spans: SpanToInsert[] = [];
-      for (let i = from; i < from + 10_000; i++) {
-        const t = traceId(i + 1);
-        const ts = T0 + i;
-        const base = { runId, traceId: t, transport: 'kafka' as const, destination: 'orders' };
-        const producer = `producer-${i % 5}`;
-        messages.push({
-          ...base,
-          id: i + 1,
-          spanId: spanId(3 * i + 1),
-          nodeId: producer,
-          ts,
-          headers: {},
-          payload: new TextEncoder().encode(`{"n":${i}}`),
-        });
-        spans.push({
-          ...base,
-          spanId: spanId(3 * i + 1),
-          parentSpanId: null,
-          nodeId: producer,
-          kind: 'produce',
-          ts,
-          durationMs: 1,
-          messageId: i + 1,
-        });
-        spans.push({
-          ...base,
-          spanId: spanId(3 * i + 2),
-          parentSpanId: spanId(3 * i + 1),
-          nodeId: `consumer-${i % 10}`,
-          kind: 'deliver',
-          ts: ts + 3,
-          ack: { spanId: spanId(3 * i + 3), ts: ts + 4, durationMs: 1 },
-        });
-      }
-      store.insertBatch(messages, spans);
-    }
-    store.finishRun(runId, 'stopped', T0 + MESSAGES);
+    recordFinishedRun(store, runId, MESSAGES, T0);
   } finally {
     store.close();
   }
