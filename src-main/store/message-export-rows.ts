@@ -5,7 +5,7 @@ import {
   type MessagePageRow,
 } from '../../src-shared/trace/message-filter';
 import { createFtsIndexer } from './fts-indexer';
-import { buildPageQuery, hiddenRunsReader, type PageDbRow } from './message-page-sql';
+import { buildPageQuery, hiddenRunsReader, toPageRow, type PageDbRow } from './message-page-sql';
 import { createStatusReader } from './message-query';
 
 /** One exported message: the browser's row plus headers and the payload. */
@@ -83,17 +83,7 @@ export function createMessageExportReader(db: Database.Database): MessageExportR
       );
       for (const r of st.iterate(binds) as IterableIterator<ExportDbRow>) {
         yield {
-          id: r.id,
-          ts: r.ts,
-          runId: r.run_id,
-          nodeId: r.node_id,
-          transport: r.transport,
-          destination: r.destination,
-          partition: r.partition,
-          key: r.key,
-          size: r.size,
-          traceId: r.trace_id,
-          statuses: statusesOf(r.trace_id),
+          ...toPageRow(r, statusesOf(r.trace_id)),
           headers: headersOf(r.headers),
           ...payloadOf(r.payload),
         };

@@ -1,5 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { JsonPredicate, MessageFilter, MessageStatus } from '@shared/trace/message-filter';
+import type {
+  JsonPredicate,
+  MessageFilter,
+  MessagePageRow,
+  MessageStatus,
+} from '@shared/trace/message-filter';
 
 /**
  * The SQL of one message browser page (issue 6): the WHERE conditions of a filter and the
@@ -36,6 +41,23 @@ export interface PageDbRow {
   key: string | null;
   size: number;
   trace_id: string;
+}
+
+/** A page row as the browser shows it, with the statuses of its trace. */
+export function toPageRow(r: PageDbRow, statuses: MessageStatus[]): MessagePageRow {
+  return {
+    id: r.id,
+    ts: r.ts,
+    runId: r.run_id,
+    nodeId: r.node_id,
+    transport: r.transport,
+    destination: r.destination,
+    partition: r.partition,
+    key: r.key,
+    size: r.size,
+    traceId: r.trace_id,
+    statuses,
+  };
 }
 
 /** A named bind value for the built statement. */

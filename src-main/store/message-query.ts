@@ -3,7 +3,6 @@ import {
   messagePageRequestSchema,
   type MessageFilter,
   type MessagePage,
-  type MessagePageRow,
   type MessageStatus,
 } from '../../src-shared/trace/message-filter';
 import { createFtsIndexer } from './fts-indexer';
@@ -16,6 +15,7 @@ import {
   type Binds,
   type PageDbRow,
   type PageDriver,
+  toPageRow,
 } from './message-page-sql';
 import { createTimeRangeReader, type IdRanges } from './time-marks';
 
@@ -238,22 +238,7 @@ export function createMessageQuery(db: Database.Database, options: MessageQueryO
         scanned += before - floor;
         before = floor;
       }
-      const rows: MessagePageRow[] = dbRows.map((r) => {
-        const statuses = statusesOf(r.trace_id);
-        return {
-          id: r.id,
-          ts: r.ts,
-          runId: r.run_id,
-          nodeId: r.node_id,
-          transport: r.transport,
-          destination: r.destination,
-          partition: r.partition,
-          key: r.key,
-          size: r.size,
-          traceId: r.trace_id,
-          statuses,
-        };
-      });
+      const rows = dbRows.map((r) => toPageRow(r, statusesOf(r.trace_id)));
       return { rows, nextCursor };
     },
   };
