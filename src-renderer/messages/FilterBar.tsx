@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import type { RunSummary } from '@shared/api/contract';
-import { TRANSPORTS, type Transport } from '@shared/trace/events';
-import { MESSAGE_STATUSES, type MessageStatus } from '@shared/trace/message-filter';
+import { TRANSPORTS } from '@shared/trace/events';
+import { MESSAGE_STATUSES } from '@shared/trace/message-filter';
 import { api } from '../app/api-holder';
 import { activeFieldCount, type FilterDraft } from './filter-draft';
 import { applyDraft, clearFilter } from './messages-feed';
@@ -41,8 +41,6 @@ export function FilterBar(): ReactElement {
 
   const edit = <K extends keyof FilterDraft>(key: K, value: FilterDraft[K]): void =>
     setDraft((d) => ({ ...d, [key]: value }));
-  const toggle = <T extends string>(list: T[], v: T): T[] =>
-    list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     applyDraft(draft);
@@ -107,33 +105,19 @@ export function FilterBar(): ReactElement {
       </div>
       {more && (
         <div className="fb-mfilter__row fb-mfilter__row--more">
-          <fieldset className="fb-mfilter__chips" aria-label="Status">
-            <legend>Status</legend>
-            {MESSAGE_STATUSES.map((st) => (
-              <label key={st} className="fb-mfilter__chip">
-                <input
-                  type="checkbox"
-                  checked={draft.statuses.includes(st)}
-                  onChange={() => edit('statuses', toggle<MessageStatus>(draft.statuses, st))}
-                />
-                {st}
-              </label>
-            ))}
-          </fieldset>
+          <ChipGroup
+            label="Status"
+            options={MESSAGE_STATUSES}
+            chosen={draft.statuses}
+            onChange={(statuses) => edit('statuses', statuses)}
+          />
           {text('nodes', 'Nodes', 'node ids, comma-separated')}
-          <fieldset className="fb-mfilter__chips" aria-label="Transport">
-            <legend>Transport</legend>
-            {SHOWN_TRANSPORTS.map((t) => (
-              <label key={t} className="fb-mfilter__chip">
-                <input
-                  type="checkbox"
-                  checked={draft.transports.includes(t)}
-                  onChange={() => edit('transports', toggle<Transport>(draft.transports, t))}
-                />
-                {t}
-              </label>
-            ))}
-          </fieldset>
+          <ChipGroup
+            label="Transport"
+            options={SHOWN_TRANSPORTS}
+            chosen={draft.transports}
+            onChange={(transports) => edit('transports', transports)}
+          />
           {text('destination', 'Destination', 'topic, queue, exchange or method')}
           {text('partition', 'Partition', '0')}
           {text('key', 'Key', 'exact key')}
@@ -176,4 +160,33 @@ export function FilterBar(): ReactElement {
       )}
     </form>
   );
+}
+
+/** A labelled group of checkboxes choosing some of `options` (statuses, transports). */
+function ChipGroup<T extends string>(props: {
+  label: string;
+  options: readonly T[];
+  chosen: readonly T[];
+  onChange(chosen: T[]): void;
+}): ReactElement {
+  return (
+    <fieldset className="fb-mfilter__chips" aria-label={props.label}>
+      <legend>{props.label}</legend>
+      {props.options.map((option) => (
+        <label key={option} className="fb-mfilter__chip">
+          <input
+            type="checkbox"
+            checked={props.chosen.includes(option)}
+            onChange={() => props.onChange(toggle(props.chosen, option))}
+          />
+          {option}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** `list` with `v` added, or taken out when it is there. */
+function toggle<T extends string>(list: readonly T[], v: T): T[] {
+  return list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
 }
