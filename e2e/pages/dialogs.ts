@@ -8,6 +8,15 @@ export class DialogsPage {
   async openFile(fileName: string): Promise<void> {
     await (await this.chooseFileToOpen(fileName)).click();
     await expect(this.openDialog()).toBeHidden();
+    // The dialog closes before the file is read: until the toolbar names it (or says it cannot
+    // be opened), the flow on the canvas is still the one before, and Run would run that one.
+    const file = this.page.locator('.fb-toolbar__file');
+    await expect
+      .poll(
+        async () => ((await file.textContent()) ?? '').includes(fileName) || this.cannotOpen().isVisible(),
+        { message: `${fileName} opened, or refused` },
+      )
+      .toBe(true);
   }
 
   /**
